@@ -1,0 +1,75 @@
+"""From inputs to extraction records: the pure per-document function and its driver.
+
+1. read     sources.iter_documents: paths -> RawDocument | Refusal, streaming, in order
+2. clean    clean.clean_document: RawDocument -> Article (teasers out, sentences, language)
+3. extract  extract.extract_article: Article -> Extraction (mentions and the record)
+
+``extract_document`` (stages 2-3) is pure: document in, extraction out, no IO. It is
+what the process pool and, later, distributed engines run. ``run`` drives stage 1 and
+fans stages 2-3 out over worker processes, keeping input order.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+
+from sepakat.errors import InputRefused
+from sepakat.models import Extraction, RawDocument, Refusal
+
+log = logging.getLogger(__name__)
+
+Outcome = Extraction | Refusal
+
+
+def extract_document(raw: RawDocument) -> Extraction:
+    """Clean and extract one document. Raises InputRefused when it has no usable text."""
+    from sepakat.clean import clean_document
+    from sepakat.extract import extract_article
+
+    return extract_article(clean_document(raw))
+
+
+def _extract_or_refuse(item: RawDocument | Refusal) -> Outcome:
+    if isinstance(item, Refusal):
+        return item
+    try:
+        return extract_document(item)
+    except InputRefused as refused:
+        return Refusal(refused.origin, refused.reason)
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def extract_stream(items: Iterable[RawDocument | Refusal], workers: int = 1) -> Iterator[Outcome]:
+    """Extract every document of ``items`` in order, over ``workers`` processes.
+
+    Output order is input order whatever ``workers`` is; memory stays bounded because
+    the pool consumes the input lazily in chunks.
+    """
+    if workers <= 1:
+        for item in items:
+            yield _extract_or_refuse(item)
+        return
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with context.Pool(workers, initializer=_warm_up) as pool:
+        yield from pool.imap(_extract_or_refuse, items, chunksize=16)
+
+
+def _warm_up() -> None:
+    """Load word lists and models once per worker, before the first document."""
+    from sepakat.extract import warm_up
+
+    warm_up()
+
+
+def run(paths: Sequence[str], workers: int = 1, **read_options: object) -> Iterator[Outcome]:
+    """Read ``paths`` and extract every document, in input order."""
+    from sepakat.sources import ReadLimits, iter_documents
+
+    limits = ReadLimits(**read_options)  # type: ignore[arg-type]
+    return extract_stream(iter_documents(paths, limits=limits), workers)
