@@ -1,0 +1,40 @@
+"""Alembic environment: runs against the connection sepakat hands over, or a URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from sepakat.store.search import is_search_object
+from sepakat.store.tables import metadata
+
+config = context.config
+
+
+def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    # Full-text tables and indexes are backend-specific and made by raw SQL, not the models.
+    return not (name and is_search_object(name))
+
+
+def _run(connection: Any) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        include_object=include_object,
+        render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters by copying tables
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    _run(connection)
+else:
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite:///sepakat.db")
+    with engine.begin() as conn:
+        _run(conn)
+    engine.dispose()
