@@ -63,7 +63,6 @@ articles = Table(
     Column("content_hash", String(64), nullable=False, index=True),
     Column("title", Text, nullable=True),
     Column("published", String(40), nullable=True),
-    Column("published_raw", Text, nullable=True),
     Column("language", String(8), nullable=False),
     Column("source_text", Text, nullable=False),
     Column("text", Text, nullable=False),
@@ -85,7 +84,6 @@ entities = Table(
     Column("country", String(8), nullable=True),
     Column("role", Text, nullable=True),  # people: the latest office reported
     Column("role_date", String(40), nullable=True),
-    Column("mention_count", Integer, nullable=False, server_default="0"),
     Index("ix_entities_kind_name", "kind", "name"),
 )
 

@@ -75,7 +75,6 @@ def upgrade() -> None:  # noqa: PLR0915 - one statement per table and index, as 
         sa.Column("country", sa.String(length=8), nullable=True),
         sa.Column("role", sa.Text(), nullable=True),
         sa.Column("role_date", sa.String(length=40), nullable=True),
-        sa.Column("mention_count", sa.Integer(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("pk", name=op.f("pk_entities")),
         sa.UniqueConstraint("id", name=op.f("uq_entities_id")),
     )
@@ -159,7 +158,6 @@ def upgrade() -> None:  # noqa: PLR0915 - one statement per table and index, as 
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("title", sa.Text(), nullable=True),
         sa.Column("published", sa.String(length=40), nullable=True),
-        sa.Column("published_raw", sa.Text(), nullable=True),
         sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("source_text", sa.Text(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
