@@ -74,8 +74,7 @@ _NAME_DAY_YEAR = re.compile(
 # Day first, as Indonesian sites write it ("16/06/2025"); month first only when the
 # first number cannot be a month.
 _NUMERIC = re.compile(
-    r"(?<![\d/.-])(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second_n>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
-    + _TIME,
+    r"(?<![\d/.-])(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second_n>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)" + _TIME,
     re.IGNORECASE,
 )
 
