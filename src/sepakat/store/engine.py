@@ -33,9 +33,11 @@ def resolve_url(db: str | None = None) -> str:
     """The SQLAlchemy URL for ``db`` (a URL or a SQLite file path), or the default."""
     value = db or os.environ.get(ENV_VAR) or DEFAULT_DB
     if "://" in value:
-        return value.replace("postgresql://", "postgresql+psycopg://", 1) if value.startswith(
-            "postgresql://"
-        ) else value
+        return (
+            value.replace("postgresql://", "postgresql+psycopg://", 1)
+            if value.startswith("postgresql://")
+            else value
+        )
     return f"sqlite:///{Path(value).expanduser()}"
 
 

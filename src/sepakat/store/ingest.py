@@ -1,0 +1,675 @@
+"""Ingest: extractions in, registry rows out, one transaction per batch.
+
+1. identify    article id from the URL (else the content), content hash
+2. classify    new / unchanged (same id and content, or same content elsewhere) / updated
+3. clear       an updated article's old facts go (its reports' agreements are regrouped)
+4. store       articles, entities and aliases, mentions, people and their roles,
+               meetings, agreement reports and their blocking keys: bulk inserts
+5. regroup     the batch's reports join agreements (``merging.recluster``)
+
+A batch is ``batch_size`` outcomes of the input, counted the same way on every run, so a
+rerun after a crash (kill -9) redoes exactly the batch that was in flight: the articles of
+committed batches are unchanged and skipped, and the registry ends as an uninterrupted
+run leaves it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from sepakat.models import Article, Extraction, PersonRecord, Refusal
+from sepakat.resolve.agreements import blocking_keys, fold, report_features
+from sepakat.resolve.entities import (
+    KnownPerson,
+    choose_person,
+    extends,
+    mention_entity,
+    person_id,
+    person_key,
+    person_tokens,
+    shorter_forms,
+)
+from sepakat.store.merging import chunks, dumps, now, recluster
+from sepakat.store.tables import (
+    agreement_events,
+    articles,
+    entities,
+    entity_aliases,
+    meeting_countries,
+    meeting_participants,
+    meetings,
+    mentions,
+    person_roles,
+    report_keys,
+    sources,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 250
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest (or reextract) did, for the closing summary line."""
+
+    articles_new: int = 0
+    articles_unchanged: int = 0
+    articles_updated: int = 0
+    refused: int = 0
+    agreements_new: int = 0
+    agreements_updated: int = 0
+    refusals: list[Refusal] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"articles: {self.articles_new} new, {self.articles_unchanged} unchanged, "
+            f"{self.articles_updated} updated, {self.refused} refused; "
+            f"agreements: {self.agreements_new} new, {self.agreements_updated} updated"
+        )
+
+
+def normalise_url(url: str) -> str:
+    """The URL's identity: host without www, path without trailing slash, query kept."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def content_hash(article: Article) -> str:
+    payload = "\x00".join((article.title or "", article.published or "", article.source_text))
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def article_id(article: Article, digest: str | None = None) -> str:
+    """The stable public id: a hash of the URL when there is one, else of the content."""
+    if article.url:
+        return "art-" + hashlib.sha256(normalise_url(article.url).encode()).hexdigest()[:20]
+    return "art-" + (digest or content_hash(article))[:20]
+
+
+def source_name(article: Article) -> str:
+    if article.url:
+        host = urlsplit(article.url).netloc.lower().removeprefix("www.")
+        if host:
+            return host
+    origin = re.sub(r":\d+$", "", article.origin or "")
+    return PurePath(origin).name or "unknown"
+
+
+def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows``, skipping those that would break a unique constraint."""
+    if not rows:
+        return
+    dialect_insert = sqlite_insert if connection.dialect.name == "sqlite" else pg_insert
+    connection.execute(dialect_insert(table).on_conflict_do_nothing(), list(rows))
+
+
+def _pk_map(connection: Connection, table: Table, column: str, values: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    col = table.c[column]
+    for chunk in chunks(set(values)):
+        found.update(
+            (k, pk) for pk, k in connection.execute(select(table.c.pk, col).where(col.in_(chunk))).tuples()
+        )
+    return found
+
+
+def report_key(article: str, item: int, ext: Extraction) -> str:
+    record = ext.record.agreements[item]
+    digest = hashlib.sha1(
+        f"{fold(record.name or '')}|{record.kind}|{record.evidence.start}".encode()
+    ).hexdigest()[:10]
+    return f"{article}:{digest}"
+
+
+def meeting_id(article: str, item: int, ext: Extraction) -> str:
+    record = ext.record.meetings[item]
+    seed = f"{article}|{record.kind}|{record.evidence.start}|{item}"
+    return "mtg-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
+
+
+class Ingestor:
+    """Stores batches of extractions in one registry; ``ingest`` drives it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def store_batch(
+        self, batch: Sequence[Extraction], summary: IngestSummary, *, replace_all: bool = False
+    ) -> None:
+        """Store one batch in one transaction. ``replace_all``: re-store even unchanged articles."""
+        with self.engine.begin() as connection:
+            _store_batch(connection, batch, summary, replace_all=replace_all)
+
+
+def ingest(
+    engine: Engine,
+    outcomes: Iterable[Extraction | Refusal],
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Store every extraction of ``outcomes`` (refusals are counted), batch by batch."""
+    summary = IngestSummary()
+    ingestor = Ingestor(engine)
+    for batch, count in _batches(outcomes, batch_size, summary):
+        if batch:
+            ingestor.store_batch(batch, summary)
+        if progress is not None:
+            progress(count)
+    return summary
+
+
+def _batches(
+    outcomes: Iterable[Extraction | Refusal], size: int, summary: IngestSummary
+) -> Iterator[tuple[list[Extraction], int]]:
+    batch: list[Extraction] = []
+    count = 0
+    for outcome in outcomes:
+        count += 1
+        if isinstance(outcome, Refusal):
+            summary.refused += 1
+            summary.refusals.append(outcome)
+            log.warning("refused %s: %s", outcome.origin, outcome.reason)
+        else:
+            batch.append(outcome)
+        if count == size:
+            yield batch, count
+            batch, count = [], 0
+    if count:
+        yield batch, count
+
+
+def _store_batch(  # noqa: PLR0912 - the classification reads best in one place
+    connection: Connection, batch: Sequence[Extraction], summary: IngestSummary, *, replace_all: bool
+) -> None:
+    chosen: dict[str, tuple[Extraction, str]] = {}
+    for ext in batch:
+        digest = content_hash(ext.article)
+        chosen[article_id(ext.article, digest)] = (ext, digest)  # the last copy of an id wins
+    existing: dict[str, tuple[int, str]] = {}
+    for chunk in chunks(chosen):
+        rows = connection.execute(
+            select(articles.c.id, articles.c.pk, articles.c.content_hash).where(articles.c.id.in_(chunk))
+        )
+        existing.update((r.id, (r.pk, r.content_hash)) for r in rows)
+    known_hashes: set[str] = set()
+    for chunk in chunks({d for _, d in chosen.values()}):
+        known_hashes.update(
+            connection.execute(
+                select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))
+            ).scalars()
+        )
+    new: list[tuple[str, Extraction, str]] = []
+    updated: list[tuple[str, int, Extraction, str]] = []
+    for aid, (ext, digest) in chosen.items():
+        if aid in existing:
+            pk, old_digest = existing[aid]
+            if old_digest == digest and not replace_all:
+                summary.articles_unchanged += 1
+            else:
+                updated.append((aid, pk, ext, digest))
+        elif digest in known_hashes:
+            summary.articles_unchanged += 1  # the same text under another URL
+        else:
+            known_hashes.add(digest)
+            new.append((aid, ext, digest))
+    summary.articles_unchanged += len(batch) - len(chosen)
+    if not new and not updated:
+        return
+    stale = _clear_facts(connection, [pk for _, pk, _, _ in updated])
+    stamp = now()
+    source_pks = _ensure_sources(
+        connection,
+        {source_name(ext.article) for _, ext, _ in new}
+        | {source_name(ext.article) for _, _, ext, _ in updated},
+    )
+    if new:
+        connection.execute(
+            insert(articles),
+            [_article_row(aid, ext, digest, source_pks, stamp) for aid, ext, digest in new],
+        )
+    if updated:
+        changes = [
+            {
+                "b_pk": pk,
+                **{
+                    f"b_{k}": v
+                    for k, v in _article_row(aid, ext, digest, source_pks, stamp).items()
+                    if k not in ("id", "ingested_at")
+                },
+            }
+            for aid, pk, ext, digest in updated
+        ]
+        connection.execute(
+            update(articles)
+            .where(articles.c.pk == bindparam("b_pk"))
+            .values({k[2:]: bindparam(k) for k in changes[0] if k != "b_pk"}),
+            changes,
+        )
+    pks = _pk_map(connection, articles, "id", [aid for aid, _, _ in new])
+    stored = [(aid, pks[aid], ext) for aid, ext, _ in new] + [(aid, pk, ext) for aid, pk, ext, _ in updated]
+    seeds = _store_facts(connection, stored)
+    summary.articles_new += len(new)
+    summary.articles_updated += len(updated)
+    if seeds or stale:
+        result = recluster(connection, seeds, stale)
+        summary.agreements_new += len(result.new_ids)
+        summary.agreements_updated += len(result.changed_ids - result.new_ids)
+
+
+def _article_row(
+    aid: str, ext: Extraction, digest: str, source_pks: dict[str, int], stamp: str
+) -> dict[str, Any]:
+    article = ext.article
+    return {
+        "id": aid,
+        "source_pk": source_pks.get(source_name(article)),
+        "external_id": article.id,
+        "url": article.url,
+        "content_hash": digest,
+        "title": article.title,
+        "published": article.published,
+        "language": article.language,
+        "source_text": article.source_text,
+        "text": article.text,
+        "removed": dumps([[r.start, r.end, r.kind, r.text] for r in article.removed]),
+        "origin": article.origin,
+        "extractor_version": ext.extractor_version,
+        "ingested_at": stamp,
+        "updated_at": stamp,
+    }
+
+
+def _ensure_sources(connection: Connection, names: set[str]) -> dict[str, int]:
+    insert_ignore(connection, sources, [{"name": n} for n in sorted(names)])
+    return _pk_map(connection, sources, "name", names)
+
+
+def _clear_facts(connection: Connection, article_pks: list[int]) -> set[int]:
+    """Delete the facts of articles about to be re-stored; returns the agreements they fed."""
+    stale: set[int] = set()
+    for chunk in chunks(article_pks):
+        stale.update(
+            pk
+            for pk in connection.execute(
+                select(agreement_events.c.agreement_pk).where(agreement_events.c.article_pk.in_(chunk))
+            ).scalars()
+            if pk is not None
+        )
+        events = select(agreement_events.c.pk).where(agreement_events.c.article_pk.in_(chunk))
+        connection.execute(delete(report_keys).where(report_keys.c.event_pk.in_(events)))
+        connection.execute(delete(agreement_events).where(agreement_events.c.article_pk.in_(chunk)))
+        connection.execute(delete(mentions).where(mentions.c.article_pk.in_(chunk)))
+        connection.execute(delete(person_roles).where(person_roles.c.article_pk.in_(chunk)))
+        meeting_pks = select(meetings.c.pk).where(meetings.c.article_pk.in_(chunk))
+        connection.execute(
+            delete(meeting_participants).where(meeting_participants.c.meeting_pk.in_(meeting_pks))
+        )
+        connection.execute(delete(meeting_countries).where(meeting_countries.c.meeting_pk.in_(meeting_pks)))
+        connection.execute(delete(meetings).where(meetings.c.article_pk.in_(chunk)))
+    return stale
+
+
+def _store_facts(connection: Connection, stored: list[tuple[str, int, Extraction]]) -> list[int]:
+    """Mentions, people, meetings and agreement reports of stored articles; returns report pks."""
+    _store_mentions(connection, stored)
+    people = _store_people(connection, stored)
+    _store_meetings(connection, stored, people)
+    return _store_reports(connection, stored)
+
+
+def _store_mentions(connection: Connection, stored: list[tuple[str, int, Extraction]]) -> None:
+    refs: dict[str, tuple[str, str, str | None]] = {}
+    aliases: set[tuple[str, str, str]] = set()
+    rows: list[dict[str, Any]] = []
+    for _, article_pk, ext in stored:
+        for mention in ext.mentions:
+            ref = mention_entity(mention.kind, mention.text, mention.key)
+            if ref is not None:
+                refs.setdefault(ref.id, (ref.kind, ref.name, ref.name if ref.kind == "country" else None))
+                if ref.alias:
+                    aliases.add((ref.id, ref.alias[:300], mention.text))
+            rows.append(
+                {
+                    "article_pk": article_pk, "start": mention.start, "end": mention.end,
+                    "kind": mention.kind, "text": mention.text, "key": mention.key,
+                    "entity": ref.id if ref else None,
+                }
+            )  # fmt: skip
+    if not rows:
+        return
+    entity_pks = _ensure_entities(connection, refs)
+    insert_ignore(
+        connection,
+        entity_aliases,
+        [
+            {"entity_pk": entity_pks[eid], "alias": alias, "display": display}
+            for eid, alias, display in sorted(aliases)
+        ],
+    )
+    for row in rows:
+        eid = row.pop("entity")
+        row["entity_pk"] = entity_pks.get(eid) if eid else None
+    connection.execute(insert(mentions), rows)
+
+
+def _ensure_entities(connection: Connection, refs: dict[str, tuple[str, str, str | None]]) -> dict[str, int]:
+    insert_ignore(
+        connection,
+        entities,
+        [
+            {"id": eid, "kind": kind, "name": name, "country": country}
+            for eid, (kind, name, country) in sorted(refs.items())
+        ],
+    )
+    return _pk_map(connection, entities, "id", refs)
+
+
+def _known_people(connection: Connection, records: list[PersonRecord]) -> dict[str, KnownPerson]:
+    """People already stored whose names relate to any of ``records`` (same, shorter or longer)."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for person in records:
+        key = person_key(person.name)
+        if key:
+            exact.add(key)
+            exact.update(shorter_forms(person.name))
+            prefixes.add(key)
+    found: dict[str, KnownPerson] = {}
+    base = (
+        select(entities.c.id, entities.c.name, entities.c.country)
+        .join(entity_aliases, entity_aliases.c.entity_pk == entities.c.pk)
+        .where(entities.c.kind == "person")
+    )
+    for chunk in chunks(exact):
+        for row in connection.execute(base.where(entity_aliases.c.alias.in_(chunk))):
+            found[row.id] = KnownPerson(row.id, row.name, row.country)
+    for chunk in chunks(prefixes, 100):
+        ranges = " OR ".join(
+            f"(entity_aliases.alias > :lo{i} AND entity_aliases.alias < :hi{i})" for i in range(len(chunk))
+        )
+        params = {f"lo{i}": f"{k} " for i, k in enumerate(chunk)} | {
+            f"hi{i}": f"{k}!" for i, k in enumerate(chunk)
+        }
+        query = text(
+            "SELECT entities.id, entities.name, entities.country FROM entity_aliases"
+            " JOIN entities ON entities.pk = entity_aliases.entity_pk"
+            f" WHERE entities.kind = 'person' AND ({ranges})"
+        )
+        for row in connection.execute(query, params):
+            found[row.id] = KnownPerson(row.id, row.name, row.country)
+    return found
+
+
+def _store_people(
+    connection: Connection, stored: list[tuple[str, int, Extraction]]
+) -> dict[int, dict[str, int]]:
+    """Resolve and store the people of each article; returns article pk -> name key -> person pk."""
+    records = [p for _, _, ext in stored for p in ext.record.people]
+    if not records:
+        return {}
+    known = _known_people(connection, records)
+    by_token: dict[str, list[KnownPerson]] = defaultdict(list)
+    for person in known.values():
+        by_token[(person_tokens(person.name) or ("",))[0]].append(person)
+    created: dict[str, dict[str, Any]] = {}
+    renamed: dict[str, str] = {}
+    assigned: list[tuple[int, PersonRecord, str, str | None]] = []
+    for _, article_pk, ext in stored:
+        for record in ext.record.people:
+            tokens = person_tokens(record.name)
+            if not tokens:
+                continue
+            match = choose_person(record.name, record.country, by_token.get(tokens[0], []))
+            if match is None:
+                pid = person_id(record.name)
+                if pid in known or pid in created:
+                    pid = f"{pid}--{(record.country or 'xx').lower()}"
+                match = KnownPerson(pid, record.name, record.country)
+                if pid not in known:
+                    created[pid] = {
+                        "id": pid,
+                        "kind": "person",
+                        "name": record.name,
+                        "country": record.country,
+                    }
+                    known[pid] = match
+                    by_token[tokens[0]].append(match)
+            elif extends(match.name, record.name) and len(person_tokens(record.name)) > len(
+                person_tokens(match.name)
+            ):
+                # The fullest form the news uses is the name shown.
+                renamed[match.id] = record.name
+                fuller = KnownPerson(match.id, record.name, match.country or record.country)
+                by_token[tokens[0]] = [fuller if p.id == match.id else p for p in by_token[tokens[0]]]
+                known[match.id] = fuller
+            assigned.append((article_pk, record, match.id, ext.article.published))
+    if created:
+        connection.execute(insert(entities), list(created.values()))
+    pks = _pk_map(connection, entities, "id", {pid for _, _, pid, _ in assigned})
+    if renamed:
+        connection.execute(
+            update(entities).where(entities.c.pk == bindparam("b_pk")).values(name=bindparam("b_name")),
+            [{"b_pk": pks[pid], "b_name": name} for pid, name in sorted(renamed.items())],
+        )
+    insert_ignore(
+        connection,
+        entity_aliases,
+        sorted(
+            (
+                {"entity_pk": pks[pid], "alias": person_key(r.name)[:300], "display": r.name}
+                for _, r, pid, _ in assigned
+            ),
+            key=lambda row: (row["entity_pk"], row["alias"]),
+        ),
+    )
+    connection.execute(
+        insert(person_roles),
+        [
+            {"person_pk": pks[pid], "article_pk": apk, "name": r.name, "role": r.role, "country": r.country,
+             "reported": published}
+            for apk, r, pid, published in assigned
+        ],
+    )  # fmt: skip
+    _refresh_person_roles(connection, {pks[pid] for _, _, pid, _ in assigned})
+    mapping: dict[int, dict[str, int]] = defaultdict(dict)
+    for apk, r, pid, _ in assigned:
+        mapping[apk][person_key(r.name)] = pks[pid]
+    return mapping
+
+
+def _refresh_person_roles(connection: Connection, person_pks: set[int]) -> None:
+    """A person's current office and country: those of the latest report that gives them."""
+    updates = []
+    for chunk in chunks(person_pks):
+        rows = connection.execute(
+            select(
+                person_roles.c.person_pk, person_roles.c.role, person_roles.c.country, person_roles.c.reported
+            ).where(person_roles.c.person_pk.in_(chunk))
+        )
+        best: dict[int, tuple[str, str, str | None]] = {}
+        latest_country: dict[int, tuple[str, str]] = {}
+        for pk, role, ctry, reported in rows:
+            if ctry and (pk not in latest_country or (reported or "", ctry) > latest_country[pk]):
+                latest_country[pk] = (reported or "", ctry)
+            if role and (pk not in best or (reported or "", role) > best[pk][:2]):
+                best[pk] = (reported or "", role, reported)
+        for pk in chunk:
+            role_info = best.get(pk)
+            updates.append(
+                {"b_pk": pk, "b_role": role_info[1] if role_info else None,
+                 "b_role_date": role_info[2] if role_info else None,
+                 "b_country": latest_country[pk][1] if pk in latest_country else None}
+            )  # fmt: skip
+    if updates:
+        connection.execute(
+            update(entities)
+            .where(entities.c.pk == bindparam("b_pk"))
+            .values(
+                role=bindparam("b_role"), role_date=bindparam("b_role_date"), country=bindparam("b_country")
+            ),
+            updates,
+        )
+
+
+def _store_meetings(
+    connection: Connection, stored: list[tuple[str, int, Extraction]], people: dict[int, dict[str, int]]
+) -> None:
+    rows: list[dict[str, Any]] = []
+    extra: dict[str, tuple[tuple[str, ...], list[tuple[str, int | None]]]] = {}
+    for aid, article_pk, ext in stored:
+        names = people.get(article_pk, {})
+        for item, record in enumerate(ext.record.meetings):
+            mid = meeting_id(aid, item, ext)
+            rows.append(
+                {
+                    "id": mid, "article_pk": article_pk, "item": item, "kind": record.kind,
+                    "date": record.date,
+                    "sort_date": record.date or (ext.article.published or "")[:10] or "0000",
+                    "place": record.place, "countries": dumps(list(record.countries)),
+                    "evidence": record.evidence.text, "evidence_start": record.evidence.start,
+                    "evidence_end": record.evidence.end,
+                }
+            )  # fmt: skip
+            extra[mid] = (
+                record.countries,
+                [(n, _participant_pk(n, names)) for n in record.participants],
+            )
+    if not rows:
+        return
+    connection.execute(insert(meetings), rows)
+    pks = _pk_map(connection, meetings, "id", extra)
+    countries = [{"meeting_pk": pks[m], "code": c} for m, (cs, _) in extra.items() for c in sorted(set(cs))]
+    participants = [
+        {"meeting_pk": pks[m], "name": name, "person_pk": ppk}
+        for m, (_, ps) in extra.items()
+        for name, ppk in ps
+    ]
+    if countries:
+        connection.execute(insert(meeting_countries), countries)
+    if participants:
+        connection.execute(insert(meeting_participants), participants)
+
+
+def _participant_pk(name: str, names: dict[str, int]) -> int | None:
+    key = person_key(name)
+    if key in names:
+        return names[key]
+    related = {pk for known, pk in names.items() if extends(key, known) or extends(known, key)}
+    return related.pop() if len(related) == 1 else None
+
+
+def _store_reports(connection: Connection, stored: list[tuple[str, int, Extraction]]) -> list[int]:
+    rows: list[dict[str, Any]] = []
+    keys_of: dict[str, list[str]] = {}
+    for aid, article_pk, ext in stored:
+        seen: set[str] = set()
+        for item, record in enumerate(ext.record.agreements):
+            key = report_key(aid, item, ext)
+            while key in seen:  # two items alike in name, kind and sentence: keep both
+                key += "+"
+            seen.add(key)
+            published = ext.article.published
+            features = report_features(record, key=key, article=aid, published=published)
+            keys_of[key] = blocking_keys(features)
+            rows.append(
+                {
+                    "key": key, "agreement_pk": None, "article_pk": article_pk, "item": item,
+                    "name": record.name, "kind": record.kind, "status": record.status, "date": record.date,
+                    "target_date": record.target_date, "sort_date": features.sort_date,
+                    "countries": dumps(list(record.countries)), "parties": dumps(list(record.parties)),
+                    "sectors": dumps(list(record.sectors)), "evidence": record.evidence.text,
+                    "evidence_start": record.evidence.start, "evidence_end": record.evidence.end,
+                    "extractor_version": ext.extractor_version,
+                }
+            )  # fmt: skip
+    if not rows:
+        return []
+    connection.execute(insert(agreement_events), rows)
+    pks = _pk_map(connection, agreement_events, "key", keys_of)
+    connection.execute(
+        insert(report_keys),
+        [{"key": k[:200], "event_pk": pks[key]} for key, ks in keys_of.items() for k in dict.fromkeys(ks)],
+    )
+    return sorted(pks.values())
+
+
+def reextract(
+    engine: Engine,
+    *,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Extract every stored article again with the current rules, keeping curations.
+
+    Reports keep their keys while their sentence and name stay the same, so merges and
+    splits still hold; field corrections hang on agreement ids, which regrouping keeps.
+    """
+    from sepakat.pipeline import extract_stream  # noqa: PLC0415 - the extractor loads only when used
+
+    return ingest_replacing(
+        engine,
+        extract_stream(_stored_documents(engine, batch_size), workers),
+        batch_size=batch_size,
+        progress=progress,
+    )
+
+
+def ingest_replacing(
+    engine: Engine,
+    outcomes: Iterable[Extraction | Refusal],
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Like ``ingest``, but every article's facts are stored again even when unchanged."""
+    summary = IngestSummary()
+    ingestor = Ingestor(engine)
+    for batch, count in _batches(outcomes, batch_size, summary):
+        if batch:
+            ingestor.store_batch(batch, summary, replace_all=True)
+        if progress is not None:
+            progress(count)
+    return summary
+
+
+def _stored_documents(engine: Engine, page: int) -> Iterator[Any]:
+    from sepakat.models import RawDocument  # noqa: PLC0415 - keeps the module's imports to what ingest needs
+
+    last = 0
+    while True:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                select(
+                    articles.c.pk, articles.c.origin, articles.c.external_id, articles.c.title,
+                    articles.c.published, articles.c.source_text, articles.c.url, articles.c.language,
+                )
+                .where(articles.c.pk > last)
+                .order_by(articles.c.pk)
+                .limit(page)
+            ).all()  # fmt: skip
+        if not rows:
+            return
+        for row in rows:
+            yield RawDocument(
+                origin=row.origin, id=row.external_id, title=row.title, published=row.published,
+                text=row.source_text, url=row.url, language=row.language,
+            )  # fmt: skip
+        last = rows[-1].pk
