@@ -231,8 +231,9 @@ def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:  # noqa: PLR09
     """Why ``a`` and ``b`` cannot be one agreement, or None."""
     if a.article == b.article:
         return "same article: the extractor already keeps one item per agreement"
-    if a.countries and b.countries and not a.countries & b.countries:
-        return "no country in common"
+    if a.countries and b.countries and not (a.countries <= b.countries or b.countries <= a.countries):
+        # One report may miss a party's country; two different partners are two agreements.
+        return "different countries"
     if a.parties and b.parties and not a.parties & b.parties:
         return "no party in common"
     if a.years and b.years and not a.years & b.years:
@@ -251,8 +252,11 @@ def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:  # noqa: PLR09
         if name_similarity(a, b) < 0.35:
             return "different names"
         only_pact = not (a.tokens & b.tokens) and (a.acronyms & b.acronyms) <= match_words().kind_acronyms
-        if only_pact and a.countries and b.countries and not (
-            a.countries <= b.countries or b.countries <= a.countries
+        if (
+            only_pact
+            and a.countries
+            and b.countries
+            and not (a.countries <= b.countries or b.countries <= a.countries)
         ):
             return "the same kind of pact between other countries"
     if KIND_FAMILY.get(a.kind) != KIND_FAMILY.get(b.kind) and not (
@@ -300,17 +304,35 @@ def pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
+def candidate_pairs(reports: Sequence[ReportFeatures]) -> list[tuple[ReportFeatures, ReportFeatures]]:
+    """Pairs of reports sharing a blocking key, each once, in key order."""
+    by_key: dict[str, list[ReportFeatures]] = {}
+    for report in sorted(reports, key=lambda r: r.key):
+        for key in blocking_keys(report):
+            by_key.setdefault(key, []).append(report)
+    seen: set[tuple[str, str]] = set()
+    pairs: list[tuple[ReportFeatures, ReportFeatures]] = []
+    for block in by_key.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if (a.key, b.key) not in seen:
+                    seen.add((a.key, b.key))
+                    pairs.append((a, b))
+    return pairs
+
+
 def cluster(reports: Sequence[ReportFeatures], links: Links | None = None) -> list[list[str]]:
     """Group ``reports`` into agreements; deterministic for a given set, whatever its order.
 
-    ``links`` are the analysts' word on pairs of report keys: +1 joins them whatever the
-    scores say, -1 keeps them apart. Returns groups of report keys, each sorted, sorted
-    by their first key.
+    Only reports sharing a blocking key are scored; two groups join along their strongest
+    pair unless any two of their members conflict. ``links`` are the analysts' word on
+    pairs of report keys: +1 joins them whatever the scores say, -1 keeps them apart.
+    Returns groups of report keys, each sorted, sorted by their first key.
     """
     links = links or {}
-    ordered = sorted(reports, key=lambda r: r.key)
-    parent = {r.key: r.key for r in ordered}
-    members = {r.key: {r.key} for r in ordered}
+    by_key = {r.key: r for r in reports}
+    parent = {k: k for k in sorted(by_key)}
+    members = {k: [k] for k in parent}
 
     def find(k: str) -> str:
         while parent[k] != k:
@@ -322,25 +344,29 @@ def cluster(reports: Sequence[ReportFeatures], links: Links | None = None) -> li
         rx, ry = sorted((find(x), find(y)))
         if rx != ry:
             parent[ry] = rx
-            members[rx] |= members.pop(ry)
+            members[rx] += members.pop(ry)
+
+    conflicts: dict[tuple[str, str], bool] = {}
+
+    def apart(m: str, n: str) -> bool:
+        p = pair(m, n)
+        if p not in conflicts:
+            conflicts[p] = links.get(p, 0) < 0 or conflict(by_key[m], by_key[n]) is not None
+        return conflicts[p]
 
     for (x, y), sign in sorted(links.items()):
         if sign > 0 and x in parent and y in parent:
             union(x, y)
-    apart: set[tuple[str, str]] = {p for p, sign in links.items() if sign < 0}
     edges: list[tuple[float, str, str]] = []
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            decision = compare(a, b)
-            if decision.conflict is not None:
-                apart.add(pair(a.key, b.key))
-            elif decision.score >= MERGE_THRESHOLD and links.get(pair(a.key, b.key), 0) >= 0:
-                edges.append((-decision.score, a.key, b.key))
+    for a, b in candidate_pairs(list(by_key.values())):
+        if links.get(pair(a.key, b.key), 0) < 0:
+            continue
+        decision = compare(a, b)
+        if decision.merge:
+            edges.append((-decision.score, *pair(a.key, b.key)))
     for _, x, y in sorted(edges):
         rx, ry = find(x), find(y)
-        if rx == ry:
-            continue
-        if any(pair(m, n) in apart for m in members[rx] for n in members[ry]):
+        if rx == ry or any(apart(m, n) for m in members[rx] for n in members[ry]):
             continue
         union(rx, ry)
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])

@@ -147,21 +147,31 @@ def _members(connection: Connection, agreement_pks: Collection[int]) -> set[int]
     return found
 
 
-def _neighbours(connection: Connection, report: StoredReport) -> set[int]:
-    """Stored reports that would merge with ``report`` (sharing a blocking key first)."""
-    candidates: set[int] = set()
-    for key in blocking_keys(report.features):
-        candidates.update(
-            connection.execute(
-                select(report_keys.c.event_pk)
-                .where(report_keys.c.key == key)
-                .order_by(report_keys.c.event_pk.desc())
-                .limit(MAX_BLOCK)
-            ).scalars()
+def _neighbours(connection: Connection, reports: list[StoredReport]) -> set[int]:
+    """Stored reports that would merge with any of ``reports`` (sharing a blocking key first)."""
+    wanted: dict[str, list[StoredReport]] = defaultdict(list)
+    for report in reports:
+        for key in blocking_keys(report.features):
+            wanted[key].append(report)
+    candidates: dict[int, set[str]] = defaultdict(set)
+    for key in sorted(wanted):
+        query = (
+            select(report_keys.c.event_pk)
+            .where(report_keys.c.key == key)
+            .order_by(report_keys.c.event_pk.desc())
+            .limit(MAX_BLOCK)
         )
-    candidates.discard(report.pk)
-    loaded = report_features_by_pk(connection, candidates)
-    return {pk for pk, other in loaded.items() if compare(report.features, other.features).merge}
+        for pk in connection.execute(query).scalars():
+            candidates[pk].add(key)
+    own = {r.pk for r in reports}
+    loaded = report_features_by_pk(connection, candidates.keys() - own)
+    found: set[int] = set()
+    for pk, other in loaded.items():
+        for report in {r.pk: r for key in candidates[pk] for r in wanted[key]}.values():
+            if compare(report.features, other.features).merge:
+                found.add(pk)
+                break
+    return found
 
 
 @dataclass
@@ -182,10 +192,10 @@ def recluster(
     links: dict[tuple[str, str], int] = {}
     pins: dict[str, str] = {}
     for _ in range(MAX_ROUNDS):
-        for pk in sorted(to_expand - expanded):
-            expanded.add(pk)
-            more = _neighbours(connection, reports[pk]) - reports.keys()
-            reports.update(report_features_by_pk(connection, more))
+        batch = [reports[pk] for pk in sorted(to_expand - expanded)]
+        expanded.update(r.pk for r in batch)
+        more = _neighbours(connection, batch) - reports.keys()
+        reports.update(report_features_by_pk(connection, more))
         _close(connection, reports)
         groupings = grouping_curations(connection, {r.features.key for r in reports.values()})
         links, pins = links_and_pins(groupings)
@@ -250,11 +260,8 @@ def _write_groups(
     old_pks = {r.agreement_pk for r in reports.values() if r.agreement_pk is not None} | stale
     old_ids: dict[int, str] = {}
     for chunk in chunks(old_pks):
-        old_ids.update(
-            connection.execute(
-                select(agreements.c.pk, agreements.c.id).where(agreements.c.pk.in_(chunk))
-            ).tuples()
-        )
+        query = select(agreements.c.pk, agreements.c.id).where(agreements.c.pk.in_(chunk))
+        old_ids.update((pk, aid) for pk, aid in connection.execute(query).tuples())
     id_to_pk = {v: k for k, v in old_ids.items()}
     taken: set[str] = set()
     chosen: list[tuple[list[str], str]] = []
@@ -371,11 +378,10 @@ def refresh_agreements(connection: Connection, pks: Collection[int]) -> None:
         query = select(agreement_events).where(agreement_events.c.agreement_pk.in_(chunk))
         for row in connection.execute(query):
             events_by[row.agreement_pk].append(row)
-    ids = dict(
-        connection.execute(
-            select(agreements.c.pk, agreements.c.id).where(agreements.c.pk.in_(list(pks)))
-        ).tuples()
-    )
+    ids: dict[int, str] = {}
+    for chunk in chunks(pks):
+        query = select(agreements.c.pk, agreements.c.id).where(agreements.c.pk.in_(chunk))
+        ids.update((pk, aid) for pk, aid in connection.execute(query).tuples())
     curated_by: dict[str, list[Any]] = defaultdict(list)
     for curation in curations_for(connection, "agreement", list(ids.values())):
         curated_by[curation.target_id].append(curation)

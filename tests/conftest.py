@@ -1,0 +1,71 @@
+"""Registry fixtures: every store test runs on a SQLite file and on the PostgreSQL service.
+
+PostgreSQL tests each get their own schema (dropped afterwards), so parallel runs never
+collide. Where the service is unreachable they skip, except under CI, where they fail:
+`.ci/run` starts the service, so its absence there is a broken set-up, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from functools import cache
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+PG_URL = os.environ.get("SEPAKAT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@cache
+def _pg_problem() -> str | None:
+    try:
+        engine = create_engine(PG_URL)
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # any failure to connect means: no PostgreSQL here
+        return f"PostgreSQL at {PG_URL} unreachable: {exc.__class__.__name__}"
+    return None
+
+
+def _schema_url(schema: str) -> str:
+    joiner = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{joiner}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
+    """A URL of an empty database: a new SQLite file, or a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/registry.db"
+        return
+    problem = _pg_problem()
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(problem)
+        pytest.skip(problem)
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield _schema_url(schema)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture
+def registry(db_url: str) -> Iterator[Engine]:
+    """An open, migrated registry."""
+    from sepakat.store.engine import open_registry
+
+    engine = open_registry(db_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
