@@ -39,7 +39,7 @@ class Curation:
     data: dict[str, Any]
 
 
-def _row_to_curation(row: Any) -> Curation:
+def curation_from_row(row: Any) -> Curation:
     return Curation(
         pk=row.pk,
         id=row.id,
@@ -67,7 +67,7 @@ def in_force(connection: Connection, candidates: Iterable[Curation]) -> list[Cur
     if not wanted:
         return []
     undos = [
-        _row_to_curation(r)
+        curation_from_row(r)
         for r in connection.execute(
             select(curations).where(curations.c.action == "undo").order_by(curations.c.pk)
         )
@@ -91,7 +91,7 @@ def curations_for(connection: Connection, target_kind: str, target_ids: Collecti
                 curations.c.action.in_(("set", "reject")),
             )
         )
-        found.extend(_row_to_curation(r) for r in rows)
+        found.extend(curation_from_row(r) for r in rows)
     return in_force(connection, found)
 
 
@@ -107,7 +107,7 @@ def grouping_curations(connection: Connection, report_keys: Collection[str]) -> 
     found: list[Curation] = []
     for chunk in _chunks(pks):
         found.extend(
-            _row_to_curation(r)
+            curation_from_row(r)
             for r in connection.execute(select(curations).where(curations.c.pk.in_(chunk)))
         )
     return in_force(connection, [c for c in found if c.action in ("merge", "split")])

@@ -25,7 +25,8 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, select, text, update
+import orjson
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -41,6 +42,7 @@ from sepakat.resolve.entities import (
     person_tokens,
     shorter_forms,
 )
+from sepakat.store.curation import apply_meeting_curations, apply_person_curations
 from sepakat.store.merging import chunks, dumps, now, recluster
 from sepakat.store.tables import (
     agreement_events,
@@ -429,7 +431,6 @@ def _store_people(
     for person in known.values():
         by_token[(person_tokens(person.name) or ("",))[0]].append(person)
     created: dict[str, dict[str, Any]] = {}
-    renamed: dict[str, str] = {}
     assigned: list[tuple[int, PersonRecord, str, str | None]] = []
     for _, article_pk, ext in stored:
         for record in ext.record.people:
@@ -454,8 +455,7 @@ def _store_people(
             elif extends(match.name, record.name) and len(person_tokens(record.name)) > len(
                 person_tokens(match.name)
             ):
-                # The fullest form the news uses is the name shown.
-                renamed[match.id] = record.name
+                # Later names in this batch compare with the fullest form seen so far.
                 fuller = KnownPerson(match.id, record.name, match.country or record.country)
                 by_token[tokens[0]] = [fuller if p.id == match.id else p for p in by_token[tokens[0]]]
                 known[match.id] = fuller
@@ -463,11 +463,6 @@ def _store_people(
     if created:
         connection.execute(insert(entities), list(created.values()))
     pks = _pk_map(connection, entities, "id", {pid for _, _, pid, _ in assigned})
-    if renamed:
-        connection.execute(
-            update(entities).where(entities.c.pk == bindparam("b_pk")).values(name=bindparam("b_name")),
-            [{"b_pk": pks[pid], "b_name": name} for pid, name in sorted(renamed.items())],
-        )
     insert_ignore(
         connection,
         entity_aliases,
@@ -487,25 +482,31 @@ def _store_people(
             for apk, r, pid, published in assigned
         ],
     )  # fmt: skip
-    _refresh_person_roles(connection, {pks[pid] for _, _, pid, _ in assigned})
+    refresh_people(connection, {pks[pid] for _, _, pid, _ in assigned})
     mapping: dict[int, dict[str, int]] = defaultdict(dict)
     for apk, r, pid, _ in assigned:
         mapping[apk][person_key(r.name)] = pks[pid]
     return mapping
 
 
-def _refresh_person_roles(connection: Connection, person_pks: set[int]) -> None:
-    """A person's current office and country: those of the latest report that gives them."""
+def refresh_people(connection: Connection, person_pks: set[int]) -> None:
+    """A person's name (the fullest form reported), office and country (the latest reported),
+    then the curations in force."""
     updates = []
     for chunk in chunks(person_pks):
         rows = connection.execute(
             select(
-                person_roles.c.person_pk, person_roles.c.role, person_roles.c.country, person_roles.c.reported
+                person_roles.c.person_pk, person_roles.c.role, person_roles.c.country,
+                person_roles.c.reported, person_roles.c.name,
             ).where(person_roles.c.person_pk.in_(chunk))
-        )
+        )  # fmt: skip
         best: dict[int, tuple[str, str, str | None]] = {}
         latest_country: dict[int, tuple[str, str]] = {}
-        for pk, role, ctry, reported in rows:
+        fullest: dict[int, tuple[int, str]] = {}
+        for pk, role, ctry, reported, name in rows:
+            form = (len(person_tokens(name)), name)
+            if pk not in fullest or form > fullest[pk]:
+                fullest[pk] = form
             if ctry and (pk not in latest_country or (reported or "", ctry) > latest_country[pk]):
                 latest_country[pk] = (reported or "", ctry)
             if role and (pk not in best or (reported or "", role) > best[pk][:2]):
@@ -515,17 +516,23 @@ def _refresh_person_roles(connection: Connection, person_pks: set[int]) -> None:
             updates.append(
                 {"b_pk": pk, "b_role": role_info[1] if role_info else None,
                  "b_role_date": role_info[2] if role_info else None,
-                 "b_country": latest_country[pk][1] if pk in latest_country else None}
+                 "b_country": latest_country[pk][1] if pk in latest_country else None,
+                 "b_name": fullest[pk][1] if pk in fullest else None}
             )  # fmt: skip
     if updates:
         connection.execute(
             update(entities)
             .where(entities.c.pk == bindparam("b_pk"))
             .values(
-                role=bindparam("b_role"), role_date=bindparam("b_role_date"), country=bindparam("b_country")
+                role=bindparam("b_role"),
+                role_date=bindparam("b_role_date"),
+                country=bindparam("b_country"),
+                name=func.coalesce(bindparam("b_name"), entities.c.name),
             ),
             updates,
         )
+    ids = connection.execute(select(entities.c.id).where(entities.c.pk.in_(sorted(person_pks)))).scalars()
+    apply_person_curations(connection, list(ids))
 
 
 def _store_meetings(
@@ -545,6 +552,10 @@ def _store_meetings(
                     "place": record.place, "countries": dumps(list(record.countries)),
                     "evidence": record.evidence.text, "evidence_start": record.evidence.start,
                     "evidence_end": record.evidence.end,
+                    "extracted": dumps(
+                        {"kind": record.kind, "date": record.date, "place": record.place,
+                         "countries": list(record.countries)}
+                    ),
                 }
             )  # fmt: skip
             extra[mid] = (
@@ -565,6 +576,29 @@ def _store_meetings(
         connection.execute(insert(meeting_countries), countries)
     if participants:
         connection.execute(insert(meeting_participants), participants)
+    apply_meeting_curations(connection, sorted(extra))
+
+
+def restore_meetings(connection: Connection, meeting_ids: Sequence[str]) -> None:
+    """Put back the extracted values of meetings (before curations are applied again)."""
+    for chunk in chunks(meeting_ids):
+        rows = connection.execute(
+            select(meetings.c.pk, meetings.c.extracted).where(meetings.c.id.in_(chunk))
+        ).all()
+        for pk, extracted in rows:
+            values = orjson.loads(extracted)
+            connection.execute(
+                update(meetings)
+                .where(meetings.c.pk == pk)
+                .values(kind=values["kind"], date=values["date"], place=values["place"],
+                        countries=dumps(values["countries"]))
+            )  # fmt: skip
+            connection.execute(delete(meeting_countries).where(meeting_countries.c.meeting_pk == pk))
+            if values["countries"]:
+                connection.execute(
+                    insert(meeting_countries),
+                    [{"meeting_pk": pk, "code": c} for c in sorted(set(values["countries"]))],
+                )
 
 
 def _participant_pk(name: str, names: dict[str, int]) -> int | None:

@@ -199,7 +199,7 @@ meetings = Table(
     Column("evidence", Text, nullable=False),
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
-    Column("curated", Text, nullable=False, server_default="[]"),
+    Column("extracted", Text, nullable=False),  # JSON: the values before curation
     Index("ix_meetings_sort_date_pk", "sort_date", "pk"),
 )
 

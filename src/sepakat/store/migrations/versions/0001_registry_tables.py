@@ -261,7 +261,7 @@ def upgrade() -> None:  # noqa: PLR0915 - one statement per table and index, as 
         sa.Column("evidence", sa.Text(), nullable=False),
         sa.Column("evidence_start", sa.Integer(), nullable=False),
         sa.Column("evidence_end", sa.Integer(), nullable=False),
-        sa.Column("curated", sa.Text(), server_default="[]", nullable=False),
+        sa.Column("extracted", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["article_pk"], ["articles.pk"], name=op.f("fk_meetings_article_pk_articles"), ondelete="CASCADE"
         ),

@@ -1,0 +1,441 @@
+"""The one query layer: what the CLI listings, the exports, and later the API and pages read.
+
+Listings are pages in a stable order (latest activity first) with keyset cursors: a page
+asks for rows after the last one it showed, so every page costs the same on a registry
+of any size. Each filter has an index that returns rows in listing order: a filter on a
+country, sector or party walks that link table's ``(value, last_date, agreement_pk)``
+index; a filter on status alone walks ``(status, last_date, pk)``.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Select, and_, exists, func, or_, select
+
+from sepakat.errors import UsageError
+from sepakat.models import AGREEMENT_STATUSES, SECTORS
+from sepakat.resolve.agreements import fold, party_key
+from sepakat.store.curation_log import Curation, curation_from_row
+from sepakat.store.merging import extracted_values
+from sepakat.store.tables import (
+    agreement_countries,
+    agreement_events,
+    agreement_parties,
+    agreement_sectors,
+    agreements,
+    articles,
+    curations,
+    entities,
+    entity_aliases,
+    meeting_countries,
+    meeting_participants,
+    meetings,
+    person_roles,
+    sources,
+)
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementFilter:
+    """Which agreements a listing shows; every field optional."""
+
+    country: str | None = None  # ISO alpha-3 or a bloc code (EU, ASEAN)
+    status: str | None = None
+    sector: str | None = None
+    party: str | None = None  # a party as written, or any alias of its organisation
+    since: str | None = None  # active on or after (YYYY, YYYY-MM or YYYY-MM-DD)
+    until: str | None = None  # active on or before
+    include_rejected: bool = False
+
+    def check(self) -> None:
+        if self.status and self.status not in AGREEMENT_STATUSES:
+            raise UsageError(f"unknown status {self.status!r}: one of {', '.join(AGREEMENT_STATUSES)}")
+        if self.sector and self.sector not in SECTORS:
+            raise UsageError(f"unknown sector {self.sector!r}: one of {', '.join(SECTORS)}")
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    id: str
+    name: str | None
+    kind: str
+    status: str
+    status_date: str | None
+    first_date: str
+    last_date: str
+    countries: tuple[str, ...]
+    sectors: tuple[str, ...]
+    parties: tuple[str, ...]
+    report_count: int
+    rejected: bool
+    curated: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    rows: list[Any]
+    next_cursor: str | None  # pass as ``after`` for the next page; None on the last
+
+
+def _cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(orjson.dumps(values)).decode().rstrip("=")
+
+
+def _uncursor(cursor: str) -> list[Any]:
+    try:
+        value = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, orjson.JSONDecodeError) as exc:
+        raise UsageError(f"not a cursor from a previous page: {cursor!r}") from exc
+    if not isinstance(value, list) or len(value) != 2:
+        raise UsageError(f"not a cursor from a previous page: {cursor!r}")
+    return value
+
+
+def _agreement_row(row: Any) -> AgreementRow:
+    return AgreementRow(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        status=row.status,
+        status_date=row.status_date,
+        first_date=row.first_date,
+        last_date=row.last_date,
+        countries=tuple(orjson.loads(row.countries)),
+        sectors=tuple(orjson.loads(row.sectors)),
+        parties=tuple(orjson.loads(row.parties)),
+        report_count=row.report_count,
+        rejected=bool(row.rejected),
+        curated=tuple(orjson.loads(row.curated)),
+    )
+
+
+def party_keys(connection: Connection, party: str) -> list[str]:
+    """The comparison keys of ``party`` and of every alias of the organisation it names."""
+    keys = {party_key(party)}
+    alias = " ".join(fold(party).split())
+    entity_pks = select(entity_aliases.c.entity_pk).where(entity_aliases.c.alias == alias).scalar_subquery()
+    for display, name in connection.execute(
+        select(entity_aliases.c.display, entities.c.name)
+        .join(entities, entities.c.pk == entity_aliases.c.entity_pk)
+        .where(entity_aliases.c.entity_pk.in_(entity_pks), entities.c.kind == "organisation")
+    ):
+        keys.update((party_key(display), party_key(name)))
+    return sorted(k for k in keys if k)
+
+
+def list_agreements(
+    connection: Connection,
+    flt: AgreementFilter | None = None,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    after: str | None = None,
+) -> Page:
+    """One page of agreements matching ``flt``, latest activity first."""
+    flt = flt or AgreementFilter()
+    flt.check()
+    limit = max(1, min(limit, MAX_LIMIT))
+    driver: Any = None
+    query: Select[Any]
+    conditions: list[Any] = []
+    if flt.country:
+        driver = agreement_countries
+        conditions.append(agreement_countries.c.code == flt.country.upper())
+    elif flt.sector:
+        driver = agreement_sectors
+        conditions.append(agreement_sectors.c.sector == flt.sector)
+    if driver is not None:
+        query = select(agreements).join(driver, driver.c.agreement_pk == agreements.c.pk)
+        order_date, order_pk = driver.c.last_date, driver.c.agreement_pk
+    else:
+        query = select(agreements)
+        order_date, order_pk = agreements.c.last_date, agreements.c.pk
+    if flt.sector and driver is not agreement_sectors:
+        conditions.append(
+            exists().where(
+                agreement_sectors.c.agreement_pk == agreements.c.pk, agreement_sectors.c.sector == flt.sector
+            )
+        )
+    if flt.party:
+        keys = party_keys(connection, flt.party)
+        conditions.append(
+            exists().where(
+                agreement_parties.c.agreement_pk == agreements.c.pk,
+                or_(
+                    *(
+                        and_(agreement_parties.c.party_key >= k, agreement_parties.c.party_key < k + "~")
+                        for k in keys
+                    )
+                ),
+            )
+        )
+    if flt.status:
+        conditions.append(agreements.c.status == flt.status)
+    if flt.since:
+        conditions.append(order_date >= flt.since)
+    if flt.until:
+        conditions.append(agreements.c.first_date <= flt.until + "~")
+    if not flt.include_rejected:
+        conditions.append(agreements.c.rejected == False)  # noqa: E712 - SQL comparison, not Python
+    if after:
+        last_date, last_pk = _uncursor(after)
+        conditions.append(or_(order_date < last_date, and_(order_date == last_date, order_pk < last_pk)))
+    query = query.where(*conditions).order_by(order_date.desc(), order_pk.desc()).limit(limit + 1)
+    rows = connection.execute(query).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = _cursor([rows[-1].last_date, rows[-1].pk]) if more and rows else None
+    return Page([_agreement_row(r) for r in rows], cursor)
+
+
+def iter_agreements(
+    connection: Connection, flt: AgreementFilter | None = None, page: int = 500
+) -> Iterator[AgreementRow]:
+    """Every agreement matching ``flt``, page by page (for exports)."""
+    after: str | None = None
+    while True:
+        result = list_agreements(connection, flt, limit=page, after=after)
+        yield from result.rows
+        if result.next_cursor is None:
+            return
+        after = result.next_cursor
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One report of an agreement: what stage an article said it reached, and where."""
+
+    report_key: str
+    date: str | None
+    sort_date: str
+    status: str
+    name: str | None
+    kind: str
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    extractor_version: str
+    article_id: str
+    article_title: str | None
+    article_url: str | None
+    published: str | None
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementDetail:
+    agreement: AgreementRow
+    events: list[TimelineEvent]
+    extracted: dict[str, Any]  # the values before curation, for showing what was corrected
+    curations: list[Curation] = field(default_factory=list)
+
+
+def get_agreement(connection: Connection, agreement_id: str) -> AgreementDetail | None:
+    """One agreement with its timeline (oldest first), evidence and sources, and its curations."""
+    row = connection.execute(select(agreements).where(agreements.c.id == agreement_id)).one_or_none()
+    if row is None:
+        return None
+    query = (
+        select(
+            agreement_events,
+            articles.c.id.label("article_id"),
+            articles.c.title.label("article_title"),
+            articles.c.url.label("article_url"),
+            articles.c.published.label("article_published"),
+            sources.c.name.label("source_name"),
+        )
+        .join(articles, articles.c.pk == agreement_events.c.article_pk)
+        .outerjoin(sources, sources.c.pk == articles.c.source_pk)
+        .where(agreement_events.c.agreement_pk == row.pk)
+        .order_by(agreement_events.c.sort_date, agreement_events.c.key)
+    )
+    raw = connection.execute(query).all()
+    events = [
+        TimelineEvent(
+            report_key=e.key, date=e.date, sort_date=e.sort_date, status=e.status, name=e.name, kind=e.kind,
+            evidence=e.evidence, evidence_start=e.evidence_start, evidence_end=e.evidence_end,
+            extractor_version=e.extractor_version, article_id=e.article_id, article_title=e.article_title,
+            article_url=e.article_url, published=e.article_published, source=e.source_name,
+        )
+        for e in raw
+    ]  # fmt: skip
+    log = [
+        curation_from_row(c)
+        for c in connection.execute(
+            select(curations)
+            .where(curations.c.target_kind == "agreement", curations.c.target_id == agreement_id)
+            .order_by(curations.c.pk)
+        )
+    ]
+    return AgreementDetail(_agreement_row(row), events, extracted_values(list(raw)) if raw else {}, log)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: str
+    name: str
+    role: str | None
+    country: str | None
+    role_date: str | None
+    reports: int
+
+
+def list_people(
+    connection: Connection,
+    *,
+    name: str | None = None,
+    country: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    after: str | None = None,
+) -> Page:
+    """People in name order; ``name`` matches the start of any of their name variants."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    reports = (
+        select(func.count())
+        .where(person_roles.c.person_pk == entities.c.pk)
+        .scalar_subquery()
+        .label("reports")
+    )
+    query = select(entities, reports).where(entities.c.kind == "person")
+    if name:
+        key = " ".join(fold(name).split())
+        query = query.where(
+            exists().where(
+                entity_aliases.c.entity_pk == entities.c.pk,
+                entity_aliases.c.alias >= key,
+                entity_aliases.c.alias < key + "~",
+            )
+        )
+    if country:
+        query = query.where(entities.c.country == country.upper())
+    if after:
+        last_name, last_pk = _uncursor(after)
+        query = query.where(
+            or_(entities.c.name > last_name, and_(entities.c.name == last_name, entities.c.pk > last_pk))
+        )
+    rows = connection.execute(query.order_by(entities.c.name, entities.c.pk).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    people = [PersonRow(r.id, r.name, r.role, r.country, r.role_date, r.reports) for r in rows]
+    return Page(people, _cursor([rows[-1].name, rows[-1].pk]) if more and rows else None)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleReport:
+    role: str | None
+    country: str | None
+    reported: str | None
+    name: str
+    article_id: str
+
+
+def person_roles_over_time(connection: Connection, person_id: str) -> list[RoleReport]:
+    """Every office reported for a person, oldest report first."""
+    query = (
+        select(person_roles, articles.c.id.label("article_id"))
+        .join(entities, entities.c.pk == person_roles.c.person_pk)
+        .join(articles, articles.c.pk == person_roles.c.article_pk)
+        .where(entities.c.id == person_id)
+        .order_by(person_roles.c.reported, articles.c.id)
+    )
+    return [
+        RoleReport(r.role, r.country, r.reported, r.name, r.article_id) for r in connection.execute(query)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    id: str
+    kind: str
+    date: str | None
+    place: str | None
+    countries: tuple[str, ...]
+    participants: tuple[str, ...]
+    evidence: str
+    article_id: str
+
+
+def list_meetings(
+    connection: Connection,
+    *,
+    country: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    after: str | None = None,
+) -> Page:
+    """Meetings, latest first."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    query = select(meetings, articles.c.id.label("article_id")).join(
+        articles, articles.c.pk == meetings.c.article_pk
+    )
+    if country:
+        query = query.where(
+            exists().where(
+                meeting_countries.c.meeting_pk == meetings.c.pk, meeting_countries.c.code == country.upper()
+            )
+        )
+    if since:
+        query = query.where(meetings.c.sort_date >= since)
+    if until:
+        query = query.where(meetings.c.sort_date <= until + "~")
+    if after:
+        last_date, last_pk = _uncursor(after)
+        query = query.where(
+            or_(
+                meetings.c.sort_date < last_date,
+                and_(meetings.c.sort_date == last_date, meetings.c.pk < last_pk),
+            )
+        )
+    rows = connection.execute(
+        query.order_by(meetings.c.sort_date.desc(), meetings.c.pk.desc()).limit(limit + 1)
+    ).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    names: dict[int, list[str]] = {r.pk: [] for r in rows}
+    if names:
+        for meeting_pk, name in connection.execute(
+            select(
+                meeting_participants.c.meeting_pk, func.coalesce(entities.c.name, meeting_participants.c.name)
+            )
+            .outerjoin(entities, entities.c.pk == meeting_participants.c.person_pk)
+            .where(meeting_participants.c.meeting_pk.in_(list(names)))
+            .order_by(meeting_participants.c.pk)
+        ):
+            names[meeting_pk].append(name)
+    result = [
+        MeetingRow(
+            r.id,
+            r.kind,
+            r.date,
+            r.place,
+            tuple(orjson.loads(r.countries)),
+            tuple(names[r.pk]),
+            r.evidence,
+            r.article_id,
+        )
+        for r in rows
+    ]
+    return Page(result, _cursor([rows[-1].sort_date, rows[-1].pk]) if more and rows else None)
+
+
+def counts(connection: Connection) -> dict[str, int]:
+    """Row counts of the main tables (for summaries and tests)."""
+    tables = {
+        "articles": articles, "agreements": agreements, "agreement_events": agreement_events,
+        "meetings": meetings, "people": entities, "curations": curations,
+    }  # fmt: skip
+    result: dict[str, int] = {}
+    for name, table in tables.items():
+        query = select(func.count()).select_from(table)
+        if table is entities:
+            query = query.where(entities.c.kind == "person")
+        result[name] = int(connection.execute(query).scalar_one())
+    return result
