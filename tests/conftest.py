@@ -15,6 +15,8 @@ from functools import cache
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
+from sepakat.store.engine import open_registry
+
 PG_URL = os.environ.get("SEPAKAT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -62,8 +64,6 @@ def db_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
 @pytest.fixture
 def registry(db_url: str) -> Iterator[Engine]:
     """An open, migrated registry."""
-    from sepakat.store.engine import open_registry
-
     engine = open_registry(db_url)
     try:
         yield engine

@@ -65,7 +65,11 @@ class Doc:
 
 
 def _sentences(text: str) -> tuple[Sentence, ...]:
-    return tuple(Sentence(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.!?]+[.!?]?", text) if m.group().strip())
+    return tuple(
+        Sentence(m.start(), m.end(), m.group())
+        for m in re.finditer(r"[^.!?]+[.!?]?", text)
+        if m.group().strip()
+    )
 
 
 def _evidence(text: str, sentence: str) -> Evidence:
@@ -87,18 +91,28 @@ def make_extraction(doc: Doc, version: str = "test") -> Extraction:
     )
     agreements = tuple(
         AgreementRecord(
-            name=a.name, kind=a.kind, status=a.status, date=a.date,  # type: ignore[arg-type]
-            countries=a.countries, parties=a.parties, sectors=a.sectors, evidence=_evidence(doc.text, a.evidence),
+            name=a.name,
+            kind=a.kind,
+            status=a.status,
+            date=a.date,  # type: ignore[arg-type]
+            countries=a.countries,
+            parties=a.parties,
+            sectors=a.sectors,
+            evidence=_evidence(doc.text, a.evidence),
         )
         for a in doc.agreements
-    )  # fmt: skip
+    )
     meetings = tuple(
         MeetingRecord(
-            kind=m.kind, date=m.date, place=m.place, countries=m.countries,  # type: ignore[arg-type]
-            participants=m.participants, evidence=_evidence(doc.text, m.evidence),
+            kind=m.kind,
+            date=m.date,
+            place=m.place,
+            countries=m.countries,  # type: ignore[arg-type]
+            participants=m.participants,
+            evidence=_evidence(doc.text, m.evidence),
         )
         for m in doc.meetings
-    )  # fmt: skip
+    )
     people = tuple(PersonRecord(name, role, country) for name, role, country in doc.people)
     mentions = []
     for kind, surface, key in doc.mentions:
@@ -106,36 +120,74 @@ def make_extraction(doc: Doc, version: str = "test") -> Extraction:
         if start >= 0:
             mentions.append(Mention(start, start + len(surface), kind, surface, key))
     record = ExtractionRecord(
-        id=doc.id, title=doc.title, published=doc.published, language="id",
-        agreements=agreements, meetings=meetings, people=people,
-    )  # fmt: skip
+        id=doc.id,
+        title=doc.title,
+        published=doc.published,
+        language="id",
+        agreements=agreements,
+        meetings=meetings,
+        people=people,
+    )
     return Extraction(article=article, record=record, mentions=tuple(mentions), extractor_version=version)
 
 
 # --- the generator ---------------------------------------------------------------------
 
 PARTNERS = [
-    ("RUS", "Rusia", "Russia"), ("JPN", "Jepang", "Japan"), ("KOR", "Korea Selatan", "South Korea"),
-    ("AUS", "Australia", "Australia"), ("FRA", "Prancis", "France"), ("DEU", "Jerman", "Germany"),
-    ("TUR", "Turki", "Turkey"), ("IND", "India", "India"), ("SGP", "Singapura", "Singapore"),
-    ("BRA", "Brasil", "Brazil"), ("EGY", "Mesir", "Egypt"), ("VNM", "Vietnam", "Vietnam"),
-]  # fmt: skip
+    ("RUS", "Rusia", "Russia"),
+    ("JPN", "Jepang", "Japan"),
+    ("KOR", "Korea Selatan", "South Korea"),
+    ("AUS", "Australia", "Australia"),
+    ("FRA", "Prancis", "France"),
+    ("DEU", "Jerman", "Germany"),
+    ("TUR", "Turki", "Turkey"),
+    ("IND", "India", "India"),
+    ("SGP", "Singapura", "Singapore"),
+    ("BRA", "Brasil", "Brazil"),
+    ("EGY", "Mesir", "Egypt"),
+    ("VNM", "Vietnam", "Vietnam"),
+]
 TOPICS = [
-    ("shipbuilding", "Shipbuilding", "galangan kapal"), ("research", "Scientific Research", "riset ilmiah"),
-    ("education", "Vocational Education", "pendidikan vokasi"), ("health", "Health", "kesehatan"),
-    ("energy", "Renewable Energy", "energi terbarukan"), ("agriculture", "Fisheries", "perikanan"),
-    ("culture", "Tourism", "pariwisata"), ("defense", "Defense Industry", "industri pertahanan"),
-    ("digital", "Digital Economy", "ekonomi digital"), ("mining", "Critical Minerals", "mineral kritis"),
-]  # fmt: skip
+    ("shipbuilding", "Shipbuilding", "galangan kapal"),
+    ("research", "Scientific Research", "riset ilmiah"),
+    ("education", "Vocational Education", "pendidikan vokasi"),
+    ("health", "Health", "kesehatan"),
+    ("energy", "Renewable Energy", "energi terbarukan"),
+    ("agriculture", "Fisheries", "perikanan"),
+    ("culture", "Tourism", "pariwisata"),
+    ("defense", "Defense Industry", "industri pertahanan"),
+    ("digital", "Digital Economy", "ekonomi digital"),
+    ("mining", "Critical Minerals", "mineral kritis"),
+]
 PEOPLE = [
-    ("Budi Santoso Wirawan", "Menteri Perindustrian"), ("Sri Lestari Handayani", "Menteri Luar Negeri"),
-    ("Rahmat Hidayat Pratama", "Menteri Perdagangan"), ("Dewi Kartika Sari", "Duta Besar"),
-    ("Andi Saputra Nugroho", "Wakil Menteri Pertahanan"), ("Yusuf Maulana Rasyid", "Menteri Investasi"),
-]  # fmt: skip
-STATUS_STEPS = [("proposed", "mengusulkan"), ("negotiating", "membahas"), ("agreed", "menyepakati"),
-                ("signed", "menandatangani"), ("implementing", "melaksanakan")]  # fmt: skip
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember"]  # fmt: skip
+    ("Budi Santoso Wirawan", "Menteri Perindustrian"),
+    ("Sri Lestari Handayani", "Menteri Luar Negeri"),
+    ("Rahmat Hidayat Pratama", "Menteri Perdagangan"),
+    ("Dewi Kartika Sari", "Duta Besar"),
+    ("Andi Saputra Nugroho", "Wakil Menteri Pertahanan"),
+    ("Yusuf Maulana Rasyid", "Menteri Investasi"),
+]
+STATUS_STEPS = [
+    ("proposed", "mengusulkan"),
+    ("negotiating", "membahas"),
+    ("agreed", "menyepakati"),
+    ("signed", "menandatangani"),
+    ("implementing", "melaksanakan"),
+]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def _agreement_pool() -> list[tuple[tuple[str, str, str], tuple[str, str, str]]]:
@@ -150,7 +202,9 @@ def synthetic_doc(i: int, seed: int = 7) -> Doc:
     month = 1 + (i // 28) % 12
     year = 2024 + (i // 336) % 3
     published = f"{year}-{month:02d}-{day:02d}T09:{i % 60:02d}:00"
-    sentences: list[str] = [f"JAKARTA — Pemerintah Indonesia terus memperluas kerja sama internasional (no. {i})."]
+    sentences: list[str] = [
+        f"JAKARTA — Pemerintah Indonesia terus memperluas kerja sama internasional (no. {i})."
+    ]
     agreements: list[Agr] = []
     chosen = rng.sample(range(len(pool)), k=rng.choice((0, 1, 1, 2)))
     for n, index in enumerate(sorted(chosen)):
@@ -165,10 +219,15 @@ def synthetic_doc(i: int, seed: int = 7) -> Doc:
         sentences.append(sentence)
         agreements.append(
             Agr(
-                evidence=sentence, name=name, kind="mou", status=status, date=f"{year}-{month:02d}-{day:02d}",
-                countries=tuple(sorted(("IDN", code))), sectors=(sector,),
+                evidence=sentence,
+                name=name,
+                kind="mou",
+                status=status,
+                date=f"{year}-{month:02d}-{day:02d}",
+                countries=tuple(sorted(("IDN", code))),
+                sectors=(sector,),
             )
-        )  # fmt: skip
+        )
     people: list[tuple[str, str | None, str | None]] = []
     meetings: list[Meet] = []
     if rng.random() < 0.6:
@@ -177,18 +236,34 @@ def synthetic_doc(i: int, seed: int = 7) -> Doc:
         sentences.append(f"{role} {written} menyampaikan hal itu di Jakarta.")
         people.append((written, role, "IDN"))
         if agreements and rng.random() < 0.5:
-            code = agreements[0].countries[-1] if agreements[0].countries[-1] != "IDN" else agreements[0].countries[0]
+            code = (
+                agreements[0].countries[-1]
+                if agreements[0].countries[-1] != "IDN"
+                else agreements[0].countries[0]
+            )
             meeting = f"{written} bertemu mitranya dalam pertemuan bilateral di Jakarta ({i})."
             sentences.append(meeting)
-            meetings.append(Meet(meeting, date=published[:10], place="Jakarta", countries=tuple(sorted(("IDN", code))),
-                                 participants=(written,)))  # fmt: skip
+            meetings.append(
+                Meet(
+                    meeting,
+                    date=published[:10],
+                    place="Jakarta",
+                    countries=tuple(sorted(("IDN", code))),
+                    participants=(written,),
+                )
+            )
     text = " ".join(sentences)
     return Doc(
-        id=f"syn-{seed}-{i}", title=f"Kerja sama internasional nomor {i}", published=published, text=text,
-        url=f"https://berita.example.id/{seed}/{i}", agreements=tuple(agreements), meetings=tuple(meetings),
+        id=f"syn-{seed}-{i}",
+        title=f"Kerja sama internasional nomor {i}",
+        published=published,
+        text=text,
+        url=f"https://berita.example.id/{seed}/{i}",
+        agreements=tuple(agreements),
+        meetings=tuple(meetings),
         people=tuple(people),
         mentions=(("country", "Indonesia", "IDN"), ("organisation", "Pemerintah Indonesia", "pemerintah-ri")),
-    )  # fmt: skip
+    )
 
 
 def synthetic_corpus(n: int, seed: int = 7, order: Sequence[int] | None = None) -> Iterator[Extraction]:
