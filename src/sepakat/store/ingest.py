@@ -126,7 +126,7 @@ def _pk_map(connection: Connection, table: Table, column: str, values: Iterable[
     col = table.c[column]
     for chunk in chunks(set(values)):
         found.update(
-            (k, pk) for pk, k in connection.execute(select(table.c.pk, col).where(col.in_(chunk))).tuples()
+            (k, pk) for pk, k in connection.execute(select(table.c.pk, col).where(col.in_(chunk)))
         )
     return found
 

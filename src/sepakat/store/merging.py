@@ -261,7 +261,7 @@ def _write_groups(
     old_ids: dict[int, str] = {}
     for chunk in chunks(old_pks):
         query = select(agreements.c.pk, agreements.c.id).where(agreements.c.pk.in_(chunk))
-        old_ids.update((pk, aid) for pk, aid in connection.execute(query).tuples())
+        old_ids.update((pk, aid) for pk, aid in connection.execute(query))
     id_to_pk = {v: k for k, v in old_ids.items()}
     taken: set[str] = set()
     chosen: list[tuple[list[str], str]] = []
@@ -381,7 +381,7 @@ def refresh_agreements(connection: Connection, pks: Collection[int]) -> None:
     ids: dict[int, str] = {}
     for chunk in chunks(pks):
         query = select(agreements.c.pk, agreements.c.id).where(agreements.c.pk.in_(chunk))
-        ids.update((pk, aid) for pk, aid in connection.execute(query).tuples())
+        ids.update((pk, aid) for pk, aid in connection.execute(query))
     curated_by: dict[str, list[Any]] = defaultdict(list)
     for curation in curations_for(connection, "agreement", list(ids.values())):
         curated_by[curation.target_id].append(curation)
