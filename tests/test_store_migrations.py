@@ -9,6 +9,7 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine
 
+from registry_state import snapshot
 from sepakat.errors import StoreError
 from sepakat.store.engine import (
     alembic_config,
@@ -23,7 +24,6 @@ from sepakat.store.engine import (
 from sepakat.store.ingest import ingest
 from sepakat.store.search import search
 from synthetic import synthetic_corpus
-from registry_state import snapshot
 
 
 def test_upgrade_downgrade_upgrade_keeps_the_data(registry: Engine) -> None:
@@ -84,7 +84,9 @@ def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
         ("postgresql+psycopg://u@h/db", "x.db", "postgresql+psycopg://u@h/db"),
     ],
 )
-def test_resolve_url(given: str | None, env: str | None, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resolve_url(
+    given: str | None, env: str | None, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if env is None:
         monkeypatch.delenv("SEPAKAT_DB", raising=False)
     else:
