@@ -1,0 +1,268 @@
+"""Date expressions in running text, resolved against the publication date.
+
+What is found, in Indonesian and English:
+
+- explicit days: "10 Oktober 2025", "Selasa, 24 Februari 2026", "February 19, 2026",
+  "(19/6/2025)", "2025-06-11"; ranges ("27-28 Oktober 2016", "April 8-9") give their
+  first day;
+- days without a year ("Rabu (4/2)", "20 Oktober", "April 8") take the publication year,
+  and are dropped when there is no publication date;
+- months and years: "Juli 2026", "pada Mei" (publication year), "pada 2023", "in 1986";
+- relative days: a bare weekday is the latest such day on or before publication, or the
+  next one after it when the sentence looks ahead ("akan", "will"); "kemarin" /
+  "yesterday", "hari ini" / "today", "besok" / "tomorrow"; "bulan lalu", "tahun lalu".
+
+A value is never more precise than its expression: a month stays a month. Years glued
+to names ("Innoprom 2026", "Indo Defence 2025") are not dates: a bare year needs a
+preposition before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from sepakat.data import load_table
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class DateValue:
+    """A calendar value of year, month or day precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def precision(self) -> int:
+        """1 for a year, 2 for a month, 3 for a day."""
+        return 1 if self.month is None else 2 if self.day is None else 3
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression at ``[start, end)`` of the text it was found in."""
+
+    start: int
+    end: int
+    value: DateValue
+    relative: bool = False  # resolved from the publication date, not stated
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    """The calendar day of an ISO date or datetime string, or None."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+    except ValueError:
+        return None
+
+
+def make_value(year: int, month: int | None = None, day: int | None = None) -> DateValue | None:
+    """A DateValue if the parts make a real calendar value, else None."""
+    if not 1900 <= year <= 2100:
+        return None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None:
+        if month is None:
+            return None
+        try:
+            date(year, month, day)
+        except ValueError:
+            return None
+    return DateValue(year, month, day)
+
+
+# --- the patterns, built once per language from the data tables ------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    months: dict[str, int]  # lower-cased name or abbreviation -> month
+    full_months: frozenset[str]  # lower-cased full names (safe without a day)
+    weekdays: dict[str, int]  # lower-cased name -> ISO weekday
+    pattern: re.Pattern[str]
+    ahead: re.Pattern[str]
+
+
+_RELATIVE_DAYS = {
+    "kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "lusa": 2,
+    "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "malam ini": 0, "pagi ini": 0,
+}
+_RELATIVE_MONTHS = {"bulan lalu": -1, "bulan depan": 1, "last month": -1, "next month": 1}
+_RELATIVE_YEARS = {
+    "tahun lalu": -1, "tahun depan": 1, "tahun ini": 0, "last year": -1, "next year": 1, "this year": 0,
+}
+_YEAR_PREPOSITIONS = (
+    "pada", "tahun", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio", "selama",
+    "in", "since", "until", "by", "during", "early", "late", "mid", "from", "year",
+)
+_MONTH_PREPOSITIONS = (
+    "pada", "bulan", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio", "per",
+    "in", "since", "until", "by", "during", "early", "late", "mid", "from", "of", "last", "next",
+)
+_AHEAD_WORDS = {
+    "id": r"akan|bakal|dijadwalkan|direncanakan|rencananya|berencana|mendatang|depan|nanti",
+    "en": r"will|shall|scheduled|planned|plans?|next|upcoming|expected to",
+}
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first so that "Januari" wins over "Jan".
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _lexicon(lang: str) -> _Lexicon:
+    table_lang = "en" if lang == "en" else "id"
+    months: dict[str, int] = {}
+    full: set[str] = set()
+    # Indonesian news quotes English month names and vice versa: know both.
+    for source in (table_lang, "en" if table_lang == "id" else "id"):
+        for name, number in load_table(source, "months"):
+            months.setdefault(name.lower(), int(number))
+            if len(name) > 4 or name.lower() in {"mei", "may", "juni", "juli", "june", "july"}:
+                full.add(name.lower())
+    weekdays: dict[str, int] = {}
+    for source in ("id", "en"):
+        for name, number in load_table(source, "weekdays"):
+            weekdays.setdefault(name.lower(), int(number))
+
+    month_alt = _alternation(list(months))
+    full_alt = _alternation(list(full))
+    day_alt = _alternation(list(weekdays))
+    relative_alt = _alternation([*_RELATIVE_DAYS, *_RELATIVE_MONTHS, *_RELATIVE_YEARS])
+    year_prep = "|".join(_YEAR_PREPOSITIONS)
+    month_prep = "|".join(_MONTH_PREPOSITIONS)
+    dash = r"\s*[-–—]\s*"
+    pattern = rf"""
+        (?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b)
+      | (?P<wd>\b(?:{day_alt})\b)?,?\s*
+        (?:
+            \((?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})(?:/(?P<sy>\d{{2,4}}))?\)
+          | (?P<dmy>\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\s+(?:of\s+)?(?P<dmon>{month_alt})\.?
+                (?:,?\s+(?P<dyear>(?:19|20)\d\d))?\b)
+          | (?P<mdy>\b(?P<mmon>{month_alt})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\b
+                (?:,?\s+(?P<myear>(?:19|20)\d\d)\b)?)
+        )
+      | (?P<slash>\b(?P<xd>\d{{1,2}})/(?P<xm>\d{{1,2}})/(?P<xy>(?:19|20)?\d\d)\b)
+      | (?P<my>\b(?P<mymon>{full_alt})\s+(?P<myyear>(?:19|20)\d\d)\b)
+      | (?P<pm>\b(?:{month_prep})\s+(?:bulan\s+)?(?P<pmon>{full_alt})\b(?!\s+(?:19|20)\d\d))
+      | (?P<py>\b(?:{year_prep})\s+(?:tahun\s+|of\s+)?(?P<pyear>(?:19|20)\d\d)\b)
+      | (?P<rel>\b(?:{relative_alt})\b)
+      | (?P<wdonly>\b(?:{day_alt})\b)
+    """
+    ahead = re.compile(rf"\b(?:{_AHEAD_WORDS['en' if lang == 'en' else 'id']})\b", re.IGNORECASE)
+    return _Lexicon(
+        months=months,
+        full_months=frozenset(full),
+        weekdays=weekdays,
+        pattern=re.compile(pattern, re.IGNORECASE | re.VERBOSE),
+        ahead=ahead,
+    )
+
+
+def _year(text: str | None, published: date | None) -> int | None:
+    if text:
+        value = int(text)
+        if value < 100:
+            return 2000 + value if value < 70 else 1900 + value
+        return value
+    return published.year if published else None
+
+
+def _weekday_value(name: str, published: date, ahead: bool, weekdays: dict[str, int]) -> DateValue:
+    target = weekdays[name.lower()]
+    today = published.isoweekday()
+    if ahead:
+        delta = (target - today) % 7 or 7
+        day = published + timedelta(days=delta)
+    else:
+        day = published - timedelta(days=(today - target) % 7)
+    return DateValue(day.year, day.month, day.day)
+
+
+def find_dates(text: str, lang: str, published: date | None) -> list[DateMention]:
+    """Every date expression of ``text`` (a sentence, ideally), in order.
+
+    Relative expressions resolve against ``published`` and are dropped without it.
+    """
+    lex = _lexicon(lang)
+    found: list[DateMention] = []
+    for m in lex.pattern.finditer(text):
+        value, relative = _value_of(m, lex, text, published)
+        if value is not None:
+            start = m.start()
+            while start < m.end() and text[start] in " ,":
+                start += 1
+            found.append(DateMention(start, m.end(), value, relative))
+    return found
+
+
+def _value_of(
+    m: re.Match[str], lex: _Lexicon, text: str, published: date | None
+) -> tuple[DateValue | None, bool]:
+    g = m.group
+    if g("iso"):
+        return make_value(int(g("iy")), int(g("im")), int(g("id"))), False
+    if g("sd"):
+        year = _year(g("sy"), published)
+        if year is None:
+            return None, False
+        return make_value(year, int(g("sm")), int(g("sd"))), g("sy") is None
+    if g("dmy"):
+        return _day_month(g("dd"), g("dmon"), g("dyear"), lex, published)
+    if g("mdy"):
+        if g("mmon").lower() not in lex.full_months and g("myear") is None:
+            return None, False  # "Jun 5" alone is too weak; "Agus 5" is a name
+        return _day_month(g("md"), g("mmon"), g("myear"), lex, published)
+    if g("slash"):
+        return make_value(_year(g("xy"), None) or 0, int(g("xm")), int(g("xd"))), False
+    if g("my"):
+        return make_value(int(g("myyear")), lex.months[g("mymon").lower()]), False
+    if g("pm"):
+        if published is None:
+            return None, False
+        return make_value(published.year, lex.months[g("pmon").lower()]), True
+    if g("py"):
+        return make_value(int(g("pyear"))), False
+    if published is None:
+        return None, False
+    if g("rel"):
+        return _relative(g("rel").lower(), published), True
+    name = g("wdonly") or g("wd")
+    if name and name[0].isupper():
+        ahead = lex.ahead.search(text, 0, m.start()) is not None
+        return _weekday_value(name, published, ahead, lex.weekdays), True
+    return None, False
+
+
+def _day_month(
+    day: str, month_name: str, year_text: str | None, lex: _Lexicon, published: date | None
+) -> tuple[DateValue | None, bool]:
+    month = lex.months.get(month_name.lower().rstrip("."))
+    year = _year(year_text, published)
+    if month is None or year is None:
+        return None, False
+    return make_value(year, month, int(day)), year_text is None
+
+
+def _relative(phrase: str, published: date) -> DateValue | None:
+    if phrase in _RELATIVE_DAYS:
+        day = published + timedelta(days=_RELATIVE_DAYS[phrase])
+        return DateValue(day.year, day.month, day.day)
+    if phrase in _RELATIVE_MONTHS:
+        index = published.year * 12 + published.month - 1 + _RELATIVE_MONTHS[phrase]
+        return DateValue(index // 12, index % 12 + 1)
+    return DateValue(published.year + _RELATIVE_YEARS[phrase])

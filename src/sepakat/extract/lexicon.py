@@ -1,0 +1,73 @@
+"""Word lists of the extract rules, compiled once per language from the data tables.
+
+Every list the agreement, meeting and people rules consult lives in
+``sepakat/data/<lang>/*.tsv``; this module turns them into compiled patterns and sets.
+Nothing here knows about a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sepakat.data import load_table
+
+
+@dataclass(frozen=True, slots=True)
+class HeadKind:
+    kind: str
+    strong: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementLexicon:
+    heads: re.Pattern[str]  # group "h<i>" per head row
+    head_kinds: dict[str, HeadKind]
+    cues: re.Pattern[str]  # group "c<i>" per cue row
+    cue_status: dict[str, str]
+    modifiers: dict[str, str]
+    words: dict[str, frozenset[str]]  # named word lists (anaphora, quantifiers, ...)
+    kind_words: tuple[tuple[re.Pattern[str], str], ...]  # topic word -> refined kind
+
+
+def _table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
+    return load_table(lang, name)
+
+
+def word_set(lang: str, name: str) -> frozenset[str]:
+    """The first column of a one-word-per-line table, case-folded."""
+    return frozenset(row[0].casefold() for row in _table(lang, name))
+
+
+@cache
+def agreement_lexicon(lang: str) -> AgreementLexicon:
+    lang = "en" if lang == "en" else "id"
+    head_parts: list[str] = []
+    head_kinds: dict[str, HeadKind] = {}
+    for i, (pattern, kind, strength) in enumerate(_table(lang, "agreement_heads")):
+        head_parts.append(f"(?P<h{i}>{pattern})")
+        head_kinds[f"h{i}"] = HeadKind(kind, strength == "strong")
+    cue_parts: list[str] = []
+    cue_status: dict[str, str] = {}
+    for i, (pattern, status) in enumerate(_table(lang, "status_cues")):
+        cue_parts.append(f"(?P<c{i}>{pattern})")
+        cue_status[f"c{i}"] = status
+    modifiers = {word.casefold(): effect for word, effect in _table(lang, "status_modifiers")}
+    words = {
+        name: word_set(lang, f"agreement_{name}")
+        for name in ("anaphora", "quantifiers", "list_openers", "stops", "complements")
+    }
+    kind_words = tuple(
+        (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), kind)
+        for pattern, kind in _table(lang, "agreement_kind_words")
+    )
+    return AgreementLexicon(
+        heads=re.compile(r"(?<![\w-])(?:" + "|".join(head_parts) + r")(?![\w])"),
+        head_kinds=head_kinds,
+        cues=re.compile(r"(?<!\w)(?:" + "|".join(cue_parts) + r")(?!\w)", re.IGNORECASE),
+        cue_status=cue_status,
+        modifiers=modifiers,
+        words=words,
+        kind_words=kind_words,
+    )
