@@ -12,6 +12,7 @@ from sqlalchemy import Engine, text
 from typer.testing import CliRunner
 
 from registry_state import groups, snapshot
+from sepakat.cli import _register, app
 from sepakat.models import Refusal
 from sepakat.store.engine import open_registry
 from sepakat.store.ingest import article_id, ingest, normalise_url
@@ -30,31 +31,43 @@ CEPA_1 = Doc(
     agreements=(
         Agr(
             "Pemerintah Indonesia dan Uni Eropa memasuki putaran akhir perundingan IEU-CEPA.",
-            name="IEU-CEPA", kind="agreement", status="negotiating", date="2025-06-07",
-            countries=("EU", "IDN"), sectors=("trade",),
+            name="IEU-CEPA",
+            kind="agreement",
+            status="negotiating",
+            date="2025-06-07",
+            countries=("EU", "IDN"),
+            sectors=("trade",),
         ),
     ),
     people=(("Budi Santoso Wirawan", "Menko Perekonomian", "IDN"),),
-)  # fmt: skip
+)
 CEPA_2 = Doc(
     id="cepa-2",
     title="Indonesia dan Uni Eropa sepakati perjanjian dagang",
     published="2025-07-14T08:30:00",
     url="https://warta.example.id/2025/07/14/perjanjian-dagang-ri-eropa",
     text=(
-        "Indonesia dan Uni Eropa akhirnya menyepakati Indonesia-EU Comprehensive Economic Partnership Agreement "
-        "di Brussel, Minggu (13/7/2025). Budi Santoso menyambut baik kesepakatan itu."
+        "Indonesia dan Uni Eropa akhirnya menyepakati Indonesia-EU Comprehensive Economic Partnership "
+        "Agreement di Brussel, Minggu (13/7/2025). Budi Santoso menyambut baik kesepakatan itu."
     ),
     agreements=(
         Agr(
             "Indonesia dan Uni Eropa akhirnya menyepakati Indonesia-EU Comprehensive Economic Partnership "
             "Agreement di Brussel, Minggu (13/7/2025).",
-            name="Indonesia-EU Comprehensive Economic Partnership Agreement", kind="agreement", status="agreed",
-            date="2025-07-13", countries=("EU", "IDN"), sectors=("trade",),
+            name="Indonesia-EU Comprehensive Economic Partnership Agreement",
+            kind="agreement",
+            status="agreed",
+            date="2025-07-13",
+            countries=("EU", "IDN"),
+            sectors=("trade",),
         ),
     ),
     people=(("Budi Santoso", "Menko Perekonomian", "IDN"),),
-)  # fmt: skip
+)
+SEED_SENTENCE = (
+    "Pertemuan itu menyepakati dua dokumen, yakni MoU on Cooperation in the Field of Shipbuilding dan "
+    "MoU on Cooperation in the Field of Scientific Research on the Safe Use of Chrysotile Asbestos."
+)
 SEED_LIKE = Doc(
     id="seed-like",
     title="Menteri pacu penyelesaian MoU dengan Rusia",
@@ -66,17 +79,24 @@ SEED_LIKE = Doc(
     ),
     agreements=tuple(
         Agr(
-            "Pertemuan itu menyepakati dua dokumen, yakni MoU on Cooperation in the Field of Shipbuilding dan "
-            "MoU on Cooperation in the Field of Scientific Research on the Safe Use of Chrysotile Asbestos.",
-            name=name, kind="mou", status="agreed", date="2026-01-12", countries=("IDN", "RUS"), sectors=sectors,
+            SEED_SENTENCE,
+            name=name,
+            kind="mou",
+            status="agreed",
+            date="2026-01-12",
+            countries=("IDN", "RUS"),
+            sectors=sectors,
         )
         for name, sectors in (
             ("MoU on Cooperation in the Field of Shipbuilding", ("shipbuilding",)),
-            ("MoU on Cooperation in the Field of Scientific Research on the Safe Use of Chrysotile Asbestos",
-             ("mining", "research")),
+            (
+                "MoU on Cooperation in the Field of Scientific Research on the Safe Use of Chrysotile"
+                " Asbestos",
+                ("mining", "research"),
+            ),
         )
     ),
-)  # fmt: skip
+)
 
 
 def test_reports_of_one_agreement_become_one_agreement_with_a_timeline(registry: Engine) -> None:
@@ -127,10 +147,19 @@ def test_an_updated_article_replaces_its_facts(registry: Engine) -> None:
         **{
             **CEPA_2.__dict__,
             "text": corrected_text,
-            "agreements": (Agr(evidence, **{k: v for k, v in CEPA_2.agreements[0].__dict__.items()
-                                            if k not in ("evidence", "status")}, status="signed"),),
+            "agreements": (
+                Agr(
+                    evidence,
+                    **{
+                        k: v
+                        for k, v in CEPA_2.agreements[0].__dict__.items()
+                        if k not in ("evidence", "status")
+                    },
+                    status="signed",
+                ),
+            ),
         }
-    )  # fmt: skip
+    )
     summary = ingest(registry, [make_extraction(updated)])
     assert (summary.articles_new, summary.articles_updated) == (0, 1)
     with registry.connect() as connection:
@@ -165,7 +194,8 @@ def _pool_of(engine: Engine) -> dict[str, set[tuple[str, str]]]:
     with engine.connect() as connection:
         for agreement, countries, sectors in connection.execute(
             text(
-                "SELECT g.id, e.countries, e.sectors FROM agreement_events e JOIN agreements g ON g.pk = e.agreement_pk"
+                "SELECT g.id, e.countries, e.sectors FROM agreement_events e"
+                " JOIN agreements g ON g.pk = e.agreement_pk"
             )
         ):
             found[agreement].add((countries, sectors))
@@ -227,22 +257,24 @@ def test_article_ids_come_from_url_else_content() -> None:
 
 ARTICLES = [
     {
-        "id": "own-1", "title": "Indonesia dan Jepang teken nota kesepahaman energi hijau",
-        "published": "2025-08-04T09:00:00", "url": "https://contoh.example.id/energi-hijau",
+        "id": "own-1",
+        "title": "Indonesia dan Jepang teken nota kesepahaman energi hijau",
+        "published": "2025-08-04T09:00:00",
+        "url": "https://contoh.example.id/energi-hijau",
         "text": "JAKARTA - Pemerintah Indonesia dan Jepang menandatangani nota kesepahaman kerja sama energi "
         "hijau di Jakarta, Senin (4/8/2025). Penandatanganan dilakukan oleh kedua menteri energi.",
     },
     {
-        "id": "own-2", "title": "Pameran buku anak dibuka", "published": "2025-08-05",
+        "id": "own-2",
+        "title": "Pameran buku anak dibuka",
+        "published": "2025-08-05",
         "url": "https://contoh.example.id/pameran-buku",
-        "text": "Pameran buku anak dibuka di Bandung pada Selasa. Ribuan pengunjung datang pada hari pertama.",
+        "text": "Pameran buku anak dibuka di Bandung pada Selasa. Ribuan pengunjung datang di hari pertama.",
     },
-]  # fmt: skip
+]
 
 
 def test_the_ingest_command_is_idempotent(tmp_path: Path) -> None:
-    from sepakat.cli import _register, app
-
     _register()
     source = tmp_path / "articles.jsonl"
     source.write_bytes(b"".join(orjson.dumps(a) + b"\n" for a in ARTICLES))
