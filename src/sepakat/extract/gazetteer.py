@@ -154,7 +154,7 @@ class Gazetteer:
         """Every surface form of ``key`` in this gazetteer, in table order."""
         return tuple(self._by_key.get(key, ()))
 
-    def keys(self, kind: str | None = None) -> Iterator[str]:
+    def entry_keys(self, kind: str | None = None) -> Iterator[str]:
         """The keys of every entry, or of one kind."""
         for key, entry in self._canonical.items():
             if kind is None or entry.kind == kind:
@@ -333,7 +333,9 @@ def _load_titles(b: _Builder, orgs: Mapping[str, Entry]) -> None:
             forms += [(abbr, "abbreviation", rule), (canonical, "name", rule)]
             forms += [(s, "alias", rule) for s in _split(aliases)]
             if lower == "yes":
-                forms += [(_lower_title(s), "lower", rule) for s in [canonical, *_split(aliases)]]
+                # A one-word abbreviation ("Menperin") is not written in lower case.
+                phrases = [canonical, *_split(aliases), *([abbr] if " " in abbr else [])]
+                forms += [(_lower_title(s), "lower", rule) for s in phrases]
             for surface, form, country_rule in forms:
                 if surface:
                     # In Indonesian text an English title shared with Indonesian ("Sultan")
