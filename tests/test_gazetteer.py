@@ -491,6 +491,26 @@ def test_lowercase_titles_as_indonesian_spelling_writes_them(gid: Gazetteer) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "key"),
+    [
+        ("Utusan khusus AS tiba di Jakarta.", "Utusan khusus", "title:utusan-khusus"),
+        ("Menurut jubir KPK, berkas sudah lengkap.", "jubir", "title:juru-bicara"),
+        ("Ia diangkat menjadi dirut perusahaan itu.", "dirut", "title:direktur-utama"),
+        ("Menteri luar negeri Iran tiba.", "Menteri luar negeri", "title:menlu"),
+    ],
+)
+def test_sentence_case_and_lowercase_generic_abbreviations(
+    gid: Gazetteer, text: str, surface: str, key: str
+) -> None:
+    assert [(m.text, m.key) for m in only(gid, text, "title")] == [(surface, key)]
+
+
+def test_office_abbreviations_are_not_lowercased(gid: Gazetteer) -> None:
+    assert gid.lookup("menperin") is None
+    assert gid.lookup("Menperin") is not None
+
+
+@pytest.mark.parametrize(
     ("surface", "key"),
     [
         ("President", "title:president"), ("Prime Minister", "title:prime-minister"),

@@ -333,9 +333,14 @@ def _load_titles(b: _Builder, orgs: Mapping[str, Entry]) -> None:
             forms += [(abbr, "abbreviation", rule), (canonical, "name", rule)]
             forms += [(s, "alias", rule) for s in _split(aliases)]
             if lower == "yes":
-                # A one-word abbreviation ("Menperin") is not written in lower case.
-                phrases = [canonical, *_split(aliases), *([abbr] if " " in abbr else [])]
-                forms += [(_lower_title(s), "lower", rule) for s in phrases]
+                # An office's one-word abbreviation ("Menperin") is not written in lower
+                # case; a generic one is ("kata jubir KPK", "dirut perusahaan itu").
+                lowered_abbr = abbr and (" " in abbr or head == "head")
+                phrases = [canonical, *_split(aliases), *([abbr] if lowered_abbr else [])]
+                for phrase in phrases:
+                    lowered = _lower_title(phrase)
+                    # At a sentence start: "Utusan khusus AS tiba ...".
+                    forms += [(lowered, "lower", rule), (lowered[:1].upper() + lowered[1:], "lower", rule)]
             for surface, form, country_rule in forms:
                 if surface:
                     # In Indonesian text an English title shared with Indonesian ("Sultan")
