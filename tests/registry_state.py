@@ -40,10 +40,15 @@ QUERIES = {
 }
 
 
+def _plain(value: Any) -> Any:
+    # SQLite gives booleans as 0/1, PostgreSQL as False/True.
+    return int(value) if isinstance(value, bool) else value
+
+
 def snapshot(engine: Engine, tables: tuple[str, ...] | None = None) -> dict[str, list[tuple[Any, ...]]]:
     with engine.connect() as connection:
         return {
-            name: sorted((tuple(row) for row in connection.execute(text(query))), key=repr)
+            name: sorted((tuple(_plain(v) for v in row) for row in connection.execute(text(query))), key=repr)
             for name, query in QUERIES.items()
             if tables is None or name in tables
         }
