@@ -73,7 +73,7 @@ def test_killed_ingests_rerun_to_the_state_of_an_uninterrupted_one(
     assert kills >= 2, "the ingest finished too fast to be killed twice; raise COUNT"
     assert any(0 < n < COUNT for n in seen), f"no kill landed mid-ingest: {seen}"
     final = _start(db_url)
-    out, err = final.communicate(timeout=600)
+    _out, err = final.communicate(timeout=600)
     assert final.returncode == 0, err.decode()
     engine = open_registry(db_url)
     assert snapshot(engine) == expected
