@@ -89,7 +89,7 @@ def article_context(doc: Doc, gazetteer: Gazetteer) -> ArticleContext:
         countries = tuple(sorted(code for code, n in counts.most_common(3) if n >= max(2, top * 0.3)))
         if not countries:
             countries = (counts.most_common(1)[0][0],)
-    return ArticleContext(countries=countries, event_date=_event_date(doc), organisation_country=org_country)
+    return ArticleContext(countries=countries, event_date=_event_date(doc), gazetteer=gazetteer)
 
 
 def _event_date(doc: Doc) -> DateValue | None:

@@ -21,12 +21,14 @@ from dataclasses import dataclass, field
 from sepakat.extract.context import Doc
 from sepakat.extract.dates import DateMention, DateValue
 from sepakat.extract.lexicon import AgreementLexicon, agreement_lexicon
+from sepakat.extract.gazetteer import Gazetteer
 from sepakat.extract.sectors import find_sectors
 from sepakat.models import (
     AGREEMENT_STATUSES,
     AgreementKind,
     AgreementRecord,
     AgreementStatus,
+    Mention,
 )
 
 _STAGE = {status: rank for rank, status in enumerate(AGREEMENT_STATUSES)}
@@ -110,6 +112,9 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
     head = lex.head_kinds[_group_name(m)]
     hs, he = m.start(), m.end()
     before = _words_before(s, hs, 3)
+    if head.strength == "verb" and not (before and lex.cues.fullmatch(before[-1]) and _is_sign_cue(lex, before[-1])):
+        return None
+    he = _alternatives(s, he, lex)
     after = _words_after(s, he, 2)
     words = lex.words
 
@@ -118,18 +123,19 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         form = "anaphor"
     elif doc.lang == "en" and before and before[-1].casefold() in words["anaphora"]:
         form = "anaphor"
-    if _is_group(before, s[hs:he], s, he, words["quantifiers"]):
+    if _is_group(before, s[hs:m.end()], s, m.end(), words["quantifiers"]):
         form = "group"
 
-    start, end = _extend_left(s, hs, doc.lang) if form not in ("group",) else (hs, hs)
-    start = min(start, hs)
+    start = _extend_left(s, hs, doc.lang) if form != "group" else hs
     end = _extend_right(s, he, lex, doc.lang)
-    named = (end > he and not s[he:end].strip().startswith("(")) or start < hs
-    if form == "bare" and (named or _is_acronym_name(s[hs:he])):
+    named = end > he or start < hs
+    if form == "bare" and (named or _is_acronym_name(s[hs:m.end()])):
         form = "named"
     if form == "anaphor":
         start, end = hs, he
-    if not head.strong and form in ("bare", "anaphor") and not _near_cue(lex, s, hs, he):
+    if form == "group":
+        end = he
+    if head.strength == "weak" and form in ("bare", "anaphor") and not _near_cue(lex, s, hs, he):
         return None
     name = s[start:end].strip(" ,") if form == "named" else None
     return AgreementMention(
@@ -143,6 +149,27 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         name=name,
         strong=head.strong,
     )
+
+
+def _is_sign_cue(lex: AgreementLexicon, word: str) -> bool:
+    m = lex.cues.fullmatch(word)
+    return m is not None and lex.cue_status[_group_name(m)] == "signed"
+
+
+def _alternatives(s: str, he: int, lex: AgreementLexicon) -> int:
+    """ "nota kesepahaman atau memorandum of understanding (MoU)": one noun, said twice."""
+    end = he
+    while True:
+        p = _PAREN.match(s, end)
+        if p:
+            end = p.end()
+        alt = re.match(r"\s*(?:atau|alias|or|/)\s*", s[end:])
+        if alt is None:
+            return end
+        nxt = lex.heads.match(s, end + alt.end())
+        if nxt is None:
+            return end
+        end = nxt.end()
 
 
 def _words_before(s: str, at: int, n: int) -> list[str]:
@@ -175,32 +202,23 @@ _LEFT_STOP = {
 _TITLE_TOKEN = re.compile(r"[A-Z][\w.'’&]*(?:-[\w.'’&]+)*$|[A-Z]{2,}[\w-]*$|U\.S\.(?:-[\w.'’]+)*$")
 
 
-def _extend_left(s: str, hs: int, lang: str) -> tuple[int, int]:
+def _extend_left(s: str, hs: int, lang: str) -> int:
     """Capitalised words glued before the noun: "Sponsored Student Scholarship Agreement"."""
-    head_word = s[hs:].split(" ", 1)[0]
-    if not head_word[:1].isupper():
-        return hs, hs
+    if not s[hs : hs + 1].isupper():
+        return hs
     start = hs
-    pos = hs
     taken = 0
-    while taken < 8:
-        j = pos - 1
-        while j >= 0 and s[j] == " ":
-            j -= 1
-        if j < 0 or j == pos - 1:
+    for token in reversed(list(re.finditer(r"\S+", s[max(0, hs - 120) : hs]))):
+        word = token.group(0)
+        if taken >= 8 or word.casefold() in _LEFT_STOP or not _TITLE_TOKEN.match(word) or word.endswith((",", ".", ":")):
             break
-        k = j
-        while k >= 0 and not s[k].isspace():
-            k -= 1
-        token = s[k + 1 : j + 1]
-        if token.casefold() in _LEFT_STOP or not _TITLE_TOKEN.match(token) or token.endswith((",", ".")):
+        if s[max(0, hs - 120) + token.end() : start].strip():
             break
-        start = k + 1
-        pos = k + 1
+        start = max(0, hs - 120) + token.start()
         taken += 1
-    if start < hs and start == 0 and lang == "id" and taken == 1:
-        return hs, hs  # a sentence-initial capital is not part of a name
-    return start, hs
+    if start < hs and lang == "id" and start == 0 and taken == 1:
+        return hs  # a sentence-initial capital is not part of a name
+    return start
 
 
 _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
@@ -208,47 +226,62 @@ _EN_CONNECTORS = {"of", "the", "on", "in", "and", "for", "to", "between", "&", "
 
 
 def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str) -> int:
+    """The name read to the right of the noun: a title-case run or a subject phrase,
+    then the parties ("antara X dan Y") when they follow."""
     end = he
-    m = _PAREN.match(s, end)
-    if m:
-        end = m.end()
-    rest = s[end:]
-    # Title-case continuation: "MoU on Cooperation in the Field of Shipbuilding",
-    # "Perjanjian Induk Lindung Nilai Syariah (PIDI Syariah)", "Nomor NK/6/IV/2023/TNI".
-    tokens = list(re.finditer(r"\S+", rest))
-    taken_end = 0
-    capital_seen = False
-    complement = _complement_start(rest, lex)
-    for i, t in enumerate(tokens):
-        word = t.group(0)
+    title_end = _title_run(s, end, lex, lang)
+    if title_end > end:
+        end = title_end
+    else:
+        complement = _complement_start(s[end:], lex)
+        if complement is not None:
+            end = end + _read_complement(s[end:], complement, lex)
+    parties = re.match(r"\s*,?\s*(?:antara|between)\s+", s[end:])
+    if parties:
+        end = end + parties.end() + _read_complement(s[end + parties.end() :], 0, lex, parties=True)
+    return end
+
+
+def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
+    """ "MoU on Cooperation in the Field of Shipbuilding", "Perjanjian Induk Lindung Nilai
+    Syariah (PIDI Syariah)", "Nota Kesepahaman Nomor NK/6/IV/2023/TNI"."""
+    tokens = list(re.finditer(r"\S+", s[at : at + 300]))
+    end = 0
+    i = 0
+    if tokens and tokens[0].group(0).casefold() in _EN_CONNECTORS and lang == "id":
+        pass
+    while i < len(tokens):
+        word = tokens[i].group(0)
         bare = word.rstrip(",.;:")
         low = bare.casefold()
-        if i == 0 and low in lex.words["stops"] and complement is None:
-            break
-        if bare[:1].isupper() or bare[:1].isdigit() or bare.startswith("("):
+        if bare[:1].isupper() or bare[:1].isdigit() or (bare.startswith("(") and end):
             if lang == "id" and low in lex.words["stops"]:
                 break
-            capital_seen = True
-            taken_end = t.start() + len(bare)
+            if lex.heads.fullmatch(bare) and end == 0 and i > 0:
+                break
+            end = tokens[i].start() + len(bare)
             if bare.startswith("(") and not bare.endswith(")"):
-                close = rest.find(")", t.start())
-                if close == -1 or close - t.start() > 80:
+                close = s.find(")", at + tokens[i].start())
+                if close == -1 or close - (at + tokens[i].start()) > 80:
                     break
-                taken_end = close + 1
+                end = close + 1 - at
                 break
             if word != bare:
                 break
+            i += 1
             continue
-        if low in _EN_CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].group(0)[:1].isupper():
-            continue
-        if i == 0 and complement is not None:
-            break
+        if low in _EN_CONNECTORS:
+            j = i
+            while j < len(tokens) and tokens[j].group(0).casefold() in _EN_CONNECTORS:
+                j += 1
+            if j < len(tokens) and tokens[j].group(0)[:1].isupper() and (end or low in _EN_LEADS):
+                i = j
+                continue
         break
-    if capital_seen and taken_end:
-        return end + taken_end
-    if complement is not None:
-        return end + _read_complement(rest, complement, lex)
-    return end
+    return at + end if end else at
+
+
+_EN_LEADS = {"on", "of", "for", "between", "in", "to", "regarding", "concerning"}
 
 
 def _complement_start(rest: str, lex: AgreementLexicon) -> int | None:
@@ -260,14 +293,18 @@ def _complement_start(rest: str, lex: AgreementLexicon) -> int | None:
     return None
 
 
-def _read_complement(rest: str, at: int, lex: AgreementLexicon) -> int:
-    """The phrase naming the subject, up to a clause boundary or a stop word (12 words)."""
+def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = False) -> int:
+    """The phrase naming the subject (or the parties), up to a clause boundary or a stop
+    word, at most 12 words; parenthesised abbreviations are kept."""
     end = at
     count = 0
+    stops = lex.words["stops"]
     for t in re.finditer(r"[^\s,.;:!?\"“”()]+|[,.;:!?\"“”()]", rest[at:]):
         word = t.group(0)
         low = word.casefold()
-        if word in ",.;:!?\"“”" or (count > 0 and low in lex.words["stops"]):
+        if word in ",.;:!?\"“”":
+            break
+        if count > 0 and low in stops and not (parties and low in {"dengan", "dan", "and", "with"}):
             break
         if count > 0 and low in {"dan", "and"} and _next_is_head(rest, at + t.end(), lex):
             break
@@ -280,11 +317,16 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon) -> int:
             continue
         if word == ")":
             break
+        if parties and count > 0 and not (word[:1].isupper() or word[:1].isdigit() or low in _PARTY_JOINERS):
+            break
         end = at + t.end()
         count += 1
         if count >= 12:
             break
     return end
+
+
+_PARTY_JOINERS = {"dan", "dengan", "and", "with", "of", "the", "for", "serta", "&", "ri"}
 
 
 def _next_is_head(rest: str, at: int, lex: AgreementLexicon) -> bool:
@@ -383,23 +425,35 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
     s = sentence.text
     hs, he = mention.head_start - sentence.start, mention.end - sentence.start
     lo, hi = _clause_bounds(s, hs, he)
-    fences = sorted(o.head_start - sentence.start for o in others if o is not mention and o.sentence == mention.sentence and o.form != "item")
+    fences = sorted(
+        o.head_start - sentence.start
+        for o in others
+        if o is not mention and o.sentence == mention.sentence and o.form not in ("item",)
+    )
     best: tuple[int, str, int] | None = None
     for m in lex.cues.finditer(s, lo, hi):
         if hs <= m.start() < he and mention.form != "item":
             continue  # a cue inside the name ("Perjanjian ... Pelaksanaan") is not a verb
+        group = _group_name(m)
+        if lex.cue_scope[group] == "governs" and not _governs(s, m, hs):
+            continue
         distance = m.start() - he if m.start() >= he else hs - m.end()
         if any(min(m.start(), hs) < f < max(m.end(), he) for f in fences):
             distance += 200  # a cue with another agreement between belongs to that one
-        status = _modified(s, m, lex.cue_status[_group_name(m)], lex.modifiers)
+        status = _modified(s, m, lex.cue_status[group], lex.modifiers)
         if status is None:
             continue
-        key = (distance, status, m.start())
-        if best is None or key[0] < best[0]:
-            best = key
+        if best is None or distance < best[0]:
+            best = (distance, status, m.start())
     if best is not None:
         mention.status = best[1]
         mention.cue_at = sentence.start + best[2]
+
+
+def _governs(s: str, cue: re.Match[str], hs: int) -> bool:
+    """The cue stands right before the agreement noun (at most two words between)."""
+    between = s[cue.end() : hs]
+    return cue.end() <= hs and len(_WORD.findall(between)) <= 2 and not re.search(r"[.;:]", between)
 
 
 def _clause_bounds(s: str, hs: int, he: int) -> tuple[int, int]:
@@ -424,6 +478,9 @@ def _modified(s: str, cue: re.Match[str], status: str, modifiers: dict[str, str]
     if effect in (None, "done"):
         return status
     rank = _STAGE[status]
+    if effect == "hypothetical":
+        # "bisa dibatalkan", "dapat ditandatangani": neither ended nor done.
+        return "proposed" if status in ("agreed", "signed", "ratified") else None
     if effect == "future":
         return "proposed" if rank >= _STAGE["negotiating"] and status != "ended" else status
     if effect == "toward":
@@ -475,17 +532,18 @@ def gather(mentions: list[AgreementMention]) -> list[_Agreement]:
         target: _Agreement | None = None
         if m.form in ("named", "item"):
             target = next((a for a in agreements if a.form in ("named", "item") and _same_named(a, m)), None)
+        elif m.form == "group":
+            target = next((a for a in reversed(agreements) if a.form == "group" and a.kind == m.kind), None)
         elif m.form == "anaphor":
-            target = last
+            target = last if last is not None and _compatible(last.kind, m.kind) else None
+            if target is None:
+                target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
         elif m.form == "bare":
-            same_kind = [a for a in agreements if _compatible(a.kind, m.kind)]
-            target = same_kind[-1] if same_kind else None
-            if target is None and len(agreements) == 1 and m.kind == "agreement":
-                target = agreements[0]
+            target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
         if target is None:
-            if m.form == "anaphor" or (m.form == "bare" and not m.status):
+            if m.form in ("bare", "anaphor") and not m.status:
                 continue
-            target = _Agreement([], m.kind, m.form)
+            target = _Agreement([], m.kind, "bare" if m.form == "anaphor" else m.form)
             agreements.append(target)
         target.mentions.append(m)
         if m.form in ("named", "item") and target.form in ("bare", "anaphor"):
@@ -494,8 +552,10 @@ def gather(mentions: list[AgreementMention]) -> list[_Agreement]:
     return agreements
 
 
-def _compatible(a: str, b: str) -> bool:
-    return a == b or "agreement" in (a, b)
+def _compatible(existing: str, mention: str) -> bool:
+    """A generic noun ("kesepakatan", "agreement") may point to any instrument; a specific
+    one ("MoU", "kontrak") only to one of its kind."""
+    return existing == mention or mention == "agreement"
 
 
 # --- 4. records ----------------------------------------------------------------------
@@ -538,7 +598,16 @@ class ArticleContext:
 
     countries: tuple[str, ...]
     event_date: DateValue | None
-    organisation_country: dict[str, str]
+    gazetteer: Gazetteer
+
+    def code_of(self, mention: Mention) -> str | None:
+        """The country (or bloc) code a gazetteer mention stands for, if any."""
+        entry = self.gazetteer.lookup(mention.text)
+        if entry is None and mention.key is not None:
+            entry = self.gazetteer.entry(mention.key)
+        if entry is None or entry.extra.get("ambiguous"):
+            return None
+        return entry.country
 
 
 def _record(
@@ -586,25 +655,37 @@ def _status_date(d: DateMention, status: str | None) -> DateValue | None:
 
 
 def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> tuple[str, ...]:
+    """Countries of the parties: those named in the agreement's name or as parties in its
+    sentences (bodies, offices, countries not standing as places); the article's own
+    countries when the sentences name none or say "kedua negara"."""
     codes: set[str] = set()
+    both = False
     for m in agreement.mentions:
+        sentence = doc.sentences[m.sentence]
+        both = both or _BOTH.search(sentence.text) is not None
         for mention in doc.mentions_in(m.sentence, _PARTY_KINDS):
-            if mention.key is None:
+            code = context.code_of(mention)
+            if code is None:
                 continue
-            if mention.kind in ("country", "bloc"):
-                codes.add(mention.key)
-            elif mention.kind == "organisation":
-                country = context.organisation_country.get(mention.key)
-                if country:
-                    codes.add(country)
-    if not codes:
+            in_name = m.start <= mention.start and mention.end <= m.end
+            if mention.kind in ("country", "bloc") and not in_name and _is_place(doc.text, mention.start):
+                continue
+            codes.add(code)
+    if both or not codes:
         codes.update(context.countries)
-    if len(codes) == 1 and context.countries and "IDN" in context.countries and doc.lang == "id":
-        codes.add("IDN")
     return tuple(sorted(codes))
 
 
-_PARTY_KINDS = frozenset({"country", "bloc", "organisation"})
+_BOTH = re.compile(r"\b(?:kedua negara|kedua belah pihak|kedua pemerintah|both countries|the two countries|bilateral)\b", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari|asal|in|at|to|from|of)|[A-Z][\w.]+,)\s*$")
+
+
+def _is_place(text: str, start: int) -> bool:
+    """A country standing as where something happens ("di Jakarta, Indonesia", "in Qatar")."""
+    return _PLACE_BEFORE.search(text[max(0, start - 30) : start]) is not None
+
+
+_PARTY_KINDS = frozenset({"country", "bloc", "organisation", "title"})
 
 
 def _sectors_for(doc: Doc, agreement: _Agreement, name: str | None) -> tuple[str, ...]:

@@ -17,7 +17,11 @@ from sepakat.data import load_table
 @dataclass(frozen=True, slots=True)
 class HeadKind:
     kind: str
-    strong: bool
+    strength: str  # strong | weak | verb (see data/id/agreement_heads.tsv)
+
+    @property
+    def strong(self) -> bool:
+        return self.strength == "strong"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,7 @@ class AgreementLexicon:
     head_kinds: dict[str, HeadKind]
     cues: re.Pattern[str]  # group "c<i>" per cue row
     cue_status: dict[str, str]
+    cue_scope: dict[str, str]
     modifiers: dict[str, str]
     words: dict[str, frozenset[str]]  # named word lists (anaphora, quantifiers, ...)
     kind_words: tuple[tuple[re.Pattern[str], str], ...]  # topic word -> refined kind
@@ -47,12 +52,14 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
     head_kinds: dict[str, HeadKind] = {}
     for i, (pattern, kind, strength) in enumerate(_table(lang, "agreement_heads")):
         head_parts.append(f"(?P<h{i}>{pattern})")
-        head_kinds[f"h{i}"] = HeadKind(kind, strength == "strong")
+        head_kinds[f"h{i}"] = HeadKind(kind, strength)
     cue_parts: list[str] = []
     cue_status: dict[str, str] = {}
-    for i, (pattern, status) in enumerate(_table(lang, "status_cues")):
+    cue_scope: dict[str, str] = {}
+    for i, (pattern, status, scope) in enumerate(_table(lang, "status_cues")):
         cue_parts.append(f"(?P<c{i}>{pattern})")
         cue_status[f"c{i}"] = status
+        cue_scope[f"c{i}"] = scope
     modifiers = {word.casefold(): effect for word, effect in _table(lang, "status_modifiers")}
     words = {
         name: word_set(lang, f"agreement_{name}")
@@ -67,6 +74,7 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         head_kinds=head_kinds,
         cues=re.compile(r"(?<!\w)(?:" + "|".join(cue_parts) + r")(?!\w)", re.IGNORECASE),
         cue_status=cue_status,
+        cue_scope=cue_scope,
         modifiers=modifiers,
         words=words,
         kind_words=kind_words,

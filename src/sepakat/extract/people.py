@@ -4,16 +4,19 @@ No Indonesian NER model installs offline, so names are found by rules over runs 
 capitalised words:
 
 1. split each run into name words and the rest: offices, bodies, places and countries
-   (gazetteer mentions), words listed as not names (``not_names.tsv``), honorifics;
-2. keep a name when something vouches for it: an office before it ("Menteri
-   Perindustrian Agus Gumiwang"), an office after it in apposition ("Budi, juru bicara
-   KPK"), a verb of saying beside it ("kata Agus", "Agus mengatakan"), an honorific
-   ("Pak Agus"), or, for names of two words or more, a word that the IndoNLU NER sets
-   mostly tag as part of a name;
-3. short mentions join the fullest form they are part of ("Agus" -> "Agus Gumiwang
-   Kartasasmita"), as do nicknames given with "atau"/"alias";
-4. the office is the role phrase of the first introduction; the country comes from a
-   country, body or office named in it.
+   (gazetteer mentions and the words of their names), words listed as not names
+   (``not_names.tsv``), honorifics and degrees;
+2. read the office in apposition after each name ("Budi Prasetyo, juru bicara KPK"),
+   then the office before it ("Menteri Perindustrian (Menperin) Agus Gumiwang"), which
+   may not reach back into another person's apposition;
+3. keep a name when something vouches for it: an office, a verb of saying beside it
+   ("kata Agus", "Agus mengatakan"), an honorific ("Pak Agus"), the list of well-known
+   people (``common/people.tsv``), or, for names of two words or more, a word that the
+   IndoNLU NER sets mostly tag as part of a name;
+4. short mentions join the fullest form they are part of ("Agus" -> "Agus Gumiwang
+   Kartasasmita"), as do nicknames given with "atau"/"alias"/parentheses;
+5. the office is the role phrase of the first introduction; the country comes from a
+   country, body or office named in it, or from the list of well-known people.
 """
 
 from __future__ import annotations
@@ -24,42 +27,74 @@ from functools import cache
 
 from sepakat.data import load_table
 from sepakat.extract.context import Doc
-from sepakat.extract.gazetteer import Gazetteer
+from sepakat.extract.gazetteer import Gazetteer, load_gazetteer
 from sepakat.models import Mention, PersonRecord
 
-_PARTICLES = r"(?:bin|binti|van|von|der|den|de|del|della|di|da|dos|du|al|el|la|le|ibn|abu|bt|bte)"
+_PARTICLES = r"(?:bin|binti|van|von|der|den|de|del|della|da|dos|du|al|el|la|le|ibn|abu|bt|bte)"
 _NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|[A-Z]\.)"
-_RUN = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s(?:{_PARTICLES}\s)?{_NAME_WORD})*")
-_TOKEN = re.compile(rf"{_NAME_WORD}|{_PARTICLES}")
+_RUN = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:[ \t](?:{_PARTICLES}[ \t]){{0,2}}{_NAME_WORD})*")
+_TOKEN = re.compile(rf"{_NAME_WORD}|\b{_PARTICLES}\b")
+_PARTICLE = re.compile(rf"{_PARTICLES}")
 _ROLE_KINDS = frozenset({"title", "organisation", "country", "bloc", "city"})
-_APPOSITION_BREAK = re.compile(r"[.;:!?\"“”()]|,\s")
+_APPOSITION_BREAK = re.compile(r"[.;:!?\"“”()]|,\s|\s(?:dan|and|serta|yang|who|which|di|pada|in|on|at)\s")
+_GAP_OK = re.compile(r"^(?:[ \t/&()'’.-]|\b(?:dan|untuk|di|of|for|the|and|to|bidang|urusan|RI|ke-\d+|on|in)\b|[A-Z][\w.'’&-]*|\d+)*,?\s*$")
+_DEGREE = re.compile(r"^(?:[A-Z][a-z]{0,3}\.){2,3}$|^(?:SE|SH|MM|MBA|MSi|MT|MA|MSc|PhD|SIP|SPd|MPd|MH|MKes|ST|SKom|SSos|Sp[A-Z]{1,3})\.?$")
 
 
 @dataclass(frozen=True, slots=True)
 class PeopleLexicon:
     not_names: frozenset[str]
+    role_vocab: frozenset[str]  # words of offices, bodies and places: not name words
     honorifics: frozenset[str]
     name_words: frozenset[str]
     say_before: frozenset[str]
     say_after: frozenset[str]
-    role_words: frozenset[str]  # lower-case offices written without capitals ("juru bicara")
+    role_words: tuple[str, ...]  # lower-case offices written without capitals ("juru bicara")
+    known: dict[str, tuple[str, str]]  # full name or alias -> (full name, country)
+    place_heads: frozenset[str]
 
 
 @cache
 def people_lexicon(lang: str) -> PeopleLexicon:
     lang = "en" if lang == "en" else "id"
     not_names = {row[0] for row in load_table("id", "not_names")} | {row[0] for row in load_table("en", "not_names")}
+    not_names |= {row[0] for row in load_table("id", "sentence_starters")}
+    not_names |= {row[0] for row in load_table("en", "sentence_starters")}
     honorifics = {row[0].rstrip(".").casefold() for row in load_table("id", "honorifics")}
-    name_words = {row[0] for row in load_table("id", "person_tokens")}
+    name_rows = load_table("id", "person_tokens")
+    name_words = {row[0] for row in name_rows}
+    strong_names = {row[0] for row in name_rows if int(row[1]) >= 5}
     verbs = load_table(lang, "speech_verbs")
+    known: dict[str, tuple[str, str]] = {}
+    for row in load_table("common", "people"):
+        name, country = row[0], row[1]
+        known[name] = (name, country)
+        for alias in (row[2].split("|") if len(row) > 2 and row[2] else []):
+            known.setdefault(alias, (name, country))
     return PeopleLexicon(
         not_names=frozenset(not_names),
+        role_vocab=frozenset(_role_vocabulary(lang) - strong_names - {n.split()[0].casefold() for n in known}),
         honorifics=frozenset(honorifics),
         name_words=frozenset(name_words),
         say_before=frozenset(w for w, pos in verbs if pos == "before"),
         say_after=frozenset(w for w, pos in verbs if pos == "after"),
-        role_words=frozenset(row[0] for row in load_table(lang, "role_words")),
+        role_words=tuple(sorted((row[0] for row in load_table(lang, "role_words")), key=len, reverse=True)),
+        known=known,
+        place_heads=frozenset(row[0] for row in load_table("id", "place_heads")),
     )
+
+
+def _role_vocabulary(lang: str) -> set[str]:
+    """Case-folded words of every office, body, bloc and place name of the gazetteer."""
+    gazetteer = load_gazetteer(lang)
+    words: set[str] = set()
+    for kind in ("organisation", "title", "bloc", "city", "country"):
+        for key in gazetteer.entry_keys(kind):
+            if kind == "organisation" and gazetteer.entry(key).extra.get("type") in ("company", "soe"):
+                continue
+            for surface in gazetteer.surfaces(key):
+                words.update(w.casefold() for w in re.findall(r"[A-Z][a-z]{2,}", surface))
+    return words
 
 
 @dataclass
@@ -70,7 +105,6 @@ class PersonMention:
     sentence: int
     vouched: bool
     role: str | None = None
-    role_start: int | None = None
     country: str | None = None
 
 
@@ -79,6 +113,7 @@ class Person:
     name: str
     mentions: list[PersonMention] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    country: str | None = None
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -90,31 +125,33 @@ class PeopleResult:
     people: list[Person]
     records: list[PersonRecord]
 
-    def person_at(self, start: int, end: int) -> Person | None:
-        for person in self.people:
-            for m in person.mentions:
-                if m.start < end and start < m.end:
-                    return person
-        return None
-
     def in_sentence(self, index: int) -> list[Person]:
         return [p for p in self.people if any(m.sentence == index for m in p.mentions)]
+
+    def country_of(self, person: Person) -> str | None:
+        return next((r.country for r in self.records if r.name == person.name), None)
 
 
 def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
     lex = people_lexicon(doc.lang)
     mentions: list[PersonMention] = []
     for index, sentence in enumerate(doc.sentences):
-        covered = _covered(doc.mentions_in(index, _ROLE_KINDS))
-        for run in _RUN.finditer(sentence.text):
-            mentions.extend(_names_in_run(doc, gazetteer, lex, index, run, covered))
-    people = _cluster(mentions, doc)
-    records = [_record(doc, gazetteer, person) for person in people]
+        covered = sorted(doc.mentions_in(index, _ROLE_KINDS), key=lambda m: m.start)
+        stretches = [st for run in _RUN.finditer(sentence.text) for st in _stretches(doc, lex, index, run, covered)]
+        consumed: list[tuple[int, int]] = []
+        afters = {}
+        for start, end in stretches:
+            role = _role_after(doc, gazetteer, lex, index, end, covered)
+            afters[start] = role
+            if role[0] is not None:
+                consumed.append((end, end + 2 + len(role[0]) + 12))
+        for start, end in stretches:
+            mention = _vouch(doc, gazetteer, lex, index, start, end, covered, afters[start], consumed)
+            if mention is not None:
+                mentions.append(mention)
+    people = _cluster(mentions, doc, lex)
+    records = [_record(doc, person) for person in people]
     return PeopleResult(people, records)
-
-
-def _covered(mentions: list[Mention]) -> list[Mention]:
-    return sorted(mentions, key=lambda m: m.start)
 
 
 def _in_mention(start: int, end: int, mentions: list[Mention]) -> Mention | None:
@@ -124,25 +161,34 @@ def _in_mention(start: int, end: int, mentions: list[Mention]) -> Mention | None
     return None
 
 
-def _names_in_run(
-    doc: Doc, gazetteer: Gazetteer, lex: PeopleLexicon, index: int, run: re.Match[str], covered: list[Mention]
-) -> list[PersonMention]:
-    sentence = doc.sentences[index]
-    base = sentence.start
-    s = sentence.text
-    tokens = [(base + run.start() + t.start(), base + run.start() + t.end(), t.group(0)) for t in _TOKEN.finditer(run.group(0))]
-    # Split the run into maximal stretches of name words.
+def _stretches(
+    doc: Doc, lex: PeopleLexicon, index: int, run: re.Match[str], covered: list[Mention]
+) -> list[tuple[int, int]]:
+    """The spans of a capitalised run that may be a person's name."""
+    base = doc.sentences[index].start + run.start()
+    tokens = [(base + t.start(), base + t.end(), t.group(0)) for t in _TOKEN.finditer(run.group(0))]
     stretches: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
+    blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
     for tok in tokens:
         word = tok[2].rstrip(".")
+        if word in lex.place_heads or (tok[2] == word and word.isupper() and 1 < len(word) <= 6 and not current):
+            blocked = word in lex.place_heads
+            if current:
+                stretches.append(current)
+            current = []
+            continue
         is_name = (
             _in_mention(tok[0], tok[1], covered) is None
             and word not in lex.not_names
             and word.casefold() not in lex.honorifics
-            and not (word.isupper() and len(word) > 1 and len(word) <= 5 and not current)
+            and word.casefold() not in lex.role_vocab
+            and not _DEGREE.match(tok[2])
         )
+        if is_name and blocked and word.casefold() not in lex.name_words:
+            continue  # still the body's or place's own name
         if is_name:
+            blocked = False
             current.append(tok)
         else:
             if current:
@@ -150,38 +196,59 @@ def _names_in_run(
             current = []
     if current:
         stretches.append(current)
-    found: list[PersonMention] = []
+    spans = []
+    run_end = base + len(run.group(0))
+    sentence_start = doc.sentences[index].start
     for stretch in stretches:
-        while stretch and re.fullmatch(_PARTICLES, stretch[-1][2]):
+        if stretch and stretch[0][0] == sentence_start and len(stretch) > 1 and _common_word(doc, stretch[0][2]):
+            stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
+        if len(stretch) == 1 and stretch[-1][1] < run_end and not _PARTICLE.fullmatch(doc.text[stretch[-1][1] + 1 : run_end].split(" ", 1)[0]):
+            continue  # a single word inside a longer run of capitals is part of a name of a body
+        while stretch and _PARTICLE.fullmatch(stretch[-1][2]):
             stretch = stretch[:-1]
-        while stretch and re.fullmatch(_PARTICLES, stretch[0][2]):
+        while stretch and _PARTICLE.fullmatch(stretch[0][2]):
             stretch = stretch[1:]
-        if not stretch:
+        if not stretch or not any(len(t[2].rstrip(".")) >= 3 for t in stretch):
             continue
         start, end = stretch[0][0], stretch[-1][1]
-        if doc.text[end - 1] == "." and not re.search(r"\b[A-Z]\.$", doc.text[start:end]):
+        if doc.text[end - 1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", doc.text[start:end]):
             end -= 1  # a sentence's full stop, not an initial
-        name = doc.text[start:end]
-        mention = _vouch(doc, gazetteer, lex, index, start, end, name, covered)
-        if mention is not None:
-            found.append(mention)
-    return found
+        spans.append((start, end))
+    return spans
+
+
+def _common_word(doc: Doc, word: str) -> bool:
+    """A word the article also writes in lower case: an ordinary word, not a name."""
+    low = word.casefold()
+    return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", doc.text) is not None
 
 
 def _vouch(
-    doc: Doc, gazetteer: Gazetteer, lex: PeopleLexicon, index: int, start: int, end: int, name: str, covered: list[Mention]
+    doc: Doc,
+    gazetteer: Gazetteer,
+    lex: PeopleLexicon,
+    index: int,
+    start: int,
+    end: int,
+    covered: list[Mention],
+    after: tuple[str | None, str | None],
+    consumed: list[tuple[int, int]],
 ) -> PersonMention | None:
     sentence = doc.sentences[index]
+    name = doc.text[start:end]
     words = name.split()
-    role, role_start, country = _role_before(doc, gazetteer, index, start, covered)
+    role, country = _role_before(doc, gazetteer, index, start, covered, consumed)
+    if after[0] is not None and (role is None or len(after[0]) > len(role)):
+        role, country = after
     vouched = role is not None
-    if role is None:
-        role, country = _role_after(doc, gazetteer, lex, index, end, covered)
-        vouched = role is not None
+    known = lex.known.get(name)
+    if known is not None:
+        vouched = True
+        country = country or known[1]
     before = doc.text[max(sentence.start, start - 30) : start]
-    after = doc.text[end : min(sentence.end, end + 30)]
+    following = doc.text[end : min(sentence.end, end + 30)]
     prev_word = re.findall(r"[\w'’]+", before)[-1:] if before.strip() else []
-    next_word = re.findall(r"[\w'’]+", after)[:1]
+    next_word = re.findall(r"[\w'’]+", following)[:1]
     if not vouched:
         vouched = bool(prev_word and prev_word[0] in lex.say_before and re.search(r"[,\"”’]\s*\w+\s*$", before))
     if not vouched:
@@ -190,45 +257,43 @@ def _vouch(
         vouched = bool(prev_word and prev_word[0].casefold() in lex.honorifics)
     if not vouched and len(words) >= 2:
         vouched = any(w.casefold() in lex.name_words for w in words)
-    if not vouched and len(words) >= 2 and doc.lang == "en":
-        vouched = all(w[:1].isupper() and w[1:].islower() for w in words if len(w) > 2)
     if not vouched:
-        # Unvouched single words may still be the short form of a vouched name.
+        # An unvouched single word may still be the short form of a vouched name.
         return PersonMention(start, end, name, index, False) if len(words) == 1 else None
-    return PersonMention(start, end, name, index, True, role, role_start, country)
+    return PersonMention(start, end, name, index, True, role, country)
 
 
 def _role_before(
-    doc: Doc, gazetteer: Gazetteer, index: int, start: int, covered: list[Mention]
-) -> tuple[str | None, int | None, str | None]:
-    """The office phrase right before a name: a title mention and what continues it."""
-    sentence = doc.sentences[index]
-    titles = [m for m in covered if m.kind == "title" and m.end <= start]
-    if not titles:
-        return None, None, None
-    # Walk back over role words to the nearest title that starts the phrase.
-    for title in reversed(titles):
-        gap = doc.text[title.end : start]
-        if len(gap) > 120 or not _is_role_gap(gap, title, covered, start):
-            continue
-        phrase = doc.text[title.start : start].rstrip(" ,")
-        phrase = _strip_parenthetical_abbreviation(phrase)
-        return phrase, title.start, _role_country(gazetteer, title.start, start, covered)
-    del sentence
-    return None, None, None
+    doc: Doc, gazetteer: Gazetteer, index: int, start: int, covered: list[Mention], consumed: list[tuple[int, int]]
+) -> tuple[str | None, str | None]:
+    """The office phrase right before a name: the leftmost title that reaches the name
+    through office words only ("Menteri Perindustrian (Menperin) Agus")."""
+    phrase_start: int | None = None
+    reach = start
+    for title in reversed([m for m in covered if m.kind == "title" and m.end <= start]):
+        if any(a <= title.start < b for a, b in consumed):
+            break
+        gap = doc.text[title.end : reach]
+        if len(gap) > 120 or "\n" in gap or _GAP_OK.match(gap) is None:
+            break
+        if "," in gap.rstrip(" ,") and reach == start:
+            break  # "..., Direktur X, Y" reads right-to-left only up to a comma
+        phrase_start = title.start
+        reach = title.start
+    if phrase_start is None:
+        return None, None
+    phrase = _clean_role(doc.text[phrase_start:start])
+    if not phrase:
+        return None, None
+    return phrase, _role_country(gazetteer, phrase_start, start, covered)
 
 
-_GAP_OK = re.compile(r"^(?:[\s,/&()'’.-]|\b(?:dan|untuk|di|of|for|the|and|to|bidang|urusan|RI|ke-\d+)\b|[A-Z][\w.'’&-]*|\d+)*$")
-
-
-def _is_role_gap(gap: str, title: Mention, covered: list[Mention], start: int) -> bool:
-    if "\n" in gap or '"' in gap or "“" in gap:
-        return False
-    return _GAP_OK.match(gap) is not None
-
-
-def _strip_parenthetical_abbreviation(phrase: str) -> str:
-    return re.sub(r"\s*\([^()]{1,30}\)", "", phrase).strip()
+def _clean_role(phrase: str) -> str:
+    phrase = re.sub(r"\s*\([^()]{1,30}\)", "", phrase)
+    phrase = re.sub(r"[\s,(]+$", "", phrase)
+    # Honorifics between an office and a name ("Rektor X, Prof. Dr.") are not the office.
+    phrase = re.sub(r"(?:,?\s*(?:H\.E\.|Prof\.?|Dr\.?|Ir\.?|H\.|Hj\.|the Hon\.?|Sir|Dame))+$", "", phrase)
+    return phrase.strip(" ,")
 
 
 def _role_after(
@@ -237,16 +302,15 @@ def _role_after(
     """An office in apposition after a name: "Budi Prasetyo, juru bicara KPK"."""
     sentence = doc.sentences[index]
     rest = doc.text[end : sentence.end]
-    m = re.match(r"\s*,\s*(?:selaku\s+|sebagai\s+|the\s+)?", rest)
+    m = re.match(r"(?:\s*,\s*|\s+)(?:(?:selaku|sebagai|yang juga|yang merupakan|the|as)\s+)?", rest)
     if m is None:
-        m = re.match(r"\s+(?:selaku|sebagai)\s+", rest)
-        if m is None:
-            return None, None
+        return None, None
+    if not rest[: m.end()].strip(" ") and not re.match(r"\s+(?:selaku|sebagai)\s", rest):
+        return None, None
     phrase_start = end + m.end()
     tail = doc.text[phrase_start : sentence.end]
     stop = _APPOSITION_BREAK.search(tail)
-    phrase = tail[: stop.start()] if stop else tail
-    phrase = phrase.strip()
+    phrase = (tail[: stop.start()] if stop else tail).strip()
     if not phrase or len(phrase) > 120:
         return None, None
     title = next((t for t in covered if t.kind == "title" and t.start == phrase_start), None)
@@ -254,18 +318,20 @@ def _role_after(
     if title is None and not any(low.startswith(w) for w in lex.role_words):
         return None, None
     country = _role_country(gazetteer, phrase_start, phrase_start + len(phrase), covered)
-    return _strip_parenthetical_abbreviation(phrase), country
+    return _clean_role(phrase), country
 
 
 def _role_country(gazetteer: Gazetteer, start: int, end: int, covered: list[Mention]) -> str | None:
     inside = [m for m in covered if start <= m.start and m.end <= end + 1]
     for m in inside:
-        if m.kind in ("country", "bloc") and m.key:
-            return m.key
+        if m.kind in ("country", "bloc"):
+            entry = gazetteer.lookup(m.text)
+            if entry is not None and entry.country and not entry.extra.get("ambiguous"):
+                return entry.country
     for m in inside:
-        if m.kind in ("title", "organisation") and m.key:
-            entry = gazetteer.entry(m.key)
-            if entry.country:
+        if m.kind in ("title", "organisation"):
+            entry = gazetteer.lookup(m.text)
+            if entry is not None and entry.country and not entry.extra.get("ambiguous"):
                 return entry.country
     return None
 
@@ -273,16 +339,16 @@ def _role_country(gazetteer: Gazetteer, start: int, end: int, covered: list[Ment
 # --- clustering ----------------------------------------------------------------------
 
 
-def _cluster(mentions: list[PersonMention], doc: Doc) -> list[Person]:
+def _cluster(mentions: list[PersonMention], doc: Doc, lex: PeopleLexicon) -> list[Person]:
     people: list[Person] = []
     ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
     for m in ordered:
         words = frozenset(m.name.split())
-        target = None
-        for person in people:
-            if words <= person.tokens:
-                target = person
-                break
+        target = next((p for p in people if words <= p.tokens), None)
+        if target is None:
+            known = lex.known.get(m.name)
+            if known is not None and len(words) == 1:
+                target = next((p for p in people if p.name == known[0]), None)
         if target is None:
             if not m.vouched:
                 continue
@@ -290,31 +356,43 @@ def _cluster(mentions: list[PersonMention], doc: Doc) -> list[Person]:
             people.append(target)
         target.mentions.append(m)
     _join_nicknames(people, doc)
+    for person in people:
+        known = lex.known.get(person.name)
+        if known is not None:
+            person.country = known[1]
     people.sort(key=lambda p: min(m.start for m in p.mentions))
     return people
 
 
+_NICKNAME = re.compile(r"((?:[A-Z][\w'’.-]*\s){1,5}?[A-Z][\w'’-]+)\s*(?:atau|alias|a\.k\.a\.?|yang akrab disapa|\()\s*$")
+
+
 def _join_nicknames(people: list[Person], doc: Doc) -> None:
-    """ "Maruarar Sirait atau Ara": the one-word nickname is the same person."""
-    by_name = {p.name: p for p in people}
+    """ "Maruarar Sirait atau Ara", "Rasmoro Pramono Aji (Oney)": one person."""
     for person in list(people):
         if len(person.name.split()) != 1:
             continue
         for m in person.mentions:
-            before = doc.text[max(0, m.start - 60) : m.start]
-            hit = re.search(r"([A-Z][\w'’]+(?:\s[A-Z][\w'’]+)+)\s*(?:atau|alias|a\.k\.a\.?|\(|,?\s*yang akrab disapa)\s*$", before)
-            if hit and hit.group(1) in by_name and by_name[hit.group(1)] is not person:
-                full = by_name[hit.group(1)]
+            before = doc.text[max(0, m.start - 80) : m.start]
+            full = next(
+                (p for p in people if p is not person and len(p.name.split()) > 1 and _ends_with(before, p.name)),
+                None,
+            )
+            if full is not None:
                 full.mentions.extend(person.mentions)
                 full.aliases.add(person.name)
                 people.remove(person)
                 break
 
 
-def _record(doc: Doc, gazetteer: Gazetteer, person: Person) -> PersonRecord:
+def _ends_with(before: str, name: str) -> bool:
+    return re.search(re.escape(name) + r"\s*(?:atau|alias|a\.k\.a\.?|yang akrab disapa|\()\s*$", before) is not None
+
+
+def _record(doc: Doc, person: Person) -> PersonRecord:
     introduced = sorted((m for m in person.mentions if m.role), key=lambda m: m.start)
     role = introduced[0].role if introduced else None
-    country = next((m.country for m in introduced if m.country), None)
+    country = next((m.country for m in introduced if m.country), None) or person.country
     if country is None and doc.lang == "id" and (role is not None or _looks_indonesian(person.name)):
         country = "IDN"
     return PersonRecord(name=person.name, role=role, country=country)
