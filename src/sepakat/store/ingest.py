@@ -30,7 +30,7 @@ from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, inser
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from sepakat.models import Article, Extraction, PersonRecord, Refusal
+from sepakat.models import Article, Extraction, PersonRecord, RawDocument, Refusal
 from sepakat.resolve.agreements import blocking_keys, fold, report_features
 from sepakat.resolve.entities import (
     KnownPerson,
@@ -62,6 +62,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 250
 Progress = Callable[[int], None]
+Extractor = Callable[[Iterable[RawDocument]], Iterable[Extraction | Refusal]]
 
 
 @dataclass
@@ -234,7 +235,7 @@ def _store_batch(  # noqa: PLR0912 - the classification reads best in one place
     summary.articles_unchanged += len(batch) - len(chosen)
     if not new and not updated:
         return
-    stale = _clear_facts(connection, [pk for _, pk, _, _ in updated])
+    stale, previous = _clear_facts(connection, [pk for _, pk, _, _ in updated])
     stamp = now()
     source_pks = _ensure_sources(
         connection,
@@ -266,7 +267,7 @@ def _store_batch(  # noqa: PLR0912 - the classification reads best in one place
         )
     pks = _pk_map(connection, articles, "id", [aid for aid, _, _ in new])
     stored = [(aid, pks[aid], ext) for aid, ext, _ in new] + [(aid, pk, ext) for aid, pk, ext, _ in updated]
-    seeds = _store_facts(connection, stored)
+    seeds = _store_facts(connection, stored, previous)
     summary.articles_new += len(new)
     summary.articles_updated += len(updated)
     if seeds or stale:
@@ -303,17 +304,22 @@ def _ensure_sources(connection: Connection, names: set[str]) -> dict[str, int]:
     return _pk_map(connection, sources, "name", names)
 
 
-def _clear_facts(connection: Connection, article_pks: list[int]) -> set[int]:
-    """Delete the facts of articles about to be re-stored; returns the agreements they fed."""
+def _clear_facts(connection: Connection, article_pks: list[int]) -> tuple[set[int], dict[str, int]]:
+    """Delete the facts of articles about to be re-stored.
+
+    Returns the agreements their reports fed, and each report key's agreement: a report
+    stored again under the same key starts from the agreement it was in, so its id holds.
+    """
     stale: set[int] = set()
+    previous: dict[str, int] = {}
     for chunk in chunks(article_pks):
-        stale.update(
-            pk
-            for pk in connection.execute(
-                select(agreement_events.c.agreement_pk).where(agreement_events.c.article_pk.in_(chunk))
-            ).scalars()
-            if pk is not None
+        query = select(agreement_events.c.key, agreement_events.c.agreement_pk).where(
+            agreement_events.c.article_pk.in_(chunk)
         )
+        for key, agreement_pk in connection.execute(query):
+            if agreement_pk is not None:
+                stale.add(agreement_pk)
+                previous[key] = agreement_pk
         events = select(agreement_events.c.pk).where(agreement_events.c.article_pk.in_(chunk))
         connection.execute(delete(report_keys).where(report_keys.c.event_pk.in_(events)))
         connection.execute(delete(agreement_events).where(agreement_events.c.article_pk.in_(chunk)))
@@ -325,15 +331,17 @@ def _clear_facts(connection: Connection, article_pks: list[int]) -> set[int]:
         )
         connection.execute(delete(meeting_countries).where(meeting_countries.c.meeting_pk.in_(meeting_pks)))
         connection.execute(delete(meetings).where(meetings.c.article_pk.in_(chunk)))
-    return stale
+    return stale, previous
 
 
-def _store_facts(connection: Connection, stored: list[tuple[str, int, Extraction]]) -> list[int]:
+def _store_facts(
+    connection: Connection, stored: list[tuple[str, int, Extraction]], previous: dict[str, int]
+) -> list[int]:
     """Mentions, people, meetings and agreement reports of stored articles; returns report pks."""
     _store_mentions(connection, stored)
     people = _store_people(connection, stored)
     _store_meetings(connection, stored, people)
-    return _store_reports(connection, stored)
+    return _store_reports(connection, stored, previous)
 
 
 def _store_mentions(connection: Connection, stored: list[tuple[str, int, Extraction]]) -> None:
@@ -609,7 +617,9 @@ def _participant_pk(name: str, names: dict[str, int]) -> int | None:
     return related.pop() if len(related) == 1 else None
 
 
-def _store_reports(connection: Connection, stored: list[tuple[str, int, Extraction]]) -> list[int]:
+def _store_reports(
+    connection: Connection, stored: list[tuple[str, int, Extraction]], previous: dict[str, int]
+) -> list[int]:
     rows: list[dict[str, Any]] = []
     keys_of: dict[str, list[str]] = {}
     for aid, article_pk, ext in stored:
@@ -624,7 +634,7 @@ def _store_reports(connection: Connection, stored: list[tuple[str, int, Extracti
             keys_of[key] = blocking_keys(features)
             rows.append(
                 {
-                    "key": key, "agreement_pk": None, "article_pk": article_pk, "item": item,
+                    "key": key, "agreement_pk": previous.get(key), "article_pk": article_pk, "item": item,
                     "name": record.name, "kind": record.kind, "status": record.status, "date": record.date,
                     "target_date": record.target_date, "sort_date": features.sort_date,
                     "countries": dumps(list(record.countries)), "parties": dumps(list(record.parties)),
@@ -650,19 +660,23 @@ def reextract(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH,
     progress: Progress | None = None,
+    extract: Extractor | None = None,
 ) -> IngestSummary:
     """Extract every stored article again with the current rules, keeping curations.
 
     Reports keep their keys while their sentence and name stay the same, so merges and
     splits still hold; field corrections hang on agreement ids, which regrouping keeps.
+    ``extract`` turns stored documents into outcomes (default: the pipeline, over
+    ``workers`` processes).
     """
-    from sepakat.pipeline import extract_stream  # noqa: PLC0415 - the extractor loads only when used
+    if extract is None:
+        from sepakat.pipeline import extract_stream  # noqa: PLC0415 - the extractor loads only when used
+
+        def extract(documents: Iterable[RawDocument]) -> Iterable[Extraction | Refusal]:
+            return extract_stream(documents, workers)
 
     return ingest_replacing(
-        engine,
-        extract_stream(_stored_documents(engine, batch_size), workers),
-        batch_size=batch_size,
-        progress=progress,
+        engine, extract(_stored_documents(engine, batch_size)), batch_size=batch_size, progress=progress
     )
 
 
@@ -684,9 +698,7 @@ def ingest_replacing(
     return summary
 
 
-def _stored_documents(engine: Engine, page: int) -> Iterator[Any]:
-    from sepakat.models import RawDocument  # noqa: PLC0415 - keeps the module's imports to what ingest needs
-
+def _stored_documents(engine: Engine, page: int) -> Iterator[RawDocument]:
     last = 0
     while True:
         with engine.connect() as connection:

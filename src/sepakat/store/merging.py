@@ -276,7 +276,8 @@ def _write_groups(
         if pinned:
             agreement_id = Counter(pinned).most_common(1)[0][0]
         elif previous:
-            agreement_id = min(previous, key=lambda i: (-previous[i], i))
+            # Most reports decide; on a tie the older agreement keeps its id.
+            agreement_id = min(previous, key=lambda i: (-previous[i], id_to_pk[i]))
         else:
             agreement_id = _unused_id(connection, group[0], taken | set(old_ids.values()))
         taken.add(agreement_id)
