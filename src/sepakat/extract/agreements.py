@@ -95,11 +95,70 @@ def find_mentions(doc: Doc) -> list[AgreementMention]:
                 items = _list_items(doc, lex, index, mention)
                 if items:
                     claimed_until = max(claimed_until, items[-1].end - sentence.start)
+                    mention.form = "listed"  # the group is its members, not one more item
                     found.append(mention)
                     found.extend(items)
                     continue
+            parties = _counterparty_items(doc, lex, index, mention) if mention.form in ("bare", "named") else []
+            if parties:
+                mention.form = "listed"
+                found.append(mention)
+                found.extend(parties)
+                continue
             found.append(mention)
     return found
+
+
+_COUNTERPARTY_LIST = re.compile(
+    r"\s(?:dengan|bersama|with)\s+(?:(?:\d+|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sejumlah|beberapa)\s[^,.;:]{0,40}?"
+    r"(?:[,.:]\s*(?:[A-Z]\w*\s)?(?:yaitu|yakni|antara lain|meliputi|namely|including)\s*:?\s*|:\s*))?"
+)
+
+
+def _counterparty_items(doc: Doc, lex: AgreementLexicon, index: int, mention: AgreementMention) -> list[AgreementMention]:
+    """One instrument signed with each of several counterparties: "perjanjian pembiayaan
+    dengan 4 nasabah. Keempatnya yaitu PT A, PT B, ...", "PKS dengan Kejaksaan A,
+    Kejaksaan B dan Kejaksaan C" give one item per counterparty."""
+    sentence = doc.sentences[index]
+    at = mention.end - sentence.start
+    if re.search(r"\b(?:antara|between)\b", sentence.text[max(0, at - 80) : at + 10]):
+        return []  # "antara X dengan Y dan Z": one instrument, several parties
+    text = sentence.text
+    if index + 1 < len(doc.sentences):
+        text = text + " " + doc.sentences[index + 1].text
+    for m in _COUNTERPARTY_LIST.finditer(text, at, min(len(text), at + 160)):
+        counted = m.group(0).strip().split(None, 1)[-1][:1].isdigit() or m.end() - m.start() > 20
+        list_end = m.end() + len(re.split(r"[.;!?]\s", text[m.end() :], maxsplit=1)[0].rstrip(" ."))
+        names = [text[a:b].strip(" ,") for a, b in _split_list(text, m.end(), list_end)]
+        if len(names) < (2 if counted else 3) or not all(_looks_like_party(n) for n in names):
+            continue
+        head = mention.name or doc.text[mention.head_start : mention.head_end]
+        joiner = "dengan" if doc.lang == "id" else "with"
+        list_sentence = index if m.end() <= len(sentence.text) else index + 1
+        return [
+            AgreementMention(
+                sentence=list_sentence,
+                start=mention.start,
+                end=mention.end,
+                head_start=mention.head_start,
+                head_end=mention.head_end,
+                kind=mention.kind,
+                form="item",
+                name=f"{head} {joiner} {name}",
+                strong=True,
+            )
+            for name in names
+        ]
+    return []
+
+
+_PARTY_WORD = re.compile(r"^(?:[A-Z0-9][\w.&'’()-]*|dan|di|of|the|and|&|\(|\))$")
+
+
+def _looks_like_party(name: str) -> bool:
+    """A counterparty's name: a few capitalised words, no quotes, no clause."""
+    words = name.split()
+    return 0 < len(words) <= 7 and name[:1].isupper() and all(_PARTY_WORD.match(w) for w in words)
 
 
 def _group_name(m: re.Match[str]) -> str:
@@ -114,7 +173,8 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
     before = _words_before(s, hs, 3)
     if head.strength == "verb" and not (before and lex.cues.fullmatch(before[-1]) and _is_sign_cue(lex, before[-1])):
         return None
-    he = _alternatives(s, he, lex)
+    he, alt_kind = _alternatives(s, he, lex)
+    kind = alt_kind if head.kind == "agreement" and alt_kind else head.kind
     after = _words_after(s, he, 2)
     words = lex.words
 
@@ -144,7 +204,7 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         end=sentence.start + end,
         head_start=sentence.start + hs,
         head_end=sentence.start + he,
-        kind=head.kind,
+        kind=kind,
         form=form,
         name=name,
         strong=head.strong,
@@ -156,20 +216,25 @@ def _is_sign_cue(lex: AgreementLexicon, word: str) -> bool:
     return m is not None and lex.cue_status[_group_name(m)] == "signed"
 
 
-def _alternatives(s: str, he: int, lex: AgreementLexicon) -> int:
-    """ "nota kesepahaman atau memorandum of understanding (MoU)": one noun, said twice."""
+def _alternatives(s: str, he: int, lex: AgreementLexicon) -> tuple[int, str | None]:
+    """ "nota kesepahaman atau memorandum of understanding (MoU)": one noun, said twice.
+    Returns the end of the last alternative and the most specific kind among them."""
     end = he
+    kind = None
     while True:
         p = _PAREN.match(s, end)
         if p:
             end = p.end()
-        alt = re.match(r"\s*(?:atau|alias|or|/)\s*", s[end:])
+        alt = re.match(r"(?:\s+[a-z]+){0,2}?\s*(?:atau|alias|or|/)\s*", s[end:])
         if alt is None:
-            return end
+            return end, kind
         nxt = lex.heads.match(s, end + alt.end())
         if nxt is None:
-            return end
+            return end, kind
         end = nxt.end()
+        alt_kind = lex.head_kinds[_group_name(nxt)].kind
+        if alt_kind != "agreement":
+            kind = alt_kind
 
 
 def _words_before(s: str, at: int, n: int) -> list[str]:
@@ -229,14 +294,14 @@ def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str) -> int:
     """The name read to the right of the noun: a title-case run or a subject phrase,
     then the parties ("antara X dan Y") when they follow."""
     end = he
-    title_end = _title_run(s, end, lex, lang)
+    title_end = _title_run(s, end, lex, lang) if lang == "id" or s[he - 1 : he].isupper() or s[he:he + 1] != " " or _leads(s, he) else he
     if title_end > end:
         end = title_end
     else:
         complement = _complement_start(s[end:], lex)
         if complement is not None:
             end = end + _read_complement(s[end:], complement, lex)
-    parties = re.match(r"\s*,?\s*(?:antara|between)\s+", s[end:])
+    parties = re.match(r"\s*,?\s*(?:antara|between)\s+(?!(?:kedua|kedua belah|both|the two)\b)", s[end:])
     if parties:
         end = end + parties.end() + _read_complement(s[end + parties.end() :], 0, lex, parties=True)
     return end
@@ -284,6 +349,12 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
 _EN_LEADS = {"on", "of", "for", "between", "in", "to", "regarding", "concerning"}
 
 
+def _leads(s: str, at: int) -> bool:
+    """An English name continues after a lower-case noun only through "on", "for", ..."""
+    following = s[at : at + 12].split()
+    return bool(following) and following[0].casefold() in _EN_LEADS
+
+
 def _complement_start(rest: str, lex: AgreementLexicon) -> int | None:
     stripped = rest.lstrip()
     low = stripped.casefold()
@@ -299,7 +370,10 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
     end = at
     count = 0
     stops = lex.words["stops"]
+    skip_until = -1
     for t in re.finditer(r"[^\s,.;:!?\"“”()]+|[,.;:!?\"“”()]", rest[at:]):
+        if at + t.start() < skip_until:
+            continue
         word = t.group(0)
         low = word.casefold()
         if word in ",.;:!?\"“”":
@@ -312,7 +386,7 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
             close = rest.find(")", at + t.start())
             if close == -1 or close - (at + t.start()) > 80:
                 break
-            end = close + 1
+            end = skip_until = close + 1
             count += 1
             continue
         if word == ")":
@@ -530,8 +604,14 @@ def gather(mentions: list[AgreementMention]) -> list[_Agreement]:
     last: _Agreement | None = None
     for m in mentions:
         target: _Agreement | None = None
+        if m.form == "listed":
+            continue
         if m.form in ("named", "item"):
             target = next((a for a in agreements if a.form in ("named", "item") and _same_named(a, m)), None)
+            if target is None and m.form == "named":
+                # "Kesepakatan ini dituangkan dalam MoU antara X dan Y": the article's
+                # unnamed agreement gets its name.
+                target = next((a for a in reversed(agreements) if a.form == "bare" and _compatible(m.kind, a.kind) | _compatible(a.kind, m.kind)), None)
         elif m.form == "group":
             target = next((a for a in reversed(agreements) if a.form == "group" and a.kind == m.kind), None)
         elif m.form == "anaphor":
@@ -570,11 +650,11 @@ def extract_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecor
         by_sentence.setdefault(m.sentence, []).append(m)
     for m in mentions:
         read_status(doc, m, by_sentence[m.sentence])
-    # Members of a listed group share the group's stage.
+    # Members of a listed group, or counterparties of one instrument, share its stage.
     for i, m in enumerate(mentions):
-        if m.form == "group":
+        if m.form == "listed":
             for item in mentions[i + 1 :]:
-                if item.form != "item" or item.sentence != m.sentence:
+                if item.form != "item":
                     break
                 if item.status is None or m.status:
                     item.status, item.cue_at = m.status, m.cue_at
