@@ -376,6 +376,8 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
             continue
         word = t.group(0)
         low = word.casefold()
+        if word == "," and parties and re.match(r"\s*(?:dan\s+|and\s+)?[A-Z]", rest[at + t.end() :]):
+            continue  # "antara A, B, dan C"
         if word in ",.;:!?\"“”":
             break
         if count > 0 and low in stops and not (parties and low in {"dengan", "dan", "and", "with"}):
@@ -509,12 +511,14 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         if hs <= m.start() < he and mention.form != "item":
             continue  # a cue inside the name ("Perjanjian ... Pelaksanaan") is not a verb
         group = _group_name(m)
-        if lex.cue_scope[group] == "governs" and not _governs(s, m, hs):
+        if lex.cue_scope[group] == "governs" and not _governs(s, m, hs, he):
             continue
         distance = m.start() - he if m.start() >= he else hs - m.end()
         if any(min(m.start(), hs) < f < max(m.end(), he) for f in fences):
             distance += 200  # a cue with another agreement between belongs to that one
         status = _modified(s, m, lex.cue_status[group], lex.modifiers)
+        if status in ("implementing", "ratified") and m.end() <= hs and _AFTER_FUTURE.match(s[he:]):
+            status = "proposed"  # "implementasi MoU ini diharapkan ...": hoped for, not reached
         if status is None:
             continue
         if best is None or distance < best[0]:
@@ -524,10 +528,17 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         mention.cue_at = sentence.start + best[2]
 
 
-def _governs(s: str, cue: re.Match[str], hs: int) -> bool:
-    """The cue stands right before the agreement noun (at most two words between)."""
-    between = s[cue.end() : hs]
-    return cue.end() <= hs and len(_WORD.findall(between)) <= 2 and not re.search(r"[.;:]", between)
+def _governs(s: str, cue: re.Match[str], hs: int, he: int) -> bool:
+    """The cue governs the agreement noun: right before it ("implementasi MoU"), or as a
+    passive verb right after it ("MoU tersebut telah dilaksanakan")."""
+    if cue.end() <= hs:
+        between = s[cue.end() : hs]
+        return len(_WORD.findall(between)) <= 2 and not re.search(r"[.;:,]", between)
+    between = s[he : cue.start()]
+    return cue.group(0).casefold().startswith("di") and len(_WORD.findall(between)) <= 3 and not re.search(r"[.;:,]", between)
+
+
+_AFTER_FUTURE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:akan|bakal|diharapkan|diproyeksikan|ditargetkan|will|would|is expected|are expected)\b", re.IGNORECASE)
 
 
 def _clause_bounds(s: str, hs: int, he: int) -> tuple[int, int]:
@@ -658,6 +669,10 @@ def extract_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecor
                     break
                 if item.status is None or m.status:
                     item.status, item.cue_at = m.status, m.cue_at
+    for m in mentions:
+        if m.status is None and m.kind == "statement" and m.strong and m.form in ("named", "bare"):
+            m.status = "agreed"  # a joint statement that is reported has been issued
+            m.cue_at = m.head_start
     records: list[AgreementRecord] = []
     lex = agreement_lexicon(doc.lang)
     for agreement in gather(mentions):
@@ -722,16 +737,28 @@ def _refine_kind(kind: str, name: str, sentence: str, lex: AgreementLexicon) -> 
 
 
 def _date_for(doc: Doc, context: ArticleContext, best: AgreementMention) -> DateValue | None:
+    """The date in the sentence that reports the status (nearest to its cue); else the
+    date of the article's event (or, failing that, of its publication) when the stage is
+    one stated as of the report, or the sentence points to that event ("pertemuan
+    tersebut", "hari ini") or opens the article; else none: never a guess."""
     dates = doc.dates_in(best.sentence)
     if dates:
         anchor = best.cue_at if best.cue_at is not None else best.head_start
-        nearest = min(dates, key=lambda d: abs(d.start - anchor))
-        return _status_date(nearest, best.status)
-    return context.event_date
+        return min(dates, key=lambda d: abs(d.start - anchor)).value
+    stated = best.status in ("proposed", "negotiating", "agreed")
+    if stated or best.sentence < 2 or _EVENT_REFERENCE.search(doc.sentences[best.sentence].text):
+        # A stage that someone states (talks going on, a deal reached) holds as of the
+        # report; a signing needs its event named.
+        return context.event_date or doc.published_value()
+    return None
 
 
-def _status_date(d: DateMention, status: str | None) -> DateValue | None:
-    return d.value
+_EVENT_REFERENCE = re.compile(
+    r"\b(?:(?:pertemuan|kunjungan|acara|agenda|kegiatan|kesempatan|forum|pameran|rapat|sidang|lawatan|momen|seremoni|upacara)"
+    r"\s+(?:tersebut|itu|ini)|hari ini|pada kesempatan (?:yang sama|itu|tersebut)|di situ|di sana|pada momen|today|on this occasion"
+    r"|during the (?:visit|meeting|event)|at the (?:event|ceremony|meeting))\b",
+    re.IGNORECASE,
+)
 
 
 def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> tuple[str, ...]:
@@ -753,6 +780,8 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
             codes.add(code)
     if both or not codes:
         codes.update(context.countries)
+    elif len(codes) == 1 and "IDN" not in codes and "IDN" in context.countries:
+        codes.add("IDN")  # "MoU dengan Rusia" in Indonesian news: Indonesia is the other side
     return tuple(sorted(codes))
 
 
