@@ -234,6 +234,16 @@ def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:  # noqa: PLR09
     if a.countries and b.countries and not (a.countries <= b.countries or b.countries <= a.countries):
         # One report may miss a party's country; two different partners are two agreements.
         return "different countries"
+    if (
+        a.countries
+        and b.countries
+        and a.countries != b.countries
+        and min(len(a.countries), len(b.countries)) == 1
+        and not a.acronyms & b.acronyms
+    ):
+        # A topic name alone ("MoU on vocational education") does not make a domestic
+        # agreement the same as an international one; a shared acronym (IEU-CEPA) does.
+        return "a domestic and an international agreement"
     if a.parties and b.parties and not a.parties & b.parties:
         return "no party in common"
     if a.years and b.years and not a.years & b.years:
