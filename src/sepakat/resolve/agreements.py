@@ -227,7 +227,7 @@ def name_similarity(a: ReportFeatures, b: ReportFeatures) -> float:
     return max(_jaccard(a.tokens, b.tokens), ratio * 0.9)
 
 
-def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:  # noqa: PLR0911 - one return per veto
+def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:  # noqa: PLR0911, PLR0912 - one check and return per veto
     """Why ``a`` and ``b`` cannot be one agreement, or None."""
     if a.article == b.article:
         return "same article: the extractor already keeps one item per agreement"
