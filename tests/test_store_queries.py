@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -57,11 +58,14 @@ MINISTRY = Doc(
 )
 
 
-@pytest.fixture
-def loaded(registry: Engine) -> Engine:
+@pytest.fixture(scope="module")
+def loaded(module_db_url: str) -> Iterator[Engine]:
+    """One registry for the module's read-only tests."""
+    engine = open_registry(module_db_url)
     extras = [make_extraction(d) for d in (CEPA_1, CEPA_2, SEED_LIKE, MINISTRY)]
-    ingest(registry, [*synthetic_corpus(300), *extras], batch_size=100)
-    return registry
+    ingest(engine, [*synthetic_corpus(300), *extras], batch_size=100)
+    yield engine
+    engine.dispose()
 
 
 @pytest.mark.parametrize(
