@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sepakat.extract.agreements import ArticleContext, extract_agreements
-from sepakat.extract.context import Doc
+from sepakat.extract.agreements import extract_agreements
+from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.dates import DateValue
 from sepakat.extract.gazetteer import Gazetteer, load_gazetteer
 from sepakat.extract.meetings import extract_meetings
@@ -40,7 +40,7 @@ def extract_article(article: Article) -> Extraction:
     context = article_context(doc, gazetteer)
     people = extract_people(doc, gazetteer)
     agreements = extract_agreements(doc, context)
-    meetings = extract_meetings(doc, gazetteer, people, context.countries, context.event_date)
+    meetings = extract_meetings(doc, context, people, agreements)
     record = ExtractionRecord(
         id=article.id,
         title=article.title,

@@ -18,17 +18,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sepakat.extract.context import Doc
+from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue
 from sepakat.extract.lexicon import AgreementLexicon, agreement_lexicon
-from sepakat.extract.gazetteer import Gazetteer
 from sepakat.extract.sectors import find_sectors
 from sepakat.models import (
     AGREEMENT_STATUSES,
     AgreementKind,
     AgreementRecord,
     AgreementStatus,
-    Mention,
 )
 
 _STAGE = {status: rank for rank, status in enumerate(AGREEMENT_STATUSES)}
@@ -685,24 +683,6 @@ def extract_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecor
             continue  # a group fully listed is its members
         records.append(_record(doc, context, agreement, best, lex))
     return records
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleContext:
-    """What the article as a whole says, which agreement and meeting records fall back on."""
-
-    countries: tuple[str, ...]
-    event_date: DateValue | None
-    gazetteer: Gazetteer
-
-    def code_of(self, mention: Mention) -> str | None:
-        """The country (or bloc) code a gazetteer mention stands for, if any."""
-        entry = self.gazetteer.lookup(mention.text)
-        if entry is None and mention.key is not None:
-            entry = self.gazetteer.entry(mention.key)
-        if entry is None or entry.extra.get("ambiguous"):
-            return None
-        return entry.country
 
 
 def _record(

@@ -10,8 +10,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from sepakat.data import load_table
 from sepakat.extract.dates import DateMention, DateValue, find_dates, parse_iso_date
+from sepakat.extract.gazetteer import Gazetteer
 from sepakat.models import Article, Evidence, Mention, Sentence
 
 MAX_EVIDENCE = 600
@@ -56,6 +59,13 @@ class Doc:
         sentence = self.article.sentences[i]
         return i if sentence.start <= offset < sentence.end else None
 
+    def sentence_at_source(self, source_offset: int) -> int | None:
+        """Index of the sentence whose evidence starts at ``source_offset`` of the input."""
+        for i, sentence in enumerate(self.article.sentences):
+            if self.article.source_span(sentence.start, sentence.end)[0] == source_offset:
+                return i
+        return None
+
     def mentions_in(self, index: int, kinds: frozenset[str] | None = None) -> list[Mention]:
         found = self.mentions_by_sentence.get(index, [])
         return found if kinds is None else [m for m in found if m.kind in kinds]
@@ -88,3 +98,27 @@ class Doc:
             text = self.article.source_text[s:e].rstrip()
             e = s + len(text)
         return Evidence(text=text, start=s, end=e)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What the article as a whole says, which agreement and meeting records fall back on."""
+
+    countries: tuple[str, ...]
+    event_date: DateValue | None
+    gazetteer: Gazetteer
+
+    def code_of(self, mention: Mention) -> str | None:
+        """The country (or bloc) code a gazetteer mention stands for, if any."""
+        entry = self.gazetteer.lookup(mention.text)
+        if entry is None and mention.key is not None:
+            entry = self.gazetteer.entry(mention.key)
+        if entry is None or entry.extra.get("ambiguous") or entry.country in _forums():
+            return None
+        return entry.country
+
+
+@cache
+def _forums() -> frozenset[str]:
+    """Groupings that meet but never take part as one side (data/common/forums.tsv)."""
+    return frozenset(row[0] for row in load_table("common", "forums"))

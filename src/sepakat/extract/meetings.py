@@ -3,11 +3,14 @@
 1. find trigger words ("pertemuan bilateral", "KTT", "kunjungan kerja", "percakapan
    telepon", "Sidang Komisi Bersama"; data/<lang>/meeting_triggers.tsv);
 2. read each one's participants (people named in its sentence), countries (theirs,
-   and countries and bodies named in the sentence), place, and date; a pointer back
-   ("pertemuan tersebut") adds to the meeting it points to;
-3. keep meetings between at least two countries (or a country and a bloc), reported as
+   and the countries and bodies named in the sentence), place ("di Moskow", "in
+   Geneva") and date; a pointer back ("pertemuan tersebut") adds to the meeting it
+   points to;
+3. a signing between two countries' officials reported as an event is a meeting too;
+4. keep meetings between at least two countries (or a country and a bloc), reported as
    news: not a session recalled from long before publication;
-4. merge mentions of one meeting; a visit whose meetings are reported is those meetings.
+5. merge mentions of one meeting; a visit whose meetings are reported is those meetings,
+   and lends them its place and date.
 """
 
 from __future__ import annotations
@@ -18,15 +21,19 @@ from datetime import timedelta
 from functools import cache
 
 from sepakat.data import load_table
-from sepakat.extract.context import Doc
+from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.dates import DateValue
-from sepakat.extract.gazetteer import Gazetteer
+from sepakat.extract.lexicon import AgreementLexicon, agreement_lexicon
 from sepakat.extract.people import PeopleResult
-from sepakat.models import MeetingKind, MeetingRecord
+from sepakat.models import AgreementRecord, MeetingKind, MeetingRecord
 
 _STALE = timedelta(days=120)
 _ANAPHORA = re.compile(r"^\s*(?:bilateral\s+)?(?:tersebut|itu|ini)\b", re.IGNORECASE)
 _EN_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+_PLACE_LEAD = re.compile(r"\b(?:di|ke|in|at|to)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
+_BOTH = re.compile(r"\b(?:kedua negara|kedua pemimpin|kedua kepala negara|kedua delegasi|both countries|the two leaders|both leaders)\b", re.IGNORECASE)
+_PLACE_KINDS = frozenset({"city", "country"})
+_SIDE_KINDS = frozenset({"country", "bloc", "organisation", "title"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,105 +60,96 @@ class _Meeting:
     countries: set[str] = field(default_factory=set)
     participants: list[str] = field(default_factory=list)
     place: str | None = None
+    place_kind: str | None = None
     date: DateValue | None = None
     sentences: list[int] = field(default_factory=list)
 
 
 def extract_meetings(
-    doc: Doc, gazetteer: Gazetteer, people: PeopleResult, article_countries: tuple[str, ...], event_date: DateValue | None
+    doc: Doc, context: ArticleContext, people: PeopleResult, agreements: list[AgreementRecord]
 ) -> list[MeetingRecord]:
     lex = meeting_lexicon(doc.lang)
-    if lex.triggers.search(doc.text) is None:
-        return []
     meetings: list[_Meeting] = []
     last: _Meeting | None = None
-    for index, sentence in enumerate(doc.sentences):
-        for m in lex.triggers.finditer(sentence.text):
-            kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
-            after = sentence.text[m.end() : m.end() + 20]
-            before = sentence.text[max(0, m.start() - 10) : m.start()]
-            pointer = _ANAPHORA.match(after) is not None or (doc.lang == "en" and _EN_ANAPHORA.search(before) is not None)
-            if pointer and last is not None:
-                _add_sentence(doc, gazetteer, people, last, index, article_countries)
-                if kind in ("bilateral", "multilateral", "commission", "call") and last.kind in ("meeting", "visit"):
-                    last.kind = kind
-                continue
-            meeting = _Meeting(kind, index)
-            _add_sentence(doc, gazetteer, people, meeting, index, article_countries)
-            if len(meeting.countries) < 2 and not meeting.participants:
-                continue
-            merged = _merge_into(meetings, meeting)
-            last = merged
-            break  # one meeting per sentence; further triggers restate it
-    records = []
-    for meeting in _drop_visits_with_meetings(meetings):
-        if len(meeting.countries) < 2:
-            continue
-        if meeting.date is None and meeting.kind != "commission":
-            meeting.date = event_date
-        if meeting.date and doc.published and _is_stale(meeting.date, doc):
-            continue
-        kind = meeting.kind
-        if kind == "meeting":
-            kind = "bilateral" if len(meeting.countries) == 2 else "multilateral"
-        records.append(
-            MeetingRecord(
-                kind=_as_kind(kind),
-                date=meeting.date.iso() if meeting.date else None,
-                place=meeting.place,
-                countries=tuple(sorted(meeting.countries)),
-                participants=tuple(meeting.participants),
-                evidence=doc.evidence(meeting.sentence),
-            )
-        )
-    return records
+    if lex.triggers.search(doc.text) is not None:
+        for index, sentence in enumerate(doc.sentences):
+            for m in lex.triggers.finditer(sentence.text):
+                kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
+                after = sentence.text[m.end() : m.end() + 20]
+                before = sentence.text[max(0, m.start() - 10) : m.start()]
+                pointer = _ANAPHORA.match(after) is not None or (
+                    doc.lang == "en" and _EN_ANAPHORA.search(before) is not None
+                )
+                if pointer and last is not None:
+                    if index not in last.sentences:
+                        _add_sentence(doc, context, people, last, index)
+                    if kind in ("bilateral", "multilateral", "commission", "call") and last.kind in ("meeting", "visit"):
+                        last.kind = kind
+                    continue
+                if any(index in mt.sentences and mt.kind == kind for mt in meetings):
+                    continue  # the sentence restates a meeting it already gave
+                meeting = _Meeting(kind, index)
+                _add_sentence(doc, context, people, meeting, index)
+                _implied_side(doc, context, meeting)
+                if len(meeting.countries) < 2:
+                    continue
+                last = _merge_into(meetings, meeting)
+    if agreements:
+        _signings_as_meetings(doc, context, people, meetings)
+    return [_record(doc, context, m) for m in _drop_visits_with_meetings(meetings) if _is_news(doc, context, m)]
 
 
-def _add_sentence(
-    doc: Doc, gazetteer: Gazetteer, people: PeopleResult, meeting: _Meeting, index: int, article_countries: tuple[str, ...]
-) -> None:
+def _add_sentence(doc: Doc, context: ArticleContext, people: PeopleResult, meeting: _Meeting, index: int) -> None:
     meeting.sentences.append(index)
     for person in people.in_sentence(index):
         if person.name not in meeting.participants:
             meeting.participants.append(person.name)
-        country = next((r.country for r in people.records if r.name == person.name), None)
+        country = people.country_of(person)
         if country:
             meeting.countries.add(country)
-    for mention in doc.mentions_in(index, frozenset({"country", "bloc", "organisation", "city"})):
-        if mention.key is None:
+    sentence = doc.sentences[index]
+    for mention in doc.mentions_in(index, _SIDE_KINDS | _PLACE_KINDS):
+        code = context.code_of(mention)
+        lead = sentence.text[max(0, mention.start - sentence.start - 40) : mention.start - sentence.start]
+        at_place = mention.kind in _PLACE_KINDS and _PLACE_LEAD.search(lead) is not None
+        if at_place:
+            if meeting.place is None or (mention.kind == "city" and meeting.place_kind == "country"):
+                meeting.place, meeting.place_kind = mention.text, mention.kind
+            if code and meeting.kind == "visit":
+                meeting.countries.add(code)  # the host of a visit takes part
             continue
-        if mention.kind in ("country", "bloc"):
-            meeting.countries.add(mention.key)
-        elif mention.kind == "city":
-            entry = gazetteer.entry(mention.key)
-            if meeting.place is None:
-                meeting.place = mention.text
-            if entry.country:
-                meeting.countries.add(entry.country)
-        elif mention.kind == "organisation":
-            entry = gazetteer.entry(mention.key)
-            if entry.country and entry.extra.get("type") in ("ministry", "agency", "embassy", None):
-                meeting.countries.add(entry.country)
-    sentence = doc.sentences[index].text
-    if re.search(r"\bkedua negara\b|\bboth countries\b|\bkedua pemimpin\b|\bkedua kepala negara\b", sentence, re.IGNORECASE):
-        meeting.countries.update(article_countries)
-    if meeting.place is None:
-        for mention in doc.mentions_in(index, frozenset({"country"})):
-            lead = sentence[max(0, mention.start - doc.sentences[index].start - 4) : mention.start - doc.sentences[index].start]
-            if re.search(r"\b(?:di|ke|in|to)\s*$", lead):
-                meeting.place = mention.text
-                break
+        if code and mention.kind not in ("title", "city"):
+            meeting.countries.add(code)
+    if _BOTH.search(sentence.text):
+        meeting.countries.update(context.countries)
     if meeting.date is None:
         dates = doc.dates_in(index)
         if dates:
             meeting.date = dates[0].value
 
 
+_FIRST_PERSON = re.compile(r"\b(?:saya|kami|kita|we|our)\b", re.IGNORECASE)
+
+
+def _implied_side(doc: Doc, context: ArticleContext, meeting: _Meeting) -> None:
+    """One country found: the other side is the article's own (Indonesian news reports
+    Indonesia's meetings; "Di London saya ketemu Presiden Trump")."""
+    if len(meeting.countries) != 1:
+        return
+    (found,) = meeting.countries
+    others = [c for c in context.countries if c != found]
+    if found in context.countries and len(context.countries) == 2:
+        meeting.countries.update(others)
+    elif found != "IDN" and ("IDN" in context.countries or _FIRST_PERSON.search(doc.sentences[meeting.sentence].text)) and doc.lang == "id":
+        meeting.countries.add("IDN")
+
+
 def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
     for old in reversed(meetings):
-        same_people = set(old.participants) & set(new.participants)
+        same_people = bool(set(old.participants) & set(new.participants)) or not (old.participants and new.participants)
         same_kind = old.kind == new.kind or "meeting" in (old.kind, new.kind)
-        if same_kind and same_people and old.countries == new.countries and (old.date == new.date or None in (old.date, new.date)):
+        same_date = old.date == new.date or None in (old.date, new.date)
+        if same_kind and same_people and same_date and (old.countries == new.countries or old.countries >= new.countries):
             old.participants.extend(p for p in new.participants if p not in old.participants)
             old.sentences.extend(new.sentences)
             old.place = old.place or new.place
@@ -161,6 +159,36 @@ def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
             return old
     meetings.append(new)
     return new
+
+
+def _signings_as_meetings(doc: Doc, context: ArticleContext, people: PeopleResult, meetings: list[_Meeting]) -> None:
+    """Officials of two countries signing (or witnessing a signing) together met: a
+    sentence that reports a signing with people or bodies of two countries and a place,
+    a date or two named people is a meeting."""
+    lex = agreement_lexicon(doc.lang)
+    for index, sentence in enumerate(doc.sentences):
+        if any(index in m.sentences for m in meetings):
+            continue
+        cue = next((c for c in lex.cues.finditer(sentence.text) if _is_signing(lex, c)), None)
+        if cue is None:
+            continue
+        meeting = _Meeting("meeting", index)
+        _add_sentence(doc, context, people, meeting, index)
+        if len(meeting.countries) < 2 or not (meeting.place or doc.dates_in(index) or len(meeting.participants) >= 2):
+            continue
+        if any(m.countries == meeting.countries and m.date == meeting.date for m in meetings):
+            continue
+        meetings.append(meeting)
+
+
+def _is_signing(lex: AgreementLexicon, cue: re.Match[str]) -> bool:
+    group = next(k for k, v in cue.groupdict().items() if v is not None)
+    return lex.cue_status[group] == "signed" and lex.cue_scope[group] == "clause"
+
+
+def _parse_value(iso: str) -> DateValue | None:
+    parts = [int(p) for p in iso.split("-")]
+    return DateValue(parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
 
 
 def _drop_visits_with_meetings(meetings: list[_Meeting]) -> list[_Meeting]:
@@ -174,6 +202,29 @@ def _drop_visits_with_meetings(meetings: list[_Meeting]) -> list[_Meeting]:
             continue
         kept.append(m)
     return kept
+
+
+def _is_news(doc: Doc, context: ArticleContext, meeting: _Meeting) -> bool:
+    if len(meeting.countries) < 2:
+        return False
+    value = meeting.date or (context.event_date if meeting.kind != "commission" else None)
+    return not (value and doc.published and _is_stale(value, doc))
+
+
+def _record(doc: Doc, context: ArticleContext, meeting: _Meeting) -> MeetingRecord:
+    if meeting.date is None and meeting.kind != "commission":
+        meeting.date = context.event_date
+    kind = meeting.kind
+    if kind == "meeting":
+        kind = "bilateral" if len(meeting.countries) == 2 else "multilateral"
+    return MeetingRecord(
+        kind=_as_kind(kind),
+        date=meeting.date.iso() if meeting.date else None,
+        place=meeting.place,
+        countries=tuple(sorted(meeting.countries)),
+        participants=tuple(meeting.participants),
+        evidence=doc.evidence(meeting.sentence),
+    )
 
 
 def _is_stale(value: DateValue, doc: Doc) -> bool:
