@@ -53,6 +53,14 @@ def feat(key: str, record: AgreementRecord, article: str | None = None) -> Repor
     [
         ("IEU-CEPA", set(), {"cepa"}),
         ("I-EU CEPA", set(), {"cepa"}),
+        ("IEU CEPA", set(), {"cepa"}),
+        (
+            "IEUCEPA (perjanjian kerja sama ekonomi komprehensif antara Indonesia dan Uni Eropa)",
+            set(),
+            {"cepa"},
+        ),
+        ("Indonesia-Australia Comprehensive Economic Partnership Agreement (IA - CEPA)", set(), {"cepa"}),
+        ("IJEPA", set(), {"epa"}),
         ("Indonesia-EU Comprehensive Economic Partnership Agreement", set(), {"cepa"}),
         ("perjanjian kemitraan ekonomi komprehensif Indonesia-Uni Eropa", set(), {"cepa"}),
         ("MoU on Cooperation in the Field of Shipbuilding", {"shipbuilding"}, set()),

@@ -118,15 +118,34 @@ class ReportFeatures:
     sort_date: str  # the report's date, else its article's publication
 
 
+def _normalise_name(name: str, raw_acronyms: set[str], words: MatchWords) -> str:
+    """The folded name with pact acronyms freed of party letters and phrases made tokens."""
+    # "IA - CEPA" is "IA-CEPA"; "IEUCEPA" is the parties' letters glued to "CEPA".
+    text = re.sub(r"\s+-\s+", "-", f" {fold(name)} ")
+    pacts = sorted(words.kind_acronyms, key=lambda k: (-len(k), k))
+    for acronym in sorted(raw_acronyms):
+        pact = next((k for k in pacts if acronym.endswith(k) and len(acronym) > len(k) + 1), None)
+        if pact is not None:
+            text = re.sub(rf"\b{acronym}\b", pact, text)
+    for pact in pacts:
+        # "IEU CEPA": party letters written apart from the pact's acronym.
+        text = re.sub(
+            rf"\b([a-z]{{1,4}})[\s-]+{pact}\b",
+            lambda m, k=pact: k if m.group(1) in raw_acronyms else m.group(0),  # type: ignore[misc]
+            text,
+        )
+    for pattern, replacement in words.phrases:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def name_features(name: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
     """(distinctive tokens, acronyms, years, successor) of an agreement's name."""
     if not name:
         return frozenset(), frozenset(), frozenset(), False
     words = match_words()
     raw_acronyms = {a.casefold() for a in re.findall(r"\b[A-Z][A-Z0-9]{1,9}\b", name)}
-    text = f" {fold(name)} "
-    for pattern, replacement in words.phrases:
-        text = pattern.sub(replacement, text)
+    text = _normalise_name(name, raw_acronyms, words)
     tokens: set[str] = set()
     acronyms: set[str] = set()
     years: set[str] = set()
