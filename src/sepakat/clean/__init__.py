@@ -1,0 +1,163 @@
+"""The clean stage: a RawDocument in, an Article out (teasers out, sentences, language).
+
+    1. characters   entities decoded, odd spaces made plain, escapes dropped (repair.py)
+    2. removals     teasers (teasers.py), datelines, bylines, author codes, ads, captions,
+                    lists (boilerplate.py, data/common/boilerplate.tsv), markdown (markdown.py)
+    3. spacing      wrapped lines joined, spaces tidied, glued sentences separated (repair.py),
+                    then lines that repeat an earlier line dropped (boilerplate.py)
+    4. language     declared, else detected on the cleaned text (language.py)
+    5. sentences    split with offsets into the cleaned text (sentences.py)
+    6. published    the date string as given, to ISO 8601 (published.py)
+
+``Article.text`` is the cleaned text; ``Article.offsets`` maps any offset of it back to
+``Article.source_text`` (the text as given), so evidence is copied verbatim from the
+input: ``article.source_slice(s.start, s.end)`` holds the same words as ``s.text``,
+without the removed spans inside it (link targets, emphasis marks) and with the spaces
+cleaning inserted (between glued sentences) missing. Removed spans are kept in
+``Article.removed`` with their kind, source offsets and source text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sepakat.clean.boilerplate import find_author_codes, find_boilerplate, find_dateline, find_repeated_lines
+from sepakat.clean.edits import Draft, Edit
+from sepakat.clean.language import identify_language
+from sepakat.clean.markdown import find_markdown
+from sepakat.clean.published import parse_published
+from sepakat.clean.repair import normalise_characters, repair_spacing
+from sepakat.clean.sentences import split_sentences
+from sepakat.clean.spans import Span
+from sepakat.clean.teasers import find_teasers
+from sepakat.errors import InputRefused
+from sepakat.models import Article, RawDocument
+
+__all__ = ["clean_document", "clean_text", "identify_language", "split_sentences"]
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def clean_document(raw: RawDocument) -> Article:
+    """Clean one document. Raises InputRefused when nothing of an article remains."""
+    source = raw.text
+    if source is None and raw.html is not None:
+        source = _html_text(raw.html)
+    if source is None or not source.strip():
+        raise InputRefused(raw.origin, "the document has no text")
+    draft = clean_text(source, raw.title)
+    text = draft.text
+    if _LETTER.search(text) is None:
+        raise InputRefused(raw.origin, "nothing of an article remains after cleaning (no words left)")
+    language = identify_language(text, raw.language)
+    removed = sorted(draft.removed, key=lambda span: (span.start, span.end))
+    return Article(
+        id=raw.id or _content_id(source),
+        title=" ".join(raw.title.split()) or None if raw.title else None,
+        published=parse_published(raw.published),
+        language=language,
+        source_text=source,
+        text=text,
+        sentences=split_sentences(text, language),
+        removed=tuple(removed),
+        offsets=draft.offset_map(),
+        url=raw.url,
+        origin=raw.origin,
+    )
+
+
+def clean_text(source: str, title: str | None = None) -> Draft:
+    """Steps 1-3 on ``source``: the cleaned text with its map back and its removed spans."""
+    draft = Draft(source)
+    draft.apply(normalise_characters(draft.text))
+    draft.apply(_removals(draft.text, title))
+    draft.apply(repair_spacing(draft.text))
+    # Last: copies that differed only in spacing or line breaks are equal now.
+    draft.apply([Edit(span.start, span.end, "", span.kind) for span in find_repeated_lines(draft.text)])
+    return draft
+
+
+def _removals(text: str, title: str | None) -> list[Edit]:
+    """Every span to remove, overlaps merged (the earlier-starting span names the kind)."""
+    spans: list[Span] = _repeated_title(text, title)
+    spans += find_boilerplate(text)
+    spans += find_markdown(text)
+    # The dateline opens the text once the title, bylines and marks before it are gone.
+    spans += find_dateline(text, _covered_head(text, spans))
+    spans += find_teasers(text)
+    spans += find_author_codes(text, _covered_tail(text, spans))
+    if not spans:
+        return []
+    spans.sort(key=lambda span: (span.start, -span.end))
+    edits: list[Edit] = []
+    current = spans[0]
+    for span in spans[1:]:
+        if span.start < current.end:
+            if span.end > current.end:
+                current = current._replace(end=span.end, insert=span.insert)
+            continue
+        edits.append(Edit(current.start, current.end, current.insert, current.kind))
+        current = span
+    edits.append(Edit(current.start, current.end, current.insert, current.kind))
+    return edits
+
+
+def _covered_head(text: str, spans: list[Span]) -> int:
+    """Where the text starts once the spans found so far are removed."""
+    pos = len(text) - len(text.lstrip())
+    for span in sorted(spans):
+        if span.start > pos:
+            break
+        pos = max(pos, span.end)
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    return pos
+
+
+def _covered_tail(text: str, spans: list[Span]) -> int:
+    """Where the text ends once the spans found so far are removed."""
+    pos = len(text.rstrip())
+    for span in sorted(spans, key=lambda span: span.end, reverse=True):
+        if span.end < pos:
+            break
+        pos = min(pos, span.start)
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+    return pos
+
+
+def _repeated_title(text: str, title: str | None) -> list[Span]:
+    """The title, when the body repeats it in its first lines (the seed's layout)."""
+    if not title:
+        return []
+    wanted = _folded(title)
+    start = len(text) - len(text.lstrip())
+    end = start
+    seen = ""
+    while end < len(text) and len(seen) < len(wanted):
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        seen = _folded(text[start:line_end])
+        if not wanted.startswith(seen):
+            return []
+        end = line_end + 1
+    return [Span(start, min(end, len(text)), "title")] if seen == wanted else []
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.replace("*", " ").split())
+
+
+def _html_text(html: str) -> str:
+    # Deferred: the readers normally hand over text; only HTML given directly needs a parser.
+    from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
+
+    from sepakat.sources.html import page_text  # noqa: PLC0415
+
+    return page_text(LexborHTMLParser(html))
+
+
+def _content_id(text: str) -> str:
+    from sepakat.sources.checks import content_id  # noqa: PLC0415 (the readers' own id, for the same text)
+
+    return content_id(text)

@@ -1,0 +1,57 @@
+"""Markdown left in text: emphasis marks, links (their text stays), headings, quotes, bullets."""
+
+from __future__ import annotations
+
+import re
+
+from sepakat.clean.spans import Span
+
+__all__ = ["find_markdown"]
+
+# Each pattern starts with a literal character, so that Python's re scans ahead fast.
+_BOLD = re.compile(r"\*\*+|__+")
+# Emphasis may run over a single line break (a wrapped line).
+_EMPHASIS = re.compile(r"\*[^\s*](?:[^*\n]|\n(?!\n)){0,400}?(?<=[^\s*])\*(?![*\w])")
+_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\s]{1,500}\)")
+_ATTRIBUTES = re.compile(r"\{:?target=[^}\n]{0,40}\}")  # kramdown's {target="_self"} after a link
+_LINK = re.compile(r"\[[^\[\]]{1,300}\]\((?:https?://|/|www\.|mailto:)[^)\s]{0,500}\)")
+# A heading's hashes, a quote's ">", a bullet, or a line of nothing but rule marks ("* * *").
+_LINE_MARK = re.compile(
+    r"\n[ \t]*(?:[-–—*+•_=~·#][-–—*+•_=~·# \t]*(?=\n|\Z)|(?:(?:[-*+•]|##{0,5})[ \t]+|>[ \t]?|\*\*)+)"
+)
+
+
+def find_markdown(text: str) -> list[Span]:
+    """Spans of markdown syntax; the words they mark up stay in the text."""
+    spans: list[Span] = []
+    if "*" in text or "__" in text:
+        spans.extend(Span(m.start(), m.end(), "markdown") for m in _BOLD.finditer(text) if _is_mark(text, m))
+        for match in _EMPHASIS.finditer(text):
+            if match.start() == 0 or not (
+                text[match.start() - 1].isalnum() or text[match.start() - 1] in "*\\"
+            ):
+                spans.append(Span(match.start(), match.start() + 1, "markdown"))
+                spans.append(Span(match.end() - 1, match.end(), "markdown"))
+    if "{" in text:
+        spans.extend(Span(m.start(), m.end(), "markdown") for m in _ATTRIBUTES.finditer(text))
+    if "](" in text:
+        spans.extend(Span(m.start(), m.end(), "markdown") for m in _IMAGE.finditer(text))
+        for match in _LINK.finditer(text):
+            label_end = text.rindex("](", match.start(), match.end())
+            spans.append(Span(match.start(), match.start() + 1, "markdown"))
+            spans.append(Span(label_end, match.end(), "markdown"))
+    # A line mark at the very start has no line break before it: match after a virtual one.
+    first = _LINE_MARK.match("\n" + text[:12]) if text[:1] in "#>-–—*+•_=~· \t" else None
+    if first is not None:
+        spans.append(Span(0, first.end() - 1, "markdown"))
+    spans.extend(Span(m.start() + 1, m.end(), "markdown") for m in _LINE_MARK.finditer(text))
+    return spans
+
+
+def _is_mark(text: str, match: re.Match[str]) -> bool:
+    """ "__" inside a word (snake_case_name) is no markdown; "**" always is."""
+    if match.group()[0] == "*":
+        return True
+    start, end = match.span()
+    inside = start > 0 and text[start - 1].isalnum() and end < len(text) and text[end].isalnum()
+    return not inside
