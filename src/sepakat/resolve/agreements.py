@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from babel import Locale
@@ -88,6 +88,7 @@ def _country_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefolded, accents removed, punctuation to spaces (hyphens kept inside words)."""
     text = unicodedata.normalize("NFKD", text.casefold())

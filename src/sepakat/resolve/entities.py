@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sepakat.resolve.agreements import fold
 
@@ -55,6 +56,7 @@ def mention_entity(kind: str, text: str, key: str | None) -> EntityRef | None:
     return EntityRef(f"{prefix}:{key or slug(text)}", entity_kind, text, alias)
 
 
+@lru_cache(maxsize=65536)
 def person_tokens(name: str) -> tuple[str, ...]:
     tokens = [t for t in re.findall(r"\w+", fold(name)) if t not in HONORIFICS]
     return tuple(tokens)
