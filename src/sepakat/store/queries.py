@@ -164,18 +164,19 @@ def list_agreements(
             )
         )
     if flt.party:
+        # A party's key, or a longer key starting with its words ("politeknik negeri" finds
+        # "politeknik negeri contoh"); few agreements match, so they are sorted, not walked.
         keys = party_keys(connection, flt.party)
-        conditions.append(
-            exists().where(
-                agreement_parties.c.agreement_pk == agreements.c.pk,
+        matches = or_(
+            *(
                 or_(
-                    *(
-                        and_(agreement_parties.c.party_key >= k, agreement_parties.c.party_key < k + "~")
-                        for k in keys
-                    )
-                ),
+                    agreement_parties.c.party_key == k,
+                    and_(agreement_parties.c.party_key > k + " ", agreement_parties.c.party_key < k + "!"),
+                )
+                for k in keys
             )
         )
+        conditions.append(agreements.c.pk.in_(select(agreement_parties.c.agreement_pk).where(matches)))
     if flt.status:
         conditions.append(agreements.c.status == flt.status)
     if flt.since:
