@@ -76,11 +76,9 @@ class _Agreement:
 
 def find_mentions(doc: Doc) -> list[AgreementMention]:
     lex = agreement_lexicon(doc.lang)
-    text = doc.text
-    if lex.heads.search(text) is None:
-        return []
     found: list[AgreementMention] = []
-    for index, sentence in enumerate(doc.sentences):
+    for index in doc.anchored_sentences("agreement"):
+        sentence = doc.sentences[index]
         claimed_until = -1
         for m in lex.heads.finditer(sentence.text):
             if m.start() < claimed_until:

@@ -7,17 +7,21 @@ what it needs and nothing is computed twice.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from collections import Counter
+from functools import cache, cached_property
 
 from sepakat.data import load_table
+from sepakat.extract.anchors import anchors
 from sepakat.extract.dates import DateMention, DateValue, find_dates, parse_iso_date
 from sepakat.extract.gazetteer import Gazetteer
 from sepakat.models import Article, Evidence, Mention, Sentence
 
 MAX_EVIDENCE = 600
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -31,6 +35,9 @@ class Doc:
     sentence_starts: list[int] = field(default_factory=list)
     mentions_by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
     _dates: dict[int, list[DateMention]] = field(default_factory=dict)
+    _anchor_hits: dict[str, list[int]] | None = None
+    _anchors_read: bool = False
+    _date_anchored: frozenset[int] | None = None
 
     @classmethod
     def build(cls, article: Article, mentions: list[Mention]) -> Doc:
@@ -66,6 +73,17 @@ class Doc:
                 return i
         return None
 
+    def anchored_sentences(self, name: str) -> list[int]:
+        """Sentences that hold a literal of the named patterns ("agreement", "meeting"):
+        the only ones those patterns can match in (see ``extract.anchors``)."""
+        if not self._anchors_read:
+            self._anchor_hits = anchors(self.lang).hits(self.article.text)
+            self._anchors_read = True
+        if self._anchor_hits is None:
+            return list(range(len(self.article.sentences)))
+        found = {self.sentence_of(end) for end in self._anchor_hits.get(name, [])}
+        return sorted(i for i in found if i is not None)
+
     def mentions_in(self, index: int, kinds: frozenset[str] | None = None) -> list[Mention]:
         found = self.mentions_by_sentence.get(index, [])
         return found if kinds is None else [m for m in found if m.kind in kinds]
@@ -74,11 +92,19 @@ class Doc:
         """Date expressions of sentence ``index``, offsets relative to the cleaned text."""
         if index not in self._dates:
             sentence = self.article.sentences[index]
+            if not (_DIGIT.search(sentence.text) or index in self._date_sentences()):
+                self._dates[index] = []
+                return self._dates[index]
             self._dates[index] = [
                 DateMention(d.start + sentence.start, d.end + sentence.start, d.value, d.relative)
                 for d in find_dates(sentence.text, self.lang, self.published)
             ]
         return self._dates[index]
+
+    def _date_sentences(self) -> frozenset[int]:
+        if self._date_anchored is None:
+            self._date_anchored = frozenset(self.anchored_sentences("date"))
+        return self._date_anchored
 
     def published_value(self) -> DateValue | None:
         p = self.published
@@ -100,13 +126,17 @@ class Doc:
         return Evidence(text=text, start=s, end=e)
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleContext:
-    """What the article as a whole says, which agreement and meeting records fall back on."""
+_LEAD_SENTENCES = 5
 
-    countries: tuple[str, ...]
-    event_date: DateValue | None
-    gazetteer: Gazetteer
+
+class ArticleContext:
+    """What the article as a whole says, which agreement and meeting records fall back
+    on: the countries it is about and the date of the event it reports. Both are worked
+    out on first use, so an article with nothing to report pays nothing for them."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
 
     def code_of(self, mention: Mention) -> str | None:
         """The country (or bloc) code a gazetteer mention stands for, if any."""
@@ -116,6 +146,37 @@ class ArticleContext:
         if entry is None or entry.extra.get("ambiguous") or entry.country in _forums():
             return None
         return entry.country
+
+    @cached_property
+    def countries(self) -> tuple[str, ...]:
+        """The countries most named in the title and body (Indonesian bodies count for IDN)."""
+        counts: Counter[str] = Counter()
+        for m in self.doc.mentions:
+            code = self.code_of(m)
+            if code is None:
+                continue
+            if m.kind in ("country", "bloc"):
+                counts[code] += 1
+            elif m.kind in ("organisation", "title") and code == "IDN":
+                counts["IDN"] += 1
+        for m in self.gazetteer.find(self.doc.article.title or ""):
+            code = self.code_of(m)
+            if code and m.kind in ("country", "bloc"):
+                counts[code] += 2
+        if not counts:
+            return ()
+        top = counts.most_common(1)[0][1]
+        found = tuple(sorted(code for code, n in counts.most_common(3) if n >= max(2, top * 0.3)))
+        return found or (counts.most_common(1)[0][0],)
+
+    @cached_property
+    def event_date(self) -> DateValue | None:
+        """The first day the lead paragraph names: when the reported event happened."""
+        for index in range(min(_LEAD_SENTENCES, len(self.doc.sentences))):
+            for d in self.doc.dates_in(index):
+                if d.value.precision == 3:
+                    return d.value
+        return None
 
 
 @cache

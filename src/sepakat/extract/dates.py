@@ -118,6 +118,11 @@ _AHEAD_WORDS = {
 }
 
 
+def relative_phrases() -> tuple[str, ...]:
+    """Phrases that name a day, month or year relative to publication ("kemarin")."""
+    return (*_RELATIVE_DAYS, *_RELATIVE_MONTHS, *_RELATIVE_YEARS)
+
+
 def _alternation(words: list[str]) -> str:
     # Longest first so that "Januari" wins over "Jan".
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

@@ -71,29 +71,29 @@ def extract_meetings(
     lex = meeting_lexicon(doc.lang)
     meetings: list[_Meeting] = []
     last: _Meeting | None = None
-    if lex.triggers.search(doc.text) is not None:
-        for index, sentence in enumerate(doc.sentences):
-            for m in lex.triggers.finditer(sentence.text):
-                kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
-                after = sentence.text[m.end() : m.end() + 20]
-                before = sentence.text[max(0, m.start() - 10) : m.start()]
-                pointer = _ANAPHORA.match(after) is not None or (
-                    doc.lang == "en" and _EN_ANAPHORA.search(before) is not None
-                )
-                if pointer and last is not None:
-                    if index not in last.sentences:
-                        _add_sentence(doc, context, people, last, index)
-                    if kind in ("bilateral", "multilateral", "commission", "call") and last.kind in ("meeting", "visit"):
-                        last.kind = kind
-                    continue
-                if any(index in mt.sentences and mt.kind == kind for mt in meetings):
-                    continue  # the sentence restates a meeting it already gave
-                meeting = _Meeting(kind, index)
-                _add_sentence(doc, context, people, meeting, index)
-                _implied_side(doc, context, meeting)
-                if len(meeting.countries) < 2:
-                    continue
-                last = _merge_into(meetings, meeting)
+    for index in doc.anchored_sentences("meeting"):
+        sentence = doc.sentences[index]
+        for m in lex.triggers.finditer(sentence.text):
+            kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
+            after = sentence.text[m.end() : m.end() + 20]
+            before = sentence.text[max(0, m.start() - 10) : m.start()]
+            pointer = _ANAPHORA.match(after) is not None or (
+                doc.lang == "en" and _EN_ANAPHORA.search(before) is not None
+            )
+            if pointer and last is not None:
+                if index not in last.sentences:
+                    _add_sentence(doc, context, people, last, index)
+                if kind in ("bilateral", "multilateral", "commission", "call") and last.kind in ("meeting", "visit"):
+                    last.kind = kind
+                continue
+            if any(index in mt.sentences and mt.kind == kind for mt in meetings):
+                continue  # the sentence restates a meeting it already gave
+            meeting = _Meeting(kind, index)
+            _add_sentence(doc, context, people, meeting, index)
+            _implied_side(doc, context, meeting)
+            if len(meeting.countries) < 2:
+                continue
+            last = _merge_into(meetings, meeting)
     if agreements:
         _signings_as_meetings(doc, context, people, meetings)
     return [_record(doc, context, m) for m in _drop_visits_with_meetings(meetings) if _is_news(doc, context, m)]
@@ -166,8 +166,10 @@ def _signings_as_meetings(doc: Doc, context: ArticleContext, people: PeopleResul
     sentence that reports a signing with people or bodies of two countries and a place,
     a date or two named people is a meeting."""
     lex = agreement_lexicon(doc.lang)
-    for index, sentence in enumerate(doc.sentences):
-        if any(index in m.sentences for m in meetings):
+    taken = {i for m in meetings for i in m.sentences}
+    for index in doc.anchored_sentences("agreement"):
+        sentence = doc.sentences[index]
+        if index in taken:
             continue
         cue = next((c for c in lex.cues.finditer(sentence.text) if _is_signing(lex, c)), None)
         if cue is None:

@@ -31,7 +31,9 @@ from sepakat.extract.gazetteer import Gazetteer, load_gazetteer
 from sepakat.models import Mention, PersonRecord
 
 _PARTICLES = r"(?:bin|binti|van|von|der|den|de|del|della|da|dos|du|al|el|la|le|ibn|abu|bt|bte)"
-_NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|[A-Z]\.)"
+# A word, or an initial or short abbreviation with its dot ("R.", "Jr."): a longer word
+# followed by a dot ends the run, so one pass over the whole text stays within sentences.
+_NAME_WORD = r"(?:[A-Z][\w'’]{0,2}\.|[A-Z][\w'’]*(?:-[\w'’]+)*)"
 _RUN = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:[ \t](?:{_PARTICLES}[ \t]){{0,2}}{_NAME_WORD})*")
 _TOKEN = re.compile(rf"{_NAME_WORD}|\b{_PARTICLES}\b")
 _PARTICLE = re.compile(rf"{_PARTICLES}")
@@ -52,6 +54,7 @@ class PeopleLexicon:
     role_words: tuple[str, ...]  # lower-case offices written without capitals ("juru bicara")
     known: dict[str, tuple[str, str]]  # full name or alias -> (full name, country)
     place_heads: frozenset[str]
+    common_words: frozenset[str]  # ordinary words (common_words.tsv), minus name words
 
 
 @cache
@@ -81,6 +84,7 @@ def people_lexicon(lang: str) -> PeopleLexicon:
         role_words=tuple(sorted((row[0] for row in load_table(lang, "role_words")), key=len, reverse=True)),
         known=known,
         place_heads=frozenset(row[0] for row in load_table("id", "place_heads")),
+        common_words=frozenset(row[0] for row in load_table("id", "common_words")) - name_words,
     )
 
 
@@ -114,10 +118,10 @@ class Person:
     mentions: list[PersonMention] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     country: str | None = None
+    tokens: frozenset[str] = frozenset()
 
-    @property
-    def tokens(self) -> frozenset[str]:
-        return frozenset(self.name.split())
+    def __post_init__(self) -> None:
+        self.tokens = frozenset(self.name.split())
 
 
 @dataclass
@@ -134,19 +138,51 @@ class PeopleResult:
 
 def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
     lex = people_lexicon(doc.lang)
+    covered_mask = bytearray(len(doc.text))
+    for m in doc.mentions:
+        if m.kind in _ROLE_KINDS:
+            covered_mask[m.start : m.end] = b"\x01" * (m.end - m.start)
+    lower_words: set[str] | None = None
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    text = doc.text
+    for run in _RUN.finditer(text):
+        word = run.group(0)
+        at = run.start()
+        if " " not in word and "\t" not in word:
+            # Most runs are one word: settle them here, without tokenising.
+            if covered_mask[at] or word.isupper() or len(word) < 3 or _word_class(lex, doc.lang, word) != _NAME:
+                continue
+            index = doc.sentence_of(at)
+            if index is not None:
+                by_sentence.setdefault(index, []).append((at, at + len(word) - (1 if word.endswith(".") else 0)))
+            continue
+        if all(_WORD_CLASS.get((doc.lang, w), _NAME) != _NAME for w in word.split()):
+            continue  # a heading or a body's name: no word of it can be a name
+        index = doc.sentence_of(at)
+        if index is None:
+            continue
+        found, needs_lower = _stretches(doc, lex, index, run, covered_mask, lower_words)
+        if needs_lower:
+            lower_words = set(re.findall(r"[\w-]+", text))
+            found, _ = _stretches(doc, lex, index, run, covered_mask, lower_words)
+        if found:
+            by_sentence.setdefault(index, []).extend(found)
     mentions: list[PersonMention] = []
-    for index, sentence in enumerate(doc.sentences):
+    for index, stretches in by_sentence.items():
         covered = sorted(doc.mentions_in(index, _ROLE_KINDS), key=lambda m: m.start)
-        stretches = [st for run in _RUN.finditer(sentence.text) for st in _stretches(doc, lex, index, run, covered)]
+        first_title_end = min((m.end for m in covered if m.kind == "title"), default=None)
         consumed: list[tuple[int, int]] = []
-        afters = {}
+        afters: dict[int, tuple[str | None, str | None]] = {}
         for start, end in stretches:
-            role = _role_after(doc, gazetteer, lex, index, end, covered)
+            role: tuple[str | None, str | None] = (None, None)
+            if _MAY_APPOSE.match(text, end):
+                role = _role_after(doc, gazetteer, lex, index, end, covered)
             afters[start] = role
             if role[0] is not None:
                 consumed.append((end, end + 2 + len(role[0]) + 12))
         for start, end in stretches:
-            mention = _vouch(doc, gazetteer, lex, index, start, end, covered, afters[start], consumed)
+            titled = first_title_end is not None and first_title_end <= start
+            mention = _vouch(doc, gazetteer, lex, index, start, end, covered, afters[start], consumed, titled)
             if mention is not None:
                 mentions.append(mention)
     people = _cluster(mentions, doc, lex)
@@ -154,37 +190,60 @@ def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
     return PeopleResult(people, records)
 
 
-def _in_mention(start: int, end: int, mentions: list[Mention]) -> Mention | None:
-    for m in mentions:
-        if m.start < end and start < m.end:
-            return m
-    return None
+_MAY_APPOSE = re.compile(r",|\s+(?:selaku|sebagai)\s")
+_NAME, _PLACE_HEAD, _NOT_NAME = 0, 1, 2
+_WORD_CLASS: dict[tuple[str, str], int] = {}
+
+
+def _word_class(lex: PeopleLexicon, lang: str, token: str) -> int:
+    """Whether a capitalised token may be part of a name (memoised per process)."""
+    key = (lang, token)
+    found = _WORD_CLASS.get(key)
+    if found is None:
+        word = token.rstrip(".")
+        if word in lex.place_heads:
+            found = _PLACE_HEAD
+        elif (
+            word in lex.not_names
+            or word.casefold() in lex.honorifics
+            or word.casefold() in lex.role_vocab
+            or word.casefold() in lex.common_words
+            or _DEGREE.match(token) is not None
+        ):
+            found = _NOT_NAME
+        else:
+            found = _NAME
+        if len(_WORD_CLASS) < 200_000:
+            _WORD_CLASS[key] = found
+    return found
 
 
 def _stretches(
-    doc: Doc, lex: PeopleLexicon, index: int, run: re.Match[str], covered: list[Mention]
-) -> list[tuple[int, int]]:
-    """The spans of a capitalised run that may be a person's name."""
-    base = doc.sentences[index].start + run.start()
-    tokens = [(base + t.start(), base + t.end(), t.group(0)) for t in _TOKEN.finditer(run.group(0))]
+    doc: Doc,
+    lex: PeopleLexicon,
+    index: int,
+    run: re.Match[str],
+    covered: bytearray,
+    lower_words: set[str] | None,
+) -> tuple[list[tuple[int, int]], bool]:
+    """The spans of a capitalised run that may be a person's name; the flag asks for the
+    article's lower-case words when a sentence-initial word must be judged."""
+    base = run.start()
+    text = run.group(0)
+    tokens = [(base + t.start(), base + t.end(), t.group(0)) for t in _TOKEN.finditer(text)]
     stretches: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
     for tok in tokens:
         word = tok[2].rstrip(".")
-        if word in lex.place_heads or (tok[2] == word and word.isupper() and 1 < len(word) <= 6 and not current):
-            blocked = word in lex.place_heads
+        cls = _word_class(lex, doc.lang, tok[2])
+        if cls == _PLACE_HEAD or (tok[2] == word and word.isupper() and 1 < len(word) <= 6 and not current):
+            blocked = cls == _PLACE_HEAD
             if current:
                 stretches.append(current)
             current = []
             continue
-        is_name = (
-            _in_mention(tok[0], tok[1], covered) is None
-            and word not in lex.not_names
-            and word.casefold() not in lex.honorifics
-            and word.casefold() not in lex.role_vocab
-            and not _DEGREE.match(tok[2])
-        )
+        is_name = not covered[tok[0]] and cls == _NAME
         if is_name and blocked and word.casefold() not in lex.name_words:
             continue  # still the body's or place's own name
         if is_name:
@@ -197,11 +256,16 @@ def _stretches(
     if current:
         stretches.append(current)
     spans = []
-    run_end = base + len(run.group(0))
+    run_end = base + len(text)
     sentence_start = doc.sentences[index].start
     for stretch in stretches:
-        if stretch and stretch[0][0] == sentence_start and len(stretch) > 1 and _common_word(doc, stretch[0][2]):
-            stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
+        if stretch and stretch[0][0] == sentence_start and len(stretch) > 1:
+            first = stretch[0][2]
+            if first.casefold() != first:
+                if lower_words is None:
+                    return [], True
+                if first.casefold() in lower_words:
+                    stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
         if len(stretch) == 1 and stretch[-1][1] < run_end and not _PARTICLE.fullmatch(doc.text[stretch[-1][1] + 1 : run_end].split(" ", 1)[0]):
             continue  # a single word inside a longer run of capitals is part of a name of a body
         while stretch and _PARTICLE.fullmatch(stretch[-1][2]):
@@ -211,16 +275,13 @@ def _stretches(
         if not stretch or not any(len(t[2].rstrip(".")) >= 3 for t in stretch):
             continue
         start, end = stretch[0][0], stretch[-1][1]
-        if doc.text[end - 1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", doc.text[start:end]):
+        if doc.text[end - 1] == "." and not _ENDS_WITH_INITIAL.search(doc.text, start, end):
             end -= 1  # a sentence's full stop, not an initial
         spans.append((start, end))
-    return spans
+    return spans, False
 
 
-def _common_word(doc: Doc, word: str) -> bool:
-    """A word the article also writes in lower case: an ordinary word, not a name."""
-    low = word.casefold()
-    return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", doc.text) is not None
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
 def _vouch(
@@ -233,11 +294,17 @@ def _vouch(
     covered: list[Mention],
     after: tuple[str | None, str | None],
     consumed: list[tuple[int, int]],
+    titled: bool,
 ) -> PersonMention | None:
+    """A person mention when something vouches for the name (module docstring, step 3);
+    an unvouched one-word mention is kept as a possible short form."""
     sentence = doc.sentences[index]
     name = doc.text[start:end]
     words = name.split()
-    role, country = _role_before(doc, gazetteer, index, start, covered, consumed)
+    role: str | None = None
+    country: str | None = None
+    if titled:
+        role, country = _role_before(doc, gazetteer, index, start, covered, consumed)
     if after[0] is not None and (role is None or len(after[0]) > len(role)):
         role, country = after
     vouched = role is not None
@@ -245,22 +312,24 @@ def _vouch(
     if known is not None:
         vouched = True
         country = country or known[1]
-    before = doc.text[max(sentence.start, start - 30) : start]
-    following = doc.text[end : min(sentence.end, end + 30)]
-    prev_word = re.findall(r"[\w'’]+", before)[-1:] if before.strip() else []
-    next_word = re.findall(r"[\w'’]+", following)[:1]
     if not vouched:
-        vouched = bool(prev_word and prev_word[0] in lex.say_before and re.search(r"[,\"”’]\s*\w+\s*$", before))
-    if not vouched:
-        vouched = bool(next_word and next_word[0] in lex.say_after)
-    if not vouched:
-        vouched = bool(prev_word and prev_word[0].casefold() in lex.honorifics)
-    if not vouched and len(words) >= 2:
-        vouched = any(w.casefold() in lex.name_words for w in words)
+        before = doc.text[max(sentence.start, start - 30) : start].rstrip()
+        prev_word = before.rsplit(None, 1)[-1].strip("\"“”'’,.(") if before else ""
+        following = doc.text[end : min(sentence.end, end + 30)].split(None, 1)
+        next_word = following[0].strip(",.;:\"”") if following else ""
+        vouched = (
+            (prev_word in lex.say_before and _QUOTE_BEFORE.search(before) is not None)
+            or next_word in lex.say_after
+            or prev_word.casefold().rstrip(".") in lex.honorifics
+            or (len(words) >= 2 and any(w.casefold() in lex.name_words for w in words))
+        )
     if not vouched:
         # An unvouched single word may still be the short form of a vouched name.
         return PersonMention(start, end, name, index, False) if len(words) == 1 else None
     return PersonMention(start, end, name, index, True, role, country)
+
+
+_QUOTE_BEFORE = re.compile(r"[,\"”’]\s*\w+$")
 
 
 def _role_before(
@@ -386,7 +455,12 @@ def _join_nicknames(people: list[Person], doc: Doc) -> None:
 
 
 def _ends_with(before: str, name: str) -> bool:
-    return re.search(re.escape(name) + r"\s*(?:atau|alias|a\.k\.a\.?|yang akrab disapa|\()\s*$", before) is not None
+    """ "... Maruarar Sirait atau " ends with the name and a nickname marker."""
+    rest = before.rstrip()
+    for marker in ("atau", "alias", "a.k.a.", "a.k.a", "yang akrab disapa", "("):
+        if rest.endswith(marker):
+            return rest[: len(rest) - len(marker)].rstrip().endswith(name)
+    return False
 
 
 def _record(doc: Doc, person: Person) -> PersonRecord:
