@@ -74,7 +74,9 @@ def main() -> None:
                 marks.append((seen[0], rss_mb()))
 
         start = time.perf_counter()
-        summary = ingest(engine, outcomes(args.corpus, args.count), batch_size=args.batch_size, progress=progress)
+        summary = ingest(
+            engine, outcomes(args.corpus, args.count), batch_size=args.batch_size, progress=progress
+        )
         ingest_seconds = time.perf_counter() - start
         size = sum(f.stat().st_size for f in Path(directory).glob("ingest.db*")) / 1e6
         engine.dispose()

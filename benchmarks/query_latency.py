@@ -20,7 +20,6 @@ import random
 import statistics
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -44,10 +43,47 @@ from sepakat.store.tables import (
 )
 
 PARTNERS = [
-    "RUS", "CHN", "USA", "JPN", "KOR", "AUS", "SGP", "MYS", "IND", "DEU", "FRA", "GBR", "NLD", "TUR", "SAU", "ARE",
-    "EU", "ASEAN", "EAEU", "BRA", "EGY", "VNM", "THA", "PHL", "CAN", "ITA", "ESP", "POL", "CZE", "HUN", "QAT", "KWT",
-    "PAK", "BGD", "NZL", "MEX", "ZAF", "NGA", "KEN", "ETH",
-]  # fmt: skip
+    "RUS",
+    "CHN",
+    "USA",
+    "JPN",
+    "KOR",
+    "AUS",
+    "SGP",
+    "MYS",
+    "IND",
+    "DEU",
+    "FRA",
+    "GBR",
+    "NLD",
+    "TUR",
+    "SAU",
+    "ARE",
+    "EU",
+    "ASEAN",
+    "EAEU",
+    "BRA",
+    "EGY",
+    "VNM",
+    "THA",
+    "PHL",
+    "CAN",
+    "ITA",
+    "ESP",
+    "POL",
+    "CZE",
+    "HUN",
+    "QAT",
+    "KWT",
+    "PAK",
+    "BGD",
+    "NZL",
+    "MEX",
+    "ZAF",
+    "NGA",
+    "KEN",
+    "ETH",
+]
 PARTIES = [f"Kementerian Contoh {i}" for i in range(40)] + [f"PT Mitra Usaha {i} Tbk" for i in range(400)]
 BATCH = 20_000
 
@@ -64,13 +100,21 @@ def _date(rng: random.Random) -> str:
 def generate(engine: Engine, n_articles: int, seed: int = 1) -> None:
     """Fill an empty registry with ``n_articles`` articles and what they report."""
     rng = random.Random(seed)
-    n_agreements = max(1, n_articles // 10)
+    shape = _generate_agreements(engine, rng, max(1, n_articles // 10), seed)
+    _generate_articles(engine, rng, n_articles, shape, seed)
+    _finish(engine)
+
+
+Shape = list[tuple[str, list[str], list[str], list[str], str]]
+
+
+def _generate_agreements(engine: Engine, rng: random.Random, n_agreements: int, seed: int) -> Shape:
+    """Agreements and their filter rows; returns their (status, countries, sectors, parties, last date)."""
     stamp = "2026-01-01T00:00:00Z"
     with engine.begin() as connection:
         connection.execute(insert(sources), [{"name": f"news{i}.example.id"} for i in range(50)])
-    source_pks = list(range(1, 51))
     # Agreements first, so that events and link tables can point at them.
-    shape: list[tuple[str, list[str], list[str], list[str], str]] = []
+    shape: Shape = []
     rows: list[dict[str, Any]] = []
     for i in range(n_agreements):
         partner = _skewed(rng, PARTNERS)
@@ -80,14 +124,24 @@ def generate(engine: Engine, n_articles: int, seed: int = 1) -> None:
         status = rng.choice(AGREEMENT_STATUSES)
         first, last = sorted((_date(rng), _date(rng)))
         shape.append((status, countries, sectors, parties, last))
-        rows.append({
-            "id": "agr-" + hashlib.sha1(f"gen{seed}-{i}".encode()).hexdigest()[:12],
-            "name": f"MoU on Cooperation in the Field of {sectors[0].title()} no. {i}", "kind": "mou",
-            "status": status, "status_date": last, "first_date": first, "last_date": last,
-            "countries": orjson.dumps(countries).decode(), "sectors": orjson.dumps(sectors).decode(),
-            "parties": orjson.dumps(parties).decode(), "report_count": 0, "rejected": False, "curated": "[]",
-            "updated_at": stamp,
-        })  # fmt: skip
+        rows.append(
+            {
+                "id": "agr-" + hashlib.sha1(f"gen{seed}-{i}".encode()).hexdigest()[:12],
+                "name": f"MoU on Cooperation in the Field of {sectors[0].title()} no. {i}",
+                "kind": "mou",
+                "status": status,
+                "status_date": last,
+                "first_date": first,
+                "last_date": last,
+                "countries": orjson.dumps(countries).decode(),
+                "sectors": orjson.dumps(sectors).decode(),
+                "parties": orjson.dumps(parties).decode(),
+                "report_count": 0,
+                "rejected": False,
+                "curated": "[]",
+                "updated_at": stamp,
+            }
+        )
         if len(rows) == BATCH or i == n_agreements - 1:
             with engine.begin() as connection:
                 connection.execute(insert(agreements), rows)
@@ -97,11 +151,19 @@ def generate(engine: Engine, n_articles: int, seed: int = 1) -> None:
             chunk = range(start, min(n_agreements, start + BATCH))
             connection.execute(
                 insert(agreement_countries),
-                [{"agreement_pk": i + 1, "code": c, "last_date": shape[i][4]} for i in chunk for c in shape[i][1]],
+                [
+                    {"agreement_pk": i + 1, "code": c, "last_date": shape[i][4]}
+                    for i in chunk
+                    for c in shape[i][1]
+                ],
             )
             connection.execute(
                 insert(agreement_sectors),
-                [{"agreement_pk": i + 1, "sector": s, "last_date": shape[i][4]} for i in chunk for s in shape[i][2]],
+                [
+                    {"agreement_pk": i + 1, "sector": s, "last_date": shape[i][4]}
+                    for i in chunk
+                    for s in shape[i][2]
+                ],
             )
             parties = [
                 {"agreement_pk": i + 1, "party_key": p.lower().replace(" tbk", ""), "last_date": shape[i][4]}
@@ -110,8 +172,18 @@ def generate(engine: Engine, n_articles: int, seed: int = 1) -> None:
             ]
             if parties:
                 connection.execute(insert(agreement_parties), parties)
-    people = [{"id": f"person:orang-{i}", "kind": "person", "name": f"Orang Contoh {i}", "country": "IDN"}
-              for i in range(5000)]  # fmt: skip
+    return shape
+
+
+def _generate_articles(engine: Engine, rng: random.Random, n_articles: int, shape: Shape, seed: int) -> None:
+    """Articles with their reports, people's roles and meetings, in batches."""
+    stamp = "2026-01-01T00:00:00Z"
+    source_pks = list(range(1, 51))
+    n_agreements = len(shape)
+    people = [
+        {"id": f"person:orang-{i}", "kind": "person", "name": f"Orang Contoh {i}", "country": "IDN"}
+        for i in range(5000)
+    ]
     with engine.begin() as connection:
         connection.execute(insert(entities), people)
     event_pk = 0
@@ -120,35 +192,78 @@ def generate(engine: Engine, n_articles: int, seed: int = 1) -> None:
         for a in range(start, min(n_articles, start + BATCH)):
             published = _date(rng)
             body = f"Berita contoh nomor {a} tentang kerja sama Indonesia dengan mitra. Kedua pihak bertemu."
-            article_rows.append({
-                "id": "art-" + hashlib.sha256(f"gen{seed}-{a}".encode()).hexdigest()[:20],
-                "source_pk": rng.choice(source_pks), "external_id": f"gen-{a}",
-                "url": f"https://news.example.id/{a}", "content_hash": hashlib.sha256(body.encode()).hexdigest(),
-                "title": f"Kerja sama nomor {a}", "published": published + "T08:00:00", "language": "id",
-                "source_text": body, "text": body, "removed": "[]", "origin": "generator",
-                "extractor_version": "gen", "ingested_at": stamp, "updated_at": stamp,
-            })  # fmt: skip
+            article_rows.append(
+                {
+                    "id": "art-" + hashlib.sha256(f"gen{seed}-{a}".encode()).hexdigest()[:20],
+                    "source_pk": rng.choice(source_pks),
+                    "external_id": f"gen-{a}",
+                    "url": f"https://news.example.id/{a}",
+                    "content_hash": hashlib.sha256(body.encode()).hexdigest(),
+                    "title": f"Kerja sama nomor {a}",
+                    "published": published + "T08:00:00",
+                    "language": "id",
+                    "source_text": body,
+                    "text": body,
+                    "removed": "[]",
+                    "origin": "generator",
+                    "extractor_version": "gen",
+                    "ingested_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
             for item in range(rng.choice((0, 0, 0, 1, 1, 2))):
                 agreement = rng.randrange(n_agreements)
-                status, countries, sectors, parties, last = shape[agreement]
+                status, countries, sectors, parties, _last = shape[agreement]
                 event_pk += 1
-                event_rows.append({
-                    "key": f"gen-{a}:{item}", "agreement_pk": agreement + 1, "article_pk": a + 1, "item": item,
-                    "name": None, "kind": "mou", "status": status, "date": published, "target_date": None,
-                    "sort_date": published, "countries": orjson.dumps(countries).decode(),
-                    "parties": orjson.dumps(parties).decode(), "sectors": orjson.dumps(sectors).decode(),
-                    "evidence": body.split(". ")[0] + ".", "evidence_start": 0, "evidence_end": 60,
-                    "extractor_version": "gen",
-                })  # fmt: skip
+                event_rows.append(
+                    {
+                        "key": f"gen-{a}:{item}",
+                        "agreement_pk": agreement + 1,
+                        "article_pk": a + 1,
+                        "item": item,
+                        "name": None,
+                        "kind": "mou",
+                        "status": status,
+                        "date": published,
+                        "target_date": None,
+                        "sort_date": published,
+                        "countries": orjson.dumps(countries).decode(),
+                        "parties": orjson.dumps(parties).decode(),
+                        "sectors": orjson.dumps(sectors).decode(),
+                        "evidence": body.split(". ", maxsplit=1)[0] + ".",
+                        "evidence_start": 0,
+                        "evidence_end": 60,
+                        "extractor_version": "gen",
+                    }
+                )
             if rng.random() < 0.3:
-                role_rows.append({"person_pk": rng.randint(1, 5000), "article_pk": a + 1, "name": "Orang Contoh",
-                                  "role": "Menteri", "country": "IDN", "reported": published})  # fmt: skip
+                role_rows.append(
+                    {
+                        "person_pk": rng.randint(1, 5000),
+                        "article_pk": a + 1,
+                        "name": "Orang Contoh",
+                        "role": "Menteri",
+                        "country": "IDN",
+                        "reported": published,
+                    }
+                )
             if rng.random() < 0.1:
-                meeting_rows.append({
-                    "id": f"mtg-gen-{a}", "article_pk": a + 1, "item": 0, "kind": "bilateral", "date": published,
-                    "sort_date": published, "place": "Jakarta", "countries": '["IDN"]', "evidence": body,
-                    "evidence_start": 0, "evidence_end": len(body), "extracted": "{}",
-                })  # fmt: skip
+                meeting_rows.append(
+                    {
+                        "id": f"mtg-gen-{a}",
+                        "article_pk": a + 1,
+                        "item": 0,
+                        "kind": "bilateral",
+                        "date": published,
+                        "sort_date": published,
+                        "place": "Jakarta",
+                        "countries": '["IDN"]',
+                        "evidence": body,
+                        "evidence_start": 0,
+                        "evidence_end": len(body),
+                        "extracted": "{}",
+                    }
+                )
         with engine.begin() as connection:
             connection.execute(insert(articles), article_rows)
             if event_rows:
@@ -163,6 +278,9 @@ def generate(engine: Engine, n_articles: int, seed: int = 1) -> None:
                 meeting_country_rows = [{"meeting_pk": pk, "code": "IDN"} for pk in pks]
                 connection.execute(insert(meeting_countries), meeting_country_rows)
         print(f"  generated {min(n_articles, start + BATCH):,} articles", flush=True)
+
+
+def _finish(engine: Engine) -> None:
     with engine.begin() as connection:
         connection.execute(
             text(
@@ -209,19 +327,36 @@ def benchmark(connection: Connection, runs: int, seed: int = 2) -> list[tuple[st
         ("--country RUS page 2", listing("c2", lambda: AgreementFilter(country="RUS"), page_two=True)),
         ("--status", listing("s", lambda: AgreementFilter(status=rng.choice(AGREEMENT_STATUSES)))),
         ("--sector (any)", listing("sec", lambda: AgreementFilter(sector=rng.choice(SECTORS)))),
-        ("--country --status", listing("cs", lambda: AgreementFilter(
-            country=rng.choice(PARTNERS), status=rng.choice(AGREEMENT_STATUSES)))),
-        ("--country --sector", listing("csec", lambda: AgreementFilter(
-            country=rng.choice(PARTNERS[:10]), sector=rng.choice(SECTORS[:8])))),
+        (
+            "--country --status",
+            listing(
+                "cs",
+                lambda: AgreementFilter(country=rng.choice(PARTNERS), status=rng.choice(AGREEMENT_STATUSES)),
+            ),
+        ),
+        (
+            "--country --sector",
+            listing(
+                "csec",
+                lambda: AgreementFilter(country=rng.choice(PARTNERS[:10]), sector=rng.choice(SECTORS[:8])),
+            ),
+        ),
         ("--party", listing("p", lambda: AgreementFilter(party=rng.choice(PARTIES)))),
         ("--since 2025-01", listing("since", lambda: AgreementFilter(since="2025-01"))),
         ("--until 2017-06", listing("until", lambda: AgreementFilter(until="2017-06"))),
-        ("--country --status --since", listing("css", lambda: AgreementFilter(
-            country=rng.choice(PARTNERS[:10]), status=rng.choice(AGREEMENT_STATUSES), since="2024-01"))),
+        (
+            "--country --status --since",
+            listing(
+                "css",
+                lambda: AgreementFilter(
+                    country=rng.choice(PARTNERS[:10]), status=rng.choice(AGREEMENT_STATUSES), since="2024-01"
+                ),
+            ),
+        ),
         ("show ID", lambda: get_agreement(connection, rng.choice(ids))),
         ("people", lambda: list_people(connection, limit=50)),
         ("meetings --country IDN", lambda: list_meetings(connection, country="IDN", limit=50)),
-    ]  # fmt: skip
+    ]
     results = []
     for name, fn in cases:
         fn()  # warm the page cache for this query shape
@@ -247,9 +382,14 @@ def main() -> None:
     elif have != args.articles:
         raise SystemExit(f"{args.db} holds {have:,} articles, not {args.articles:,}: remove it or pass --db")
     with engine.connect() as connection:
-        sizes = {t: connection.execute(select(func.count()).select_from(tab)).scalar_one()
-                 for t, tab in (("articles", articles), ("agreements", agreements), ("events", agreement_events))}  # fmt: skip
-        print(f"registry: {engine.url.database or engine.url}: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
+        sizes = {
+            t: connection.execute(select(func.count()).select_from(tab)).scalar_one()
+            for t, tab in (("articles", articles), ("agreements", agreements), ("events", agreement_events))
+        }
+        print(
+            f"registry: {engine.url.database or engine.url}: "
+            + ", ".join(f"{k} {v:,}" for k, v in sizes.items())
+        )
         print(f"{'query':32} {'p50 ms':>8} {'p95 ms':>8}   ({args.runs} runs each)")
         for name, p50, p95 in benchmark(connection, args.runs):
             print(f"{name:32} {p50:8.2f} {p95:8.2f}")
