@@ -15,11 +15,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sepakat.models import (
+    AgreementKind,
     AgreementRecord,
+    AgreementStatus,
     Article,
     Evidence,
     Extraction,
     ExtractionRecord,
+    MeetingKind,
     MeetingRecord,
     Mention,
     PersonRecord,
@@ -33,8 +36,8 @@ class Agr:
 
     evidence: str
     name: str | None = None
-    kind: str = "mou"
-    status: str = "signed"
+    kind: AgreementKind = "mou"
+    status: AgreementStatus = "signed"
     date: str | None = None
     countries: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
@@ -44,7 +47,7 @@ class Agr:
 @dataclass(frozen=True)
 class Meet:
     evidence: str
-    kind: str = "bilateral"
+    kind: MeetingKind = "bilateral"
     date: str | None = None
     place: str | None = None
     countries: tuple[str, ...] = ()
@@ -94,7 +97,7 @@ def make_extraction(doc: Doc, version: str = "test") -> Extraction:
             name=a.name,
             kind=a.kind,
             status=a.status,
-            date=a.date,  # type: ignore[arg-type]
+            date=a.date,
             countries=a.countries,
             parties=a.parties,
             sectors=a.sectors,
@@ -107,7 +110,7 @@ def make_extraction(doc: Doc, version: str = "test") -> Extraction:
             kind=m.kind,
             date=m.date,
             place=m.place,
-            countries=m.countries,  # type: ignore[arg-type]
+            countries=m.countries,
             participants=m.participants,
             evidence=_evidence(doc.text, m.evidence),
         )
@@ -167,7 +170,7 @@ PEOPLE = [
     ("Andi Saputra Nugroho", "Wakil Menteri Pertahanan"),
     ("Yusuf Maulana Rasyid", "Menteri Investasi"),
 ]
-STATUS_STEPS = [
+STATUS_STEPS: list[tuple[AgreementStatus, str]] = [
     ("proposed", "mengusulkan"),
     ("negotiating", "membahas"),
     ("agreed", "menyepakati"),

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from registry_state import groups, snapshot
 from sepakat.cli import _register, app
-from sepakat.models import Refusal
+from sepakat.models import Extraction, Refusal
 from sepakat.store.engine import open_registry
 from sepakat.store.ingest import article_id, ingest, normalise_url
 from sepakat.store.queries import AgreementFilter, counts, get_agreement, list_agreements
@@ -182,7 +182,11 @@ def test_an_agreement_left_without_reports_is_removed(registry: Engine) -> None:
 
 
 def test_refusals_are_counted_and_the_rest_stored(registry: Engine) -> None:
-    outcomes = [make_extraction(CEPA_1), Refusal("bad.jsonl:3", "broken JSON line"), make_extraction(CEPA_2)]
+    outcomes: list[Extraction | Refusal] = [
+        make_extraction(CEPA_1),
+        Refusal("bad.jsonl:3", "broken JSON line"),
+        make_extraction(CEPA_2),
+    ]
     summary = ingest(registry, outcomes)
     assert (summary.articles_new, summary.refused) == (2, 1)
     assert "1 refused" in summary.line()
