@@ -19,7 +19,16 @@ from sepakat.resolve.agreements import (
     pair,
     report_features,
 )
-from sepakat.resolve.entities import KnownPerson, choose_person, mention_entity, person_key, shorter_forms
+from sepakat.resolve.entities import (
+    KnownPerson,
+    choose_person,
+    mention_entity,
+    organisation_aliases,
+    organisation_family,
+    organisation_key,
+    person_key,
+    shorter_forms,
+)
 
 
 def rec(
@@ -311,6 +320,7 @@ def test_match_report_names_the_agreement_and_why() -> None:
         ("country", "Rusia", "RUS", "country:RUS"),
         ("bloc", "Uni Eropa", "EU", "country:EU"),
         ("organisation", "Kemenperin", "kemenperin", "org:kemenperin"),
+        ("organisation", "Ministry of Industry", "org:kemenperin", "org:kemenperin"),
         ("organisation", "Kementerian Perindustrian", "kemenperin", "org:kemenperin"),
         ("company", "PT PAL Indonesia", None, "org:pt-pal-indonesia"),
         ("date", "13 Juli 2025", "2025-07-13", None),
@@ -350,3 +360,14 @@ def test_shorter_forms_and_keys() -> None:
     assert person_key("Prof. Dr. Budi Santoso") == "budi santoso"
     assert shorter_forms("Agus Gumiwang Kartasasmita") == ["agus gumiwang"]
     assert list(itertools.islice(shorter_forms("A B C D"), 5)) == ["a b c", "a b"]
+
+
+def test_organisations_share_one_id_and_keep_their_renames_linked() -> None:
+    assert organisation_key("Kemenperin") == organisation_key("Kementerian Perindustrian") == "org:kemenperin"
+    ref = mention_entity("organisation", "Kemenperin", "org:kemenperin")
+    assert ref is not None and ref.name == "Kementerian Perindustrian"
+    assert "Ministry of Industry" in organisation_aliases("org:kemenperin")
+    family = organisation_family("org:kemenko-polhukam")
+    assert "org:kemenko-polhukam" in family and len(family) > 1
+    for member in family:
+        assert set(organisation_family(member)) == set(family)

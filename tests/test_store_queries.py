@@ -101,7 +101,7 @@ def test_filters_return_exactly_the_matching_agreements(
 
 def test_a_party_is_found_by_any_alias_of_its_organisation(loaded: Engine) -> None:
     with loaded.connect() as connection:
-        for party in ("Kemenperin", "kementerian perindustrian", "Politeknik Negeri"):
+        for party in ("Kemenperin", "kementerian perindustrian", "Ministry of Industry", "Politeknik Negeri"):
             rows = list_agreements(connection, AgreementFilter(party=party)).rows
             assert [r.name for r in rows] == ["nota kesepahaman pendidikan vokasi"], party
 

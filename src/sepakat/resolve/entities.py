@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from sepakat.extract.gazetteer import Gazetteer, load_gazetteer
 from sepakat.resolve.agreements import fold
 
 ENTITY_KINDS = {
@@ -53,7 +54,63 @@ def mention_entity(kind: str, text: str, key: str | None) -> EntityRef | None:
             return None
         return EntityRef(f"country:{key}", "country", key, alias)
     prefix = "org" if entity_kind == "organisation" else "event"
-    return EntityRef(f"{prefix}:{key or slug(text)}", entity_kind, text, alias)
+    if key and key.startswith(f"{prefix}:"):
+        key = key[len(prefix) + 1 :]  # the gazetteer's keys carry the prefix already
+    name = (organisation_name(f"org:{key}") if key and entity_kind == "organisation" else None) or text
+    return EntityRef(f"{prefix}:{key or slug(text)}", entity_kind, name, alias)
+
+
+@cache
+def _organisations() -> Gazetteer:
+    return load_gazetteer("id")
+
+
+def organisation_name(org_id: str) -> str | None:
+    """The gazetteer's name of an organisation ("org:kemenperin"), or None when unknown."""
+    try:
+        return _organisations().entry(org_id).canonical
+    except KeyError:
+        return None
+
+
+def organisation_key(name: str) -> str | None:
+    """The organisation a written name stands for ("Kemenperin" -> "org:kemenperin"), or None."""
+    entry = _organisations().lookup(name.strip())
+    return entry.key if entry is not None and entry.kind == "organisation" else None
+
+
+def organisation_family(org_id: str) -> tuple[str, ...]:
+    """An organisation with every organisation it was renamed from or into, transitively.
+
+    A ministry split or renamed by a new cabinet stays linked to its predecessors, so a
+    search for either finds the agreements of both.
+    """
+    gazetteer = _organisations()
+    seen: set[str] = set()
+    todo = [org_id]
+    while todo:
+        key = todo.pop()
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            extra = gazetteer.entry(key).extra
+        except KeyError:
+            continue
+        for relation in ("successor", "predecessor"):
+            todo.extend(k for k in extra.get(relation, "").split(",") if k)
+    return tuple(sorted(seen))
+
+
+def organisation_aliases(org_id: str) -> tuple[str, ...]:
+    """Every name news writes for this organisation itself (abbreviation, names, aliases)."""
+    return _organisations().surfaces(org_id)
+
+
+def organisation_surfaces(org_id: str) -> tuple[str, ...]:
+    """Every name news writes for an organisation and for those it was renamed from or into."""
+    gazetteer = _organisations()
+    return tuple(surface for key in organisation_family(org_id) for surface in gazetteer.surfaces(key))
 
 
 @lru_cache(maxsize=65536)

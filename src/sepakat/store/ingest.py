@@ -37,6 +37,7 @@ from sepakat.resolve.entities import (
     choose_person,
     extends,
     mention_entity,
+    organisation_aliases,
     person_id,
     person_key,
     person_tokens,
@@ -346,13 +347,16 @@ def _store_facts(
     connection: Connection, stored: list[tuple[str, int, Extraction]], previous: dict[str, int]
 ) -> list[int]:
     """Mentions, people, meetings and agreement reports of stored articles; returns report pks."""
-    _store_mentions(connection, stored)
     people = _store_people(connection, stored)
+    _store_mentions(connection, stored, people)
     _store_meetings(connection, stored, people)
     return _store_reports(connection, stored, previous)
 
 
-def _store_mentions(connection: Connection, stored: list[tuple[str, int, Extraction]]) -> None:
+def _store_mentions(
+    connection: Connection, stored: list[tuple[str, int, Extraction]], people: dict[int, dict[str, int]]
+) -> None:
+    """Mentions with the entity each names (people through the article's resolved names)."""
     refs: dict[str, tuple[str, str, str | None]] = {}
     aliases: set[tuple[str, str, str]] = set()
     rows: list[dict[str, Any]] = []
@@ -360,6 +364,9 @@ def _store_mentions(connection: Connection, stored: list[tuple[str, int, Extract
         for mention in ext.mentions:
             ref = mention_entity(mention.kind, mention.text, mention.key)
             if ref is not None:
+                if ref.id not in refs and ref.kind == "organisation":
+                    # Every name the gazetteer knows for it, so any of them finds it.
+                    aliases.update((ref.id, _alias(name), name) for name in organisation_aliases(ref.id))
                 refs.setdefault(ref.id, (ref.kind, ref.name, ref.name if ref.kind == "country" else None))
                 if ref.alias:
                     aliases.add((ref.id, ref.alias[:300], mention.text))
@@ -383,8 +390,16 @@ def _store_mentions(connection: Connection, stored: list[tuple[str, int, Extract
     )
     for row in rows:
         eid = row.pop("entity")
-        row["entity_pk"] = entity_pks.get(eid) if eid else None
+        if row["kind"] == "person":
+            names = people.get(row["article_pk"], {})
+            row["entity_pk"] = _participant_pk(row["key"] or row["text"], names)
+        else:
+            row["entity_pk"] = entity_pks.get(eid) if eid else None
     connection.execute(insert(mentions), rows)
+
+
+def _alias(name: str) -> str:
+    return " ".join(fold(name).split())[:300]
 
 
 def _ensure_entities(connection: Connection, refs: dict[str, tuple[str, str, str | None]]) -> dict[str, int]:

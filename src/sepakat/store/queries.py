@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Select, and_, exists, func, or_, select
 from sepakat.errors import UsageError
 from sepakat.models import AGREEMENT_STATUSES, SECTORS
 from sepakat.resolve.agreements import fold, party_key
+from sepakat.resolve.entities import organisation_key, organisation_surfaces
 from sepakat.store.curation_log import Curation, curation_from_row
 from sepakat.store.merging import extracted_values
 from sepakat.store.tables import (
@@ -118,16 +119,21 @@ def _agreement_row(row: Any) -> AgreementRow:
 
 
 def party_keys(connection: Connection, party: str) -> list[str]:
-    """The comparison keys of ``party`` and of every alias of the organisation it names."""
+    """The comparison keys of ``party``, of every alias of the organisation it names, and of
+    the organisations that one was renamed from or into."""
     keys = {party_key(party)}
+    org_ids = {org for org in (organisation_key(party),) if org}
     alias = " ".join(fold(party).split())
     entity_pks = select(entity_aliases.c.entity_pk).where(entity_aliases.c.alias == alias).scalar_subquery()
-    for display, name in connection.execute(
-        select(entity_aliases.c.display, entities.c.name)
+    for display, name, entity_id in connection.execute(
+        select(entity_aliases.c.display, entities.c.name, entities.c.id)
         .join(entities, entities.c.pk == entity_aliases.c.entity_pk)
         .where(entity_aliases.c.entity_pk.in_(entity_pks), entities.c.kind == "organisation")
     ):
         keys.update((party_key(display), party_key(name)))
+        org_ids.add(entity_id)
+    for org_id in org_ids:
+        keys.update(party_key(surface) for surface in organisation_surfaces(org_id))
     return sorted(k for k in keys if k)
 
 
