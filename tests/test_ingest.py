@@ -278,7 +278,7 @@ ARTICLES = [
 ]
 
 
-def test_the_ingest_command_is_idempotent(tmp_path: Path) -> None:
+def test_the_ingest_and_reextract_commands_are_idempotent(tmp_path: Path) -> None:
     _register()
     source = tmp_path / "articles.jsonl"
     source.write_bytes(b"".join(orjson.dumps(a) + b"\n" for a in ARTICLES))
@@ -292,3 +292,10 @@ def test_the_ingest_command_is_idempotent(tmp_path: Path) -> None:
     listing = runner.invoke(app, ["agreements", "--db", db, "--format", "json"])
     assert listing.exit_code == 0
     assert isinstance(orjson.loads(listing.stdout), list)
+    engine = open_registry(db)
+    before = snapshot(engine, ("agreements", "events", "entities", "meetings"))
+    again = runner.invoke(app, ["reextract", "--db", db, "--workers", "1"])
+    assert again.exit_code == 0 and "2 updated" in again.output
+    # The rules did not change: the same facts, under the same ids.
+    assert snapshot(engine, ("agreements", "events", "entities", "meetings")) == before
+    engine.dispose()
