@@ -364,9 +364,6 @@ def _store_mentions(
         for mention in ext.mentions:
             ref = mention_entity(mention.kind, mention.text, mention.key)
             if ref is not None:
-                if ref.id not in refs and ref.kind == "organisation":
-                    # Every name the gazetteer knows for it, so any of them finds it.
-                    aliases.update((ref.id, _alias(name), name) for name in organisation_aliases(ref.id))
                 refs.setdefault(ref.id, (ref.kind, ref.name, ref.name if ref.kind == "country" else None))
                 if ref.alias:
                     aliases.add((ref.id, ref.alias[:300], mention.text))
@@ -379,6 +376,11 @@ def _store_mentions(
             )  # fmt: skip
     if not rows:
         return
+    known = _pk_map(connection, entities, "id", refs)
+    for eid in sorted(refs.keys() - known.keys()):
+        if refs[eid][0] == "organisation":
+            # A new organisation gets every name the gazetteer knows, so any of them finds it.
+            aliases.update((eid, _alias(name), name) for name in organisation_aliases(eid))
     entity_pks = _ensure_entities(connection, refs)
     insert_ignore(
         connection,
