@@ -29,7 +29,7 @@ from sepakat.models import (
     AgreementStatus,
 )
 
-_STAGE = {status: rank for rank, status in enumerate(AGREEMENT_STATUSES)}
+_STAGE: dict[str, int] = {status: rank for rank, status in enumerate(AGREEMENT_STATUSES)}
 _WORD = re.compile(r"[\w'’&./-]+")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[-–—]\s|,\s*(?:sedangkan|namun|tetapi|sementara|whereas|while|but)\b")
 

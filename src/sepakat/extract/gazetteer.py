@@ -9,6 +9,7 @@ The word lists are data, reviewed like code (``sepakat/data``)::
     common/organisations.tsv     ministries (with renames), agencies, companies, universities
     id|en/titles.tsv             offices ("Menperin" -> Menteri Perindustrian, IDN) and heads
     common/cities.tsv            cities, provinces, landmarks, with their country
+    common/people.tsv            well-known people with their country ("Trump", "Jokowi")
     common/ambiguous.tsv         names to drop, flag as ambiguous, or shadow by a longer phrase
 
 Matching is case-sensitive, on surfaces as news writes them, with one Aho-Corasick
@@ -43,7 +44,7 @@ __all__ = ["Entry", "Gazetteer", "country_name", "load_gazetteer"]
 log = logging.getLogger(__name__)
 
 LANGUAGES: Final = ("id", "en")
-KINDS: Final = ("country", "bloc", "organisation", "title", "city")
+KINDS: Final = ("country", "bloc", "organisation", "title", "city", "person")
 
 _CAPITALISED_WORD = re.compile(r"\b([A-Z])([a-z]+)\b")
 _EMPTY: Final[Mapping[str, str]] = MappingProxyType({})
@@ -349,6 +350,16 @@ def _load_titles(b: _Builder, orgs: Mapping[str, Entry]) -> None:
                           f"{lang}/titles.tsv ({key})", if_absent=lang != b.lang)
 
 
+def _load_people(b: _Builder) -> None:
+    """Well-known people (common/people.tsv): a name here needs no proof in the text."""
+    for row in load_table("common", "people"):
+        name, country, aliases = _cells(row, 3)
+        base = Entry(f"person:{name}", "person", name, country or None, None, None, False)
+        b.set_canonical(_with_extra(base, form="name"))
+        for surface, form in [(name, "name")] + [(alias, "alias") for alias in _split(aliases)]:
+            b.add(surface, _with_extra(base, form=form), f"common/people.tsv ({name})", if_absent=True)
+
+
 def _load_cities(b: _Builder) -> None:
     for row in load_table("common", "cities"):
         key, country, kind, name_id, name_en, aliases = _cells(row, 6)
@@ -396,6 +407,7 @@ def load_gazetteer(lang: str) -> Gazetteer:
     _load_organisations(b)
     _load_titles(b, b.canonical)
     _load_cities(b)
+    _load_people(b)
     gazetteer = Gazetteer(lang, _apply_ambiguity(b), b.canonical)
     log.debug("gazetteer %s: %d surfaces, %d keys", lang, len(gazetteer), len(b.canonical))
     return gazetteer

@@ -45,12 +45,13 @@ class MeetingLexicon:
 @cache
 def meeting_lexicon(lang: str) -> MeetingLexicon:
     lang = "en" if lang == "en" else "id"
-    parts, kinds = [], {}
+    parts: list[str] = []
+    kinds: dict[str, str] = {}
     for i, (pattern, kind) in enumerate(load_table(lang, "meeting_triggers")):
         parts.append(f"(?P<t{i}>{pattern})")
         kinds[f"t{i}"] = kind
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-    return MeetingLexicon(pattern, kinds)
+    compiled = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return MeetingLexicon(compiled, kinds)
 
 
 @dataclass

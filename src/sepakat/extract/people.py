@@ -138,35 +138,63 @@ class PeopleResult:
 
 def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
     lex = people_lexicon(doc.lang)
-    covered_mask = bytearray(len(doc.text))
+    patterns = _patterns(doc.lang)
+    text = doc.text
+    covered_mask = bytearray(len(text))
     for m in doc.mentions:
         if m.kind in _ROLE_KINDS:
             covered_mask[m.start : m.end] = b"\x01" * (m.end - m.start)
-    lower_words: set[str] | None = None
     by_sentence: dict[int, list[tuple[int, int]]] = {}
-    text = doc.text
-    for run in _RUN.finditer(text):
-        word = run.group(0)
-        at = run.start()
-        if " " not in word and "\t" not in word:
-            # Most runs are one word: settle them here, without tokenising.
-            if covered_mask[at] or word.isupper() or len(word) < 3 or _word_class(lex, doc.lang, word) != _NAME:
-                continue
-            index = doc.sentence_of(at)
-            if index is not None:
-                by_sentence.setdefault(index, []).append((at, at + len(word) - (1 if word.endswith(".") else 0)))
+
+    def add(start: int, end: int) -> None:
+        index = doc.sentence_of(start)
+        if index is not None:
+            spans = by_sentence.setdefault(index, [])
+            if not any(a < end and start < b for a, b in spans):
+                spans.append((start, end))
+
+    # Names of two words or more are runs of capitals; one-word names are read only
+    # where a verb of saying, an office or the list of well-known people vouches.
+    for m in doc.mentions:
+        if m.kind == "person":
+            add(m.start, m.end)
+    lower_words: set[str] | None = None
+    for run in patterns.multi.finditer(text):
+        if not _starts_word(text, run.start()) or (covered_mask[run.start()] and covered_mask[run.end() - 1]):
             continue
-        if all(_WORD_CLASS.get((doc.lang, w), _NAME) != _NAME for w in word.split()):
+        if all(_WORD_CLASS.get((doc.lang, w), _NAME) != _NAME for w in run.group(0).split()):
             continue  # a heading or a body's name: no word of it can be a name
-        index = doc.sentence_of(at)
+        index = doc.sentence_of(run.start())
         if index is None:
             continue
         found, needs_lower = _stretches(doc, lex, index, run, covered_mask, lower_words)
         if needs_lower:
             lower_words = set(re.findall(r"[\w-]+", text))
             found, _ = _stretches(doc, lex, index, run, covered_mask, lower_words)
-        if found:
-            by_sentence.setdefault(index, []).extend(found)
+        for start, end in found:
+            add(start, end)
+    for said in patterns.say_before.finditer(text):
+        start, end = said.span("name")
+        word = said.group("name")
+        if not covered_mask[start] and not word.isupper() and _word_class(lex, doc.lang, word) == _NAME:
+            add(start, end)
+    for verb in patterns.say_after.finditer(text):
+        # "Agus mengatakan": the one capitalised word right before the verb.
+        hit = _LAST_WORD.search(text, max(0, verb.start() - 40), verb.start())
+        if hit is None or not _starts_word(text, hit.start(1)):
+            continue
+        start, end = hit.span(1)
+        word = hit.group(1)
+        if start >= 2 and text[start - 1] == " " and text[start - 2].isalpha() and _starts_run(text, start - 2):
+            continue  # the last word of a longer run: the run gave it already
+        if not covered_mask[start] and not word.isupper() and _word_class(lex, doc.lang, word) == _NAME:
+            add(start, end)
+    for m in doc.mentions:
+        if m.kind == "title":
+            # "Yassierli, Menteri Ketenagakerjaan": a one-word name in apposition.
+            hit = _BEFORE_APPOSITION.search(text, max(0, m.start - 40), m.start)
+            if hit and not covered_mask[hit.start(1)] and _word_class(lex, doc.lang, hit.group(1)) == _NAME:
+                add(hit.start(1), hit.end(1))
     mentions: list[PersonMention] = []
     for index, stretches in by_sentence.items():
         covered = sorted(doc.mentions_in(index, _ROLE_KINDS), key=lambda m: m.start)
@@ -186,8 +214,75 @@ def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
             if mention is not None:
                 mentions.append(mention)
     people = _cluster(mentions, doc, lex)
+    _short_forms(doc, lex, people, covered_mask)
     records = [_record(doc, person) for person in people]
     return PeopleResult(people, records)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    multi: re.Pattern[str]
+    say_before: re.Pattern[str]
+    say_after: re.Pattern[str]
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    lex = people_lexicon(lang)
+    before = "|".join(sorted(lex.say_before, key=len, reverse=True))
+    after = "|".join(sorted(lex.say_after, key=len, reverse=True))
+    word = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+    # Patterns start with a plain character class and leave word boundaries before them
+    # to the caller (``_starts_word``): a leading look-behind makes ``re`` try every position.
+    return _Patterns(
+        multi=re.compile(rf"[A-Z][\w'’]*(?:-[\w'’]+)*\.?(?:[ \t](?:{_PARTICLES}[ \t]){{0,2}}{_NAME_WORD})+"),
+        say_before=re.compile(rf"[,\"”’]\s*(?:{before})\s+(?P<name>{word})(?![ \t]*[A-Z\w])"),
+        say_after=re.compile(rf"\s(?:{after})\b"),
+    )
+
+
+_LAST_WORD = re.compile(r"([A-Z][\w'’]*(?:-[\w'’]+)*)\s*$")
+
+
+def _starts_run(text: str, at: int) -> bool:
+    """Whether the word ending at ``at`` is capitalised (so a run goes on to the left)."""
+    j = at
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-"):
+        j -= 1
+    return text[j].isupper()
+
+
+def _starts_word(text: str, at: int) -> bool:
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-'’")
+
+
+_BEFORE_APPOSITION = re.compile(r"(?<![\w'’-][ \t])(?<![\w'’-])([A-Z][\w'’-]+),\s*$")
+
+
+def _short_forms(doc: Doc, lex: PeopleLexicon, people: list[Person], covered: bytearray) -> None:
+    """Later one-word mentions of a named person ("Agus" for Agus Gumiwang Kartasasmita)."""
+    text = doc.text
+    taken = {m.start for p in people for m in p.mentions}
+    for person in people:
+        words = [w for w in person.name.split() if len(w) >= 3 and _word_class(lex, doc.lang, w) == _NAME]
+        if len(person.tokens) < 2:
+            continue
+        for word in words:
+            at = text.find(word)
+            while at != -1:
+                end = at + len(word)
+                if (
+                    at not in taken
+                    and not covered[at]
+                    and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-'’"))
+                    and (end == len(text) or not (text[end].isalnum() or text[end] in "-'’"))
+                    and not any(m.start <= at < m.end for m in person.mentions)
+                ):
+                    index = doc.sentence_of(at)
+                    if index is not None:
+                        person.mentions.append(PersonMention(at, end, word, index, False))
+                        taken.add(at)
+                at = text.find(word, end)
 
 
 _MAY_APPOSE = re.compile(r",|\s+(?:selaku|sebagai)\s")
