@@ -203,9 +203,16 @@ def report_features(
 def blocking_keys(report: ReportFeatures) -> list[str]:
     """Keys under which a report is filed; only reports sharing a key are compared."""
     keys = [f"a:{a}" for a in sorted(report.acronyms)] + [f"t:{t}" for t in sorted(report.tokens)]
+    # Without a name, a report merges only with the same countries, kind and a sector, and,
+    # when domestic, a party in common: its keys say exactly that, so blocks stay small.
     countries = ",".join(sorted(report.countries))
     family = KIND_FAMILY.get(report.kind, "other")
-    keys += [f"c:{countries}|{family}|{s}" for s in sorted(report.sectors)] or [f"c:{countries}|{family}|-"]
+    if len(report.countries) >= 2:
+        keys += [f"c:{countries}|{family}|{s}" for s in sorted(report.sectors)]
+    else:
+        keys += [
+            f"c:{countries}|{family}|{s}|{p}" for s in sorted(report.sectors) for p in sorted(report.parties)
+        ]
     return keys
 
 
