@@ -80,7 +80,7 @@ def find_mentions(doc: Doc) -> list[AgreementMention]:
     for index in doc.anchored_sentences("agreement"):
         sentence = doc.sentences[index]
         claimed_until = -1
-        for m in lex.heads.finditer(sentence.text):
+        for m in _head_matches(lex, sentence.text, doc.anchored_rows("agreement", index)):
             if m.start() < claimed_until:
                 continue
             mention = _read_mention(doc, lex, index, m)
@@ -155,6 +155,24 @@ def _looks_like_party(name: str) -> bool:
     """A counterparty's name: a few capitalised words, no quotes, no clause."""
     words = name.split()
     return 0 < len(words) <= 7 and name[:1].isupper() and all(_PARTY_WORD.match(w) for w in words)
+
+
+def _head_matches(lex: AgreementLexicon, text: str, rows: list[int] | None) -> list[re.Match[str]]:
+    """The head nouns of ``text`` as the combined pattern finds them (leftmost, then the
+    first row), running only the rows whose literals the sentence holds."""
+    if rows is None:
+        return list(lex.heads.finditer(text))
+    found = sorted(
+        ((m.start(), row, m) for row in rows for m in lex.head_rows[row].finditer(text)),
+        key=lambda item: (item[0], item[1]),
+    )
+    kept: list[re.Match[str]] = []
+    reached = -1
+    for start, _row, m in found:
+        if start >= reached:
+            kept.append(m)
+            reached = max(m.end(), start + 1)
+    return kept
 
 
 def _group_name(m: re.Match[str]) -> str:

@@ -159,16 +159,15 @@ def anchors(lang: str) -> Anchors:
     # A noun that counts only after a verb of signing ("menandatangani kerja sama") is
     # anchored by that verb: "kerja sama" alone is in half of all articles.
     signing = [row[0] for row in load_table(lang, "status_cues") if row[1] == "signed" and row[2] == "clause"]
-    heads = [row[0] for row in load_table(lang, "agreement_heads") if row[2] != "verb"]
-    if any(row[2] == "verb" for row in load_table(lang, "agreement_heads")):
-        heads += signing
-    return Anchors(
-        {
-            "agreement": heads,
-            "meeting": [row[0] for row in load_table(lang, "meeting_triggers")],
-            "date": date_words(),
-        }
-    )
+    patterns: dict[str, Sequence[str]] = {
+        # One name per agreement row ("agreement:3"): a sentence then runs only the rows
+        # whose literals it holds.
+        f"agreement:{i}": signing if strength == "verb" else [pattern]
+        for i, (pattern, _kind, strength) in enumerate(load_table(lang, "agreement_heads"))
+    }
+    patterns["meeting"] = [row[0] for row in load_table(lang, "meeting_triggers")]
+    patterns["date"] = date_words()
+    return Anchors(patterns)
 
 
 def date_words() -> list[str]:

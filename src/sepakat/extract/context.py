@@ -81,8 +81,23 @@ class Doc:
             self._anchors_read = True
         if self._anchor_hits is None:
             return list(range(len(self.article.sentences)))
-        found = {self.sentence_of(end) for end in self._anchor_hits.get(name, [])}
+        found = {self.sentence_of(end) for key in self._anchor_keys(name) for end in self._anchor_hits.get(key, [])}
         return sorted(i for i in found if i is not None)
+
+    def anchored_rows(self, name: str, index: int) -> list[int] | None:
+        """Rows of the named table ("agreement") whose literals sentence ``index`` holds,
+        or None when any row may match there."""
+        if self._anchor_hits is None:
+            return None
+        rows = set()
+        for key in self._anchor_keys(name):
+            if any(self.sentence_of(end) == index for end in self._anchor_hits.get(key, [])):
+                rows.add(int(key.rsplit(":", 1)[1]))
+        return sorted(rows)
+
+    def _anchor_keys(self, name: str) -> list[str]:
+        assert self._anchor_hits is not None
+        return [key for key in self._anchor_hits if key == name or key.startswith(name + ":")]
 
     def mentions_in(self, index: int, kinds: frozenset[str] | None = None) -> list[Mention]:
         found = self.mentions_by_sentence.get(index, [])

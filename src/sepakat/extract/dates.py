@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from sepakat.data import load_table
 
@@ -92,7 +93,8 @@ class _Lexicon:
     months: dict[str, int]  # lower-cased name or abbreviation -> month
     full_months: frozenset[str]  # lower-cased full names (safe without a day)
     weekdays: dict[str, int]  # lower-cased name -> ISO weekday
-    pattern: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]  # one per form, tried only where it can start
+    starters: dict[str, tuple[int, ...]]  # lower-cased first word -> forms that start so
     ahead: re.Pattern[str]
 
 
@@ -124,8 +126,26 @@ def relative_phrases() -> tuple[str, ...]:
 
 
 def _alternation(words: list[str]) -> str:
-    # Longest first so that "Januari" wins over "Jan".
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A trie-shaped alternation of words, longest first at each branch ("Jan(?:uari)?"):
+    re tries the alternatives of a flat list one by one."""
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
 
 
 @cache
@@ -151,29 +171,48 @@ def _lexicon(lang: str) -> _Lexicon:
     year_prep = "|".join(_YEAR_PREPOSITIONS)
     month_prep = "|".join(_MONTH_PREPOSITIONS)
     dash = r"\s*[-–—]\s*"
-    pattern = rf"""
-        (?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b)
-      | (?P<wd>\b(?:{day_alt})\b)?,?\s*
-        (?:
-            \((?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})(?:/(?P<sy>\d{{2,4}}))?\)
-          | (?P<dmy>\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\s+(?:of\s+)?(?P<dmon>{month_alt})\.?
-                (?:,?\s+(?P<dyear>(?:19|20)\d\d))?\b)
-          | (?P<mdy>\b(?P<mmon>{month_alt})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\b
-                (?:,?\s+(?P<myear>(?:19|20)\d\d)\b)?)
-        )
-      | (?P<slash>\b(?P<xd>\d{{1,2}})/(?P<xm>\d{{1,2}})/(?P<xy>(?:19|20)?\d\d)\b)
-      | (?P<my>\b(?P<mymon>{full_alt})\s+(?P<myyear>(?:19|20)\d\d)\b)
-      | (?P<pm>\b(?:{month_prep})\s+(?:bulan\s+)?(?P<pmon>{full_alt})\b(?!\s+(?:19|20)\d\d))
-      | (?P<py>\b(?:{year_prep})\s+(?:tahun\s+|of\s+)?(?P<pyear>(?:19|20)\d\d)\b)
-      | (?P<rel>\b(?:{relative_alt})\b)
-      | (?P<wdonly>\b(?:{day_alt})\b)
-    """
+    # Every alternative starts with something definite (a digit, "(", a day or month
+    # name, a preposition): an optional start would make re try them all everywhere.
+    def date_tail(tag: str) -> str:
+        return rf"""
+            \((?P<sd{tag}>\d{{1,2}})/(?P<sm{tag}>\d{{1,2}})(?:/(?P<sy{tag}>\d{{2,4}}))?\)
+          | (?P<dd{tag}>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\s+(?:of\s+)?(?P<dmon{tag}>{month_alt})\.?
+                (?:,?\s+(?P<dyear{tag}>(?:19|20)\d\d))?\b
+        """
+
+    forms = [
+        r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b)",
+        rf"(?P<wd>\b(?:{day_alt})\b),?\s*(?:{date_tail('w')})?",
+        rf"(?P<dmy>{date_tail('')})",
+        rf"""(?P<mdy>\b(?P<mmon>{month_alt})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\b
+            (?:,?\s+(?P<myear>(?:19|20)\d\d)\b)?)""",
+        r"(?P<slash>\b(?P<xd>\d{1,2})/(?P<xm>\d{1,2})/(?P<xy>(?:19|20)?\d\d)\b)",
+        rf"(?P<my>\b(?P<mymon>{full_alt})\s+(?P<myyear>(?:19|20)\d\d)\b)",
+        rf"(?P<pm>\b(?:{month_prep})\s+(?:bulan\s+)?(?P<pmon>{full_alt})\b(?!\s+(?:19|20)\d\d))",
+        rf"(?P<py>\b(?:{year_prep})\s+(?:tahun\s+|of\s+)?(?P<pyear>(?:19|20)\d\d)\b)",
+        rf"(?P<rel>\b(?:{relative_alt})\b)",
+    ]
+    iso, wd, dmy, mdy, slash, my, pm, py, rel = range(len(forms))
+    starters: dict[str, set[int]] = {}
+    for word in weekdays:
+        starters.setdefault(word, set()).add(wd)
+    for word in months:
+        starters.setdefault(word, set()).update((mdy, my))
+    for word in _MONTH_PREPOSITIONS:
+        starters.setdefault(word, set()).add(pm)
+    for word in _YEAR_PREPOSITIONS:
+        starters.setdefault(word, set()).add(py)
+    for phrase in (*_RELATIVE_DAYS, *_RELATIVE_MONTHS, *_RELATIVE_YEARS):
+        starters.setdefault(phrase.split()[0], set()).add(rel)
+    starters["<digit>"] = {iso, dmy, slash}
+    starters["<paren>"] = {dmy}
     ahead = re.compile(rf"\b(?:{_AHEAD_WORDS['en' if lang == 'en' else 'id']})\b", re.IGNORECASE)
     return _Lexicon(
         months=months,
         full_months=frozenset(full),
         weekdays=weekdays,
-        pattern=re.compile(pattern, re.IGNORECASE | re.VERBOSE),
+        patterns=tuple(re.compile(form, re.IGNORECASE | re.VERBOSE) for form in forms),
+        starters={word: tuple(sorted(forms_)) for word, forms_ in starters.items()},
         ahead=ahead,
     )
 
@@ -198,6 +237,9 @@ def _weekday_value(name: str, published: date, ahead: bool, weekdays: dict[str, 
     return DateValue(day.year, day.month, day.day)
 
 
+_WORD = re.compile(r"\(?\w+")
+
+
 def find_dates(text: str, lang: str, published: date | None) -> list[DateMention]:
     """Every date expression of ``text`` (a sentence, ideally), in order.
 
@@ -205,33 +247,65 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
     """
     lex = _lexicon(lang)
     found: list[DateMention] = []
-    for m in lex.pattern.finditer(text):
+    reached = -1
+    # Each form is tried only at the words that can start it: one pass over the words
+    # costs less than letting re try every form at every position.
+    for word in _WORD.finditer(text):
+        at = word.start()
+        if at < reached:
+            continue  # inside a longer expression found from an earlier start
+        token = word.group(0)
+        if token[0] == "(":
+            key = "<paren>"
+        elif token[0].isdigit():
+            key = "<digit>"
+        else:
+            key = token.lower()
+        forms = lex.starters.get(key)
+        if forms is None:
+            continue
+        best: re.Match[str] | None = None
+        for index in forms:
+            m = lex.patterns[index].match(text, at)
+            if m is not None and (best is None or m.end() > best.end()):
+                best = m
+        if best is None:
+            continue
+        m = best
         value, relative = _value_of(m, lex, text, published)
         if value is not None:
-            start = m.start()
-            while start < m.end() and text[start] in " ,":
+            start, end = m.start(), m.end()
+            while start < end and text[start] in " ,":
                 start += 1
-            found.append(DateMention(start, m.end(), value, relative))
+            while end > start and text[end - 1] in " ,":
+                end -= 1
+            found.append(DateMention(start, end, value, relative))
+            reached = m.end()
     return found
 
 
 def _value_of(
     m: re.Match[str], lex: _Lexicon, text: str, published: date | None
 ) -> tuple[DateValue | None, bool]:
-    g = m.group
+    groups = {name: value for name, value in m.groupdict().items() if value}
+
+    def g(name: str) -> str:  # each form has its own groups; absent ones read ""
+        return groups.get(name, "")
+
     if g("iso"):
         return make_value(int(g("iy")), int(g("im")), int(g("id"))), False
-    if g("sd"):
-        year = _year(g("sy"), published)
-        if year is None:
-            return None, False
-        return make_value(year, int(g("sm")), int(g("sd"))), g("sy") is None
-    if g("dmy"):
-        return _day_month(g("dd"), g("dmon"), g("dyear"), lex, published)
+    for tag in ("", "w"):
+        if g(f"sd{tag}"):
+            year = _year(g(f"sy{tag}") or None, published)
+            if year is None:
+                return None, False
+            return make_value(year, int(g(f"sm{tag}")), int(g(f"sd{tag}"))), not g(f"sy{tag}")
+        if g(f"dd{tag}"):
+            return _day_month(g(f"dd{tag}"), g(f"dmon{tag}"), g(f"dyear{tag}") or None, lex, published)
     if g("mdy"):
-        if g("mmon").lower() not in lex.full_months and g("myear") is None:
+        if g("mmon").lower() not in lex.full_months and not g("myear"):
             return None, False  # "Jun 5" alone is too weak; "Agus 5" is a name
-        return _day_month(g("md"), g("mmon"), g("myear"), lex, published)
+        return _day_month(g("md"), g("mmon"), g("myear") or None, lex, published)
     if g("slash"):
         return make_value(_year(g("xy"), None) or 0, int(g("xm")), int(g("xd"))), False
     if g("my"):
@@ -246,7 +320,7 @@ def _value_of(
         return None, False
     if g("rel"):
         return _relative(g("rel").lower(), published), True
-    name = g("wdonly") or g("wd")
+    name = g("wd")
     if name and name[0].isupper():
         ahead = lex.ahead.search(text, 0, m.start()) is not None
         return _weekday_value(name, published, ahead, lex.weekdays), True

@@ -27,6 +27,7 @@ class HeadKind:
 @dataclass(frozen=True, slots=True)
 class AgreementLexicon:
     heads: re.Pattern[str]  # group "h<i>" per head row
+    head_rows: tuple[re.Pattern[str], ...]  # the same rows one by one (group "h<i>" each)
     head_kinds: dict[str, HeadKind]
     cues: re.Pattern[str]  # group "c<i>" per cue row
     cue_status: dict[str, str]
@@ -71,6 +72,7 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
     )
     return AgreementLexicon(
         heads=re.compile(r"(?<![\w-])(?:" + "|".join(head_parts) + r")(?![\w])"),
+        head_rows=tuple(re.compile(r"(?<![\w-])" + part + r"(?![\w])") for part in head_parts),
         head_kinds=head_kinds,
         cues=re.compile(r"(?<!\w)(?:" + "|".join(cue_parts) + r")(?!\w)", re.IGNORECASE),
         cue_status=cue_status,
