@@ -1,8 +1,9 @@
 """The clean stage: a RawDocument in, an Article out (teasers out, sentences, language).
 
     1. characters   entities decoded, odd spaces made plain, escapes dropped (repair.py)
-    2. removals     teasers (teasers.py), datelines, bylines, author codes, ads, captions,
-                    lists (boilerplate.py, data/common/boilerplate.tsv), markdown (markdown.py)
+    2. removals     teasers (teasers.py) and markdown (markdown.py); then datelines,
+                    bylines, author codes, ads, captions, lists (boilerplate.py,
+                    data/common/boilerplate.tsv)
     3. spacing      wrapped lines joined, spaces tidied, glued sentences separated (repair.py),
                     then lines that repeat an earlier line dropped (boilerplate.py)
     4. language     declared, else detected on the cleaned text (language.py)
@@ -21,10 +22,17 @@ from __future__ import annotations
 
 import re
 
-from sepakat.clean.boilerplate import find_author_codes, find_boilerplate, find_dateline, find_repeated_lines
+from sepakat.clean.boilerplate import (
+    SCOPES_INLINE,
+    SCOPES_LINE,
+    find_author_codes,
+    find_boilerplate,
+    find_dateline,
+    find_repeated_lines,
+)
 from sepakat.clean.edits import Draft, Edit
 from sepakat.clean.language import identify_language
-from sepakat.clean.markdown import find_markdown
+from sepakat.clean.markdown import find_markdown, line_mark_at
 from sepakat.clean.published import parse_published
 from sepakat.clean.repair import normalise_characters, repair_spacing
 from sepakat.clean.sentences import split_sentences
@@ -70,22 +78,55 @@ def clean_text(source: str, title: str | None = None) -> Draft:
     """Steps 1-3 on ``source``: the cleaned text with its map back and its removed spans."""
     draft = Draft(source)
     draft.apply(normalise_characters(draft.text))
-    draft.apply(_removals(draft.text, title))
+    draft.apply(_merged(_inline_removals(draft.text, title)))
+    # Then the rules that want a line to themselves: a byline or a code glued to a
+    # teaser or wrapped in "**" stands alone on its line now.
+    draft.apply(_merged(_line_removals(draft.text)))
     draft.apply(repair_spacing(draft.text))
-    # Last: copies that differed only in spacing or line breaks are equal now.
-    draft.apply([Edit(span.start, span.end, "", span.kind) for span in find_repeated_lines(draft.text)])
+    # Last: copies that differed only in spacing or line breaks are equal now. Lines that
+    # meet where one went are then joined or kept apart by the same spacing rules.
+    repeated = find_repeated_lines(draft.text)
+    if repeated:
+        draft.apply([Edit(span.start, span.end, "", span.kind) for span in repeated])
+        draft.apply(repair_spacing(draft.text))
     return draft
 
 
-def _removals(text: str, title: str | None) -> list[Edit]:
-    """Every span to remove, overlaps merged (the earlier-starting span names the kind)."""
-    spans: list[Span] = _repeated_title(text, title)
-    spans += find_boilerplate(text)
-    spans += find_markdown(text)
-    # The dateline opens the text once the title, bylines and marks before it are gone.
-    spans += find_dateline(text, _covered_head(text, spans))
+def _inline_removals(text: str, title: str | None) -> list[Span]:
+    spans = _repeated_title(text, title)
     spans += find_teasers(text)
-    spans += find_author_codes(text, _covered_tail(text, spans))
+    spans += find_markdown(text)
+    spans += find_boilerplate(text, SCOPES_INLINE)
+    spans += find_dateline(text, _covered_head(text, spans))
+    return spans + _line_marks_left(text, spans)
+
+
+def _line_removals(text: str) -> list[Span]:
+    spans = find_boilerplate(text, SCOPES_LINE)
+    # Codes close the text once what follows them is gone; the dateline opens it once
+    # the bylines and codes before it are gone.
+    spans += find_author_codes(text, _covered_tail(text, spans), spans)
+    spans += find_dateline(text, _covered_head(text, spans))
+    return spans + _line_marks_left(text, spans)
+
+
+def _line_marks_left(text: str, spans: list[Span]) -> list[Span]:
+    """Marks that a removal at a line start leaves first on the line: "ADVERTISEMENT - butir"."""
+    marks: list[Span] = []
+    for span in spans:
+        if text[text.rfind("\n", 0, span.start) + 1 : span.start].strip(" \t*"):
+            continue  # the span does not start its line
+        pos = span.end
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        mark = line_mark_at(text, pos) if pos < len(text) and text[pos] != "\n" else None
+        if mark is not None:
+            marks.append(mark)
+    return marks
+
+
+def _merged(spans: list[Span]) -> list[Edit]:
+    """The spans as edits in order, overlaps merged (the earlier-starting span names the kind)."""
     if not spans:
         return []
     spans.sort(key=lambda span: (span.start, -span.end))

@@ -22,12 +22,21 @@ from typing import NamedTuple
 from sepakat.clean.spans import Span, is_title_like, literal_prefix, trie_pattern
 from sepakat.data import load_table
 
-__all__ = ["find_author_codes", "find_boilerplate", "find_dateline", "find_repeated_lines"]
+__all__ = [
+    "SCOPES_INLINE",
+    "SCOPES_LINE",
+    "find_author_codes",
+    "find_boilerplate",
+    "find_dateline",
+    "find_repeated_lines",
+]
 
-_TAIL_FROM = 0.3  # a tail rule fires only after this share of the text
+# A tail rule fires only after this much text (about a sentence). An absolute count, not a
+# share of the text: removals never raise it, so a second cleaning decides the same.
+_TAIL_FROM = 80
 _CAPTION_MAX = 300  # a line longer than this is a paragraph, whatever it ends with
 _LINE_PADDING = " \t*_()"
-_CODE_TAIL_FROM = 0.6
+_CODE_TAIL_FROM = 200  # a code glued into text counts only after this much text
 _SNIPPET_WITHIN = 700  # ANTARA's dateline after a pull quote stands this early
 _MAX_HEADLINES_BEFORE_CODE = 4
 _REPEAT_MIN = 40  # a line this long seen twice is a page's repetition, not an echo
@@ -43,11 +52,12 @@ class _Rule(NamedTuple):
 
 
 @cache
-def _rules() -> tuple[re.Pattern[str], dict[str, tuple[_Rule, ...]]]:
-    """A scan for the literal start of every rule, and the rules by their first character."""
+def _rules(scopes: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[_Rule, ...]]]:
+    """A scan for the literal start of every rule of ``scopes``, and the rules by their first character."""
     rules = [
         _Rule(kind, scope, re.compile(pattern))
         for kind, scope, pattern in load_table("common", "boilerplate")
+        if scope in scopes
     ]
     by_first: dict[str, list[_Rule]] = {}
     prefixes: set[str] = set()
@@ -88,12 +98,16 @@ def _alternatives(pattern: str) -> list[str]:
     return parts
 
 
-def find_boilerplate(text: str) -> list[Span]:
-    """Spans of the data rules (data/common/boilerplate.tsv)."""
-    scan, by_first = _rules()
+SCOPES_INLINE = frozenset({"inline", "tail"})
+SCOPES_LINE = frozenset({"line", "caption", "tail_line"})
+
+
+def find_boilerplate(text: str, scopes: frozenset[str] = SCOPES_INLINE | SCOPES_LINE) -> list[Span]:
+    """Spans of the data rules (data/common/boilerplate.tsv) of ``scopes``."""
+    scan, by_first = _rules(scopes)
     spans: list[Span] = []
     size = len(text)
-    tail_from = int(size * _TAIL_FROM)
+    tail_from = _TAIL_FROM
     pos = 0
     while True:
         hit = scan.search(text, pos)
@@ -122,14 +136,20 @@ def _rule_span(text: str, rule: _Rule, start: int, end: int, tail_from: int) -> 
     """The span a rule's match removes, or None where its scope does not hold."""
     if text[start] == "\n":  # a rule written from the line break before its line
         start += 1
-    if rule.scope == "inline":
-        return Span(start, end, rule.kind)
     line_start = text.rfind("\n", 0, start) + 1
     alone_before = not text[line_start:start].strip(_LINE_PADDING)
+    if rule.scope == "inline":
+        line_end = text.find("\n", end)
+        if alone_before and not text[end : len(text) if line_end < 0 else line_end].strip(_LINE_PADDING):
+            return Span(
+                line_start, len(text) if line_end < 0 else line_end + 1, rule.kind
+            )  # alone on its line
+        return Span(start, end, rule.kind)
     if rule.scope == "tail":
         # Marks before it on its line go too ("*Artikel ini telah tayang ...").
         span = Span(line_start if alone_before else start, len(text), rule.kind)
-        return span if start >= tail_from else None
+        anchored = rule.pattern.pattern.endswith("\\Z")  # "Reuter" closing the text: no threshold
+        return span if start >= tail_from or anchored else None
     line_end = text.find("\n", end)
     if line_end < 0:
         line_end = len(text)
@@ -161,7 +181,7 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
     return (
         # "JAKARTA, KOMPAS.com -", "**KOMPAS.com** -", "Jakarta, CNN Indonesia - -"
         re.compile(
-            rf"[ \t\n*]*(?:[A-Z][A-Za-z.'’\- ]{{1,40}}?[ \t\n]*,[ \t\n]*)?(?:{media})"
+            rf"[ \t\n*]*(?:(?:{caps_place}|{place_word})[ \t\n]*,[ \t\n]*)?(?:{media})"
             rf"[ \t\n*]*(?:{dash}|:[ \t]*)[ \t*]*"
         ),
         # "Liputan6.com, Jakarta -", "TEMPO.CO,Jakarta-", "Liputan6.com, JakartaMemiliki"
@@ -219,7 +239,10 @@ def _late_antara_dateline(text: str, start: int) -> list[Span]:
 # --- author codes -----------------------------------------------------------------------
 
 # "(prf/ega)", "(ahs/nu2)", "(yendhi/yp)": newsroom initials, slash-separated.
-_SLASH_CODE = re.compile(r"\((?:[a-z]{2,12}\d?[ ]?/[ ]?)+[a-z]{2,12}\d?\)")
+# A run of them counts as one ("(abc/def)(abc/def)").
+_SLASH_CODE = re.compile(
+    r"\((?:[a-z]{2,12}\d?[ ]?/[ ]?)+[a-z]{2,12}\d?\)(?:[ \t]*\((?:[a-z]{2,12}\d?[ ]?/[ ]?)+[a-z]{2,12}\d?\))*"
+)
 _NOT_CODES = frozenset({"(dan/atau)", "(and/or)", "(km/jam)", "(km/h)", "(atau/dan)"})
 # "(ant)", "(*)", "[noe]" after a sentence's end, closing a paragraph.
 _SINGLE_CODES = (
@@ -234,11 +257,12 @@ _NAME_LINE = re.compile(r"(?:\A|(?<=\n))[ \t]*\([A-Z][a-z]+(?: [A-Z][a-z]+){0,3}
 _HAS_SENTENCE = re.compile(r"[.!?][\"”’)]?(?:\s|\Z)")
 
 
-def find_author_codes(text: str, text_end: int | None = None) -> list[Span]:
+def find_author_codes(text: str, text_end: int | None = None, found: list[Span] | None = None) -> list[Span]:
     """Author codes, the tag lines after a code and the headline lines just before it.
 
     ``text_end``: where the text ends once what is already found at its end is gone, so
-    that a code standing before a removed tail counts as closing the text.
+    that a code standing before a removed tail counts as closing the text; ``found``: the
+    spans found so far, which do not count as text before a code either.
     """
     spans: list[Span] = []
     size = len(text) if text_end is None else text_end
@@ -248,7 +272,7 @@ def find_author_codes(text: str, text_end: int | None = None) -> list[Span]:
         while after < size and text[after] in " \t":
             after += 1
         line_closes = after == size or text[after] == "\n"
-        if match.group() in _NOT_CODES or not (line_closes or start >= size * _CODE_TAIL_FROM):
+        if match.group() in _NOT_CODES or not (line_closes or start >= _CODE_TAIL_FROM):
             continue
         spans.extend(_headlines_before(text, start, size))
         spans.append(Span(start, end, "author_code"))
@@ -258,20 +282,31 @@ def find_author_codes(text: str, text_end: int | None = None) -> list[Span]:
             break
     for pattern in _SINGLE_CODES:
         for match in pattern.finditer(text, 0, size):
-            before = text[max(0, match.start() - 20) : match.start()].rstrip()
-            if before and before[-1] in _CODE_AFTER:
+            before = _char_before(text, match.start(), found or [])
+            if before and before in _CODE_AFTER:
                 spans.append(Span(match.start(), match.end(), "author_code"))
     for pattern, kind in ((_DESK_CODE, "author_code"), (_NAME_LINE, "byline")):
-        found = pattern.search(text, max(0, size - 200), size)
-        if found:
-            spans.append(Span(found.start(), found.end(), kind))
+        last = pattern.search(text, max(0, size - 200), size)
+        if last:
+            spans.append(Span(last.start(), last.end(), kind))
     return spans
+
+
+def _char_before(text: str, pos: int, found: list[Span]) -> str:
+    """The last character before ``pos`` that is neither a space nor inside a found span."""
+    while True:
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        covering = [span.start for span in found if span.start < pos <= span.end]
+        if not covering:
+            return text[pos - 1] if pos > 0 else ""
+        pos = min(covering)
 
 
 def _headlines_before(text: str, code_start: int, size: int) -> list[Span]:
     """Headline lines standing between the last sentence and a code (detik's video links)."""
     line_start = text.rfind("\n", 0, code_start) + 1
-    if text[line_start:code_start].strip() or code_start < size * _CODE_TAIL_FROM:
+    if text[line_start:code_start].strip() or code_start < _CODE_TAIL_FROM:
         return []
     first = line_start
     for _ in range(_MAX_HEADLINES_BEFORE_CODE):

@@ -31,6 +31,7 @@ _MODEL_SAMPLE = 300  # characters the model reads
 _CLEAR_COUNT = 4
 _CLEAR_RATIO = 3
 _DEFAULT = "id"
+_SURE = 0.6  # the model's score above which its first guess stands
 _OLD_CODES = {"in": "id", "iw": "he", "ji": "yi", "jw": "jv"}
 
 
@@ -87,9 +88,13 @@ def identify_language(text: str, declared: str | None) -> str:
     if not line:
         return _DEFAULT
     # lid.176 also knows languages with no two-letter code ("min", "ceb"): take the best that has one.
-    results = _detector().detect(line, model="lite", k=3)
-    lang = next((str(r["lang"]) for r in results if len(str(r["lang"])) == 2), _DEFAULT)
-    if lang in ("ms", "id"):
+    results = [(str(r["lang"]), float(r["score"])) for r in _detector().detect(line, model="lite", k=3)]
+    codes = [code for code, _score in results if len(code) == 2]
+    lang = codes[0] if codes else _DEFAULT
+    unsure = not results or results[0][1] < _SURE
+    # Short Indonesian lines fool the lite model ("Harga beras naik lagi" reads as Italian):
+    # when it is unsure and Indonesian (or Malay) is among its guesses, the news is Indonesian.
+    if lang in ("ms", "id") or (unsure and {"id", "ms"} & set(codes)):
         return _settle_malay(words)
     return lang
 

@@ -6,7 +6,7 @@ import re
 
 from sepakat.clean.spans import Span
 
-__all__ = ["find_markdown"]
+__all__ = ["find_markdown", "line_mark_at"]
 
 # Each pattern starts with a literal character, so that Python's re scans ahead fast.
 _BOLD = re.compile(r"\*\*+|__+")
@@ -40,12 +40,32 @@ def find_markdown(text: str) -> list[Span]:
             label_end = text.rindex("](", match.start(), match.end())
             spans.append(Span(match.start(), match.start() + 1, "markdown"))
             spans.append(Span(label_end, match.end(), "markdown"))
-    # A line mark at the very start has no line break before it: match after a virtual one.
-    first = _LINE_MARK.match("\n" + text[:12]) if text[:1] in "#>-–—*+•_=~· \t" else None
+    first = line_mark_at(text, 0)
     if first is not None:
-        spans.append(Span(0, first.end() - 1, "markdown"))
-    spans.extend(Span(m.start() + 1, m.end(), "markdown") for m in _LINE_MARK.finditer(text))
+        spans.append(first)
+    for match in _LINE_MARK.finditer(text):
+        if _BULLET.match(match.group()) and match.end() < len(text) and text[match.end()] != "\n":
+            # A list item stays its own paragraph once its bullet is gone.
+            spans.append(Span(match.start(), match.end(), "markdown", "\n\n"))
+        else:
+            spans.append(Span(match.start() + 1, match.end(), "markdown"))
     return spans
+
+
+_BULLET = re.compile(r"[ \t\n]*[-*+•][ \t]")  # a list item's mark, not "**" or "---"
+_LINE_MARK_FIRST = frozenset("#>-–—*+•_=~· \t")
+
+
+def line_mark_at(text: str, pos: int) -> Span | None:
+    """A line mark (heading, quote, bullet) at ``pos``, where a line starts with no break before it."""
+    if text[pos : pos + 1] not in _LINE_MARK_FIRST:
+        return None
+    found = _LINE_MARK.match("\n" + text[pos : pos + 12])  # after a virtual line break
+    if found is None:
+        return None
+    end = pos + found.end() - 1
+    bullet = _BULLET.match(found.group()) is not None and end < len(text) and text[end] != "\n"
+    return Span(pos, end, "markdown", "\n\n" if bullet else "")
 
 
 def _is_mark(text: str, match: re.Match[str]) -> bool:

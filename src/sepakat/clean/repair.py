@@ -97,7 +97,7 @@ def normalise_characters(text: str) -> list[Edit]:
 # or a class is tried at every position, ~20 ns a character): hence several small scans,
 # each starting with one character, and the decisions in Python.
 _NEWLINES = re.compile(r"\n[ \t\n]*+")
-_SPACE_HITS = (re.compile(r" (?=[ \t\n,;:!?.”\"])"), re.compile(r"\t"))
+_SPACE_HITS = (re.compile(r" (?=[ \t\n,;:!?.”\"]|\Z)"), re.compile(r"\t"))
 _GLUED = (
     re.compile(r"\.[.!?]*+[\"”’]?(?=[\"“]?[A-Z][a-z])"),
     re.compile(r"![.!?]*+[\"”’]?(?=[\"“]?[A-Z][a-z])"),
@@ -166,6 +166,10 @@ def _space_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     size = len(text)
     done = 0
+    if text[:1] in _BLANKS and text[:1]:
+        done = len(text) - len(text.lstrip(_BLANKS))
+        if done < size and text[done] != "\n":
+            edits.append(Edit(0, done, ""))  # spaces at the very start
     hits = list(_SPACE_HITS[0].finditer(text))
     if "\t" in text:
         hits += _SPACE_HITS[1].finditer(text)
@@ -180,7 +184,7 @@ def _space_edits(text: str) -> list[Edit]:
         while start > 0 and text[start - 1] in _BLANKS:
             start -= 1
         done = end
-        if end < size and text[end] == "\n":
+        if (end < size and text[end] == "\n") or (start > 0 and text[start - 1] == "\n"):
             continue  # the line break's own edit takes these spaces
         if start == 0 or end == size:
             edits.append(Edit(start, end, ""))
@@ -267,7 +271,8 @@ def _line_break(text: str, previous_line: str, start: int, end: int) -> str:
         or stripped[:1].islower()
     )
     # Else a line cut at a link ("Laporan media lokal\nORF yang ..."), unless a heading.
-    if not cut and len(previous_line) <= _HEADING_MAX and is_title_like(previous_line, 0.7):
+    heading = len(previous_line) <= _HEADING_MAX and len(previous_line.split()) > 1
+    if not cut and heading and is_title_like(previous_line, 0.7):
         return "\n"
     return _join(text, before, end)
 
@@ -293,23 +298,30 @@ def _join(text: str, before: str, after_at: int) -> str:
 
 
 def _is_hard_wrapped(text: str, breaks: list[re.Match[str]]) -> bool:
-    """Whether lines were broken at a fixed width inside paragraphs (most break mid-sentence)."""
+    """Whether lines were broken at a fixed width inside paragraphs (most break mid-sentence).
+
+    A break counts as mid-sentence when the unwrapped rules (``_line_break``) would join
+    it: on text those rules already repaired none is left, so a second cleaning never
+    takes a repaired text for a wrapped one.
+    """
     if len(breaks) < _WRAP_MIN_LINES:
         return False
-    long_lines = 0
-    mid_sentence = 0
-    single = 0
     line_start = 0
+    long_lines = 0
     for match in breaks:
-        start, end = match.span()
-        if start - line_start > _WRAP_WIDTH:
+        if match.start() - line_start > _WRAP_WIDTH:
             long_lines += 1
             if long_lines > len(breaks) // 20:
                 return False
-        if match.group().count("\n") == 1 and start > 0 and end < len(text):
+        line_start = match.end()
+    single = mid_sentence = 0
+    line_start = 0
+    for match in breaks:
+        start, end = match.span()
+        while start > 0 and text[start - 1] in _BLANKS:
+            start -= 1
+        if start > 0 and end < len(text) and match.group().count("\n") == 1:
             single += 1
-            before = text[start - 1]
-            if (before.islower() or before == ",") and text[end].isalpha():
-                mid_sentence += 1
+            mid_sentence += "\n" not in _line_break(text, text[line_start:start], start, end)
         line_start = end
     return single >= 3 and mid_sentence >= 0.3 * single

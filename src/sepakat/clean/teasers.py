@@ -144,7 +144,7 @@ def _first_sentence_end(rest: str) -> int | None:
     if match is None:
         return None
     # A headline may end in "?" or "!" at the end of its line: that is no article sentence.
-    if not rest[match.end() :].strip() and is_title_like(rest, 0.6):
+    if "." not in match.group() and not rest[match.end() :].strip() and is_title_like(rest, 0.6):
         return None
     return match.end()
 
@@ -155,7 +155,10 @@ def _headline_end(rest: str, stop: int) -> int:
     glue_points = [
         m.start()
         for m in _GLUE.finditer(rest, 1, limit + 3)
-        if m.start() <= limit and not _in_camel_word(rest, m.start())
+        # Before the first sentence end; right after it only when a headline's "?" or "!" ends there.
+        if (m.start() < stop or (m.start() == stop and rest[stop - 1] in "?!"))
+        and not _in_camel_word(rest, m.start())
+        and not _opens_quote(rest, m.start() - 1)
     ]
     starters = sentence_starters()
     for point in glue_points:
@@ -171,6 +174,11 @@ def _headline_end(rest: str, stop: int) -> int:
         if rest[nxt] in '"“' or label or _marker_pattern().match(rest, nxt) or word in starters:
             return nxt
     return stop
+
+
+def _opens_quote(text: str, pos: int) -> bool:
+    """Whether a straight quote at ``pos`` opens a quotation (a space before it)."""
+    return text[pos] in "\"'" and (pos == 0 or text[pos - 1].isspace())
 
 
 def _in_camel_word(text: str, pos: int) -> bool:
