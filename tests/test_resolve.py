@@ -12,6 +12,7 @@ from sepakat.resolve.agreements import (
     CandidateAgreement,
     ReportFeatures,
     cluster,
+    collapse_duplicates,
     compare,
     conflict,
     match_report,
@@ -371,3 +372,27 @@ def test_organisations_share_one_id_and_keep_their_renames_linked() -> None:
     assert "org:kemenko-polhukam" in family and len(family) > 1
     for member in family:
         assert set(organisation_family(member)) == set(family)
+
+
+def test_an_agreement_listed_twice_in_one_article_is_one_report() -> None:
+    article = "art-1"
+    items = [
+        feat("a", rec("IEU CEPA", status="negotiating", date="2016"), article=article),
+        feat("b", rec("Indonesia-European Union Comprehensive Economic Partnership Agreement (I-EU CEPA)",
+                      status="agreed"), article=article),
+        feat("c", rec(None, status="negotiating"), article=article),  # a group: never a twin
+        feat("d", rec("IA-CEPA", countries=("AUS", "IDN")), article=article),  # another pact
+    ]  # fmt: skip
+    assert collapse_duplicates(items) == [1, 2, 3]
+
+
+def test_the_seeds_two_mous_are_not_twins() -> None:
+    ship = feat(
+        "s", rec("MoU on Cooperation in the Field of Shipbuilding", kind="mou", countries=("IDN", "RUS"))
+    )
+    asbestos = feat(
+        "a",
+        rec("MoU on Cooperation in the Field of Scientific Research on the Safe Use of Chrysotile Asbestos",
+            kind="mou", countries=("IDN", "RUS")),
+    )  # fmt: skip
+    assert collapse_duplicates([ship, asbestos]) == [0, 1]

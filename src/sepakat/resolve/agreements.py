@@ -25,7 +25,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -33,8 +33,9 @@ from importlib import resources
 from babel import Locale
 from rapidfuzz import fuzz
 
-from sepakat.models import AgreementRecord
+from sepakat.models import AGREEMENT_STATUSES, AgreementRecord
 
+STATUS_ORDER = AGREEMENT_STATUSES
 MERGE_THRESHOLD = 0.72
 # Reports further apart than this (in days) need a name to merge.
 UNNAMED_WINDOW_DAYS = 400
@@ -246,20 +247,35 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def name_similarity(a: ReportFeatures, b: ReportFeatures) -> float:
+    """How alike two names are: 1 for a shared acronym of their own, else the share of the
+    larger name's words that the other name has (spelling variants count, 85% alike).
+
+    Stricter than rapidfuzz's token-set ratio, which scores any name contained in another
+    as 100 ("MoU on higher education" in every MoU about education).
+    """
     if a.acronyms & b.acronyms - match_words().kind_acronyms:
         return 1.0
     if not (a.tokens or b.tokens):
         return 1.0 if a.acronyms & b.acronyms else 0.0
-    ratio = fuzz.token_set_ratio(" ".join(sorted(a.tokens)), " ".join(sorted(b.tokens))) / 100
-    return max(_jaccard(a.tokens, b.tokens), ratio * 0.9)
+    small, large = sorted((a.tokens, b.tokens), key=len)
+    matched = sum(
+        1 for word in small if word in large or any(fuzz.ratio(word, other) >= 85 for other in large)
+    )
+    return matched / len(large)
 
 
-def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:  # noqa: PLR0911, PLR0912 - one check and return per veto
+def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:  # noqa: PLR0911 - one check and return per veto
     """Why ``a`` and ``b`` cannot be one agreement, or None."""
     if a.article == b.article:
         return "same article: the extractor already keeps one item per agreement"
-    if a.countries and b.countries and not (a.countries <= b.countries or b.countries <= a.countries):
-        # One report may miss a party's country; two different partners are two agreements.
+    if (
+        a.countries
+        and b.countries
+        and not (a.countries <= b.countries or b.countries <= a.countries)
+        and len(a.countries & b.countries) < 2
+    ):
+        # One report may miss a party's country, or add one named nearby; but two
+        # different partners of one country are two agreements.
         return "different countries"
     if (
         a.countries
@@ -288,19 +304,16 @@ def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:  # noqa: PLR09
             return "different acronyms"
         if name_similarity(a, b) < 0.35:
             return "different names"
-        only_pact = not (a.tokens & b.tokens) and (a.acronyms & b.acronyms) <= match_words().kind_acronyms
-        if (
-            only_pact
-            and a.countries
-            and b.countries
-            and not (a.countries <= b.countries or b.countries <= a.countries)
-        ):
-            return "the same kind of pact between other countries"
     if KIND_FAMILY.get(a.kind) != KIND_FAMILY.get(b.kind) and not (
         a.named and b.named and name_similarity(a, b) >= 0.8
     ):
         return f"different kinds ({a.kind}, {b.kind})"
     return None
+
+
+def _identified(a: ReportFeatures, b: ReportFeatures) -> bool:
+    own = match_words().kind_acronyms
+    return bool(a.parties & b.parties or (a.acronyms & b.acronyms) - own or len(a.tokens & b.tokens) >= 3)
 
 
 def compare(a: ReportFeatures, b: ReportFeatures) -> PairDecision:
@@ -314,6 +327,10 @@ def compare(a: ReportFeatures, b: ReportFeatures) -> PairDecision:
     days = _days(a.sort_date, b.sort_date)
     if a.named and b.named:
         name = name_similarity(a, b)
+        if len(a.countries | b.countries) < 2 and not _identified(a, b):
+            # Between two bodies of one country a topic name ("MoU on higher education")
+            # names many agreements: a party, an acronym or a long name must agree too.
+            return PairDecision(0.0, None, ("domestic: needs a party, an acronym or a long name in common",))
         reasons.append(f"names {name:.2f}")
         score = 0.6 * name + 0.25 * countries + 0.1 * sectors + 0.05
     else:
@@ -332,6 +349,34 @@ def compare(a: ReportFeatures, b: ReportFeatures) -> PairDecision:
         score += 0.05
         reasons.append("a party in common")
     return PairDecision(round(min(score, 1.0), 4), None, tuple(reasons))
+
+
+def written_twice(a: ReportFeatures, b: ReportFeatures) -> bool:
+    """Whether two items of one article are one agreement the extractor listed twice.
+
+    Both must be named alike (a shared acronym, or names at least 0.8 alike), of one kind
+    family, with countries that do not disagree; unnamed items (a group "sejumlah MoU")
+    never are.
+    """
+    if not (a.named and b.named) or KIND_FAMILY.get(a.kind) != KIND_FAMILY.get(b.kind):
+        return False
+    if conflict(a, replace(b, article=b.article + "#")) is not None:  # every veto but "same article"
+        return False
+    return bool(a.acronyms & b.acronyms) or name_similarity(a, b) >= 0.8
+
+
+def collapse_duplicates(items: Sequence[ReportFeatures]) -> list[int]:
+    """Indices of the items of one article to keep: of items written twice, the one with the
+    most advanced status (the record's status is the most advanced the article reports)."""
+    rank: dict[str, int] = {status: i for i, status in enumerate(STATUS_ORDER)}
+    keep: list[int] = []
+    for i, item in enumerate(items):
+        twin = next((k for k, j in enumerate(keep) if written_twice(items[j], item)), None)
+        if twin is None:
+            keep.append(i)
+        elif rank.get(item.status, -1) > rank.get(items[keep[twin]].status, -1):
+            keep[twin] = i
+    return sorted(keep)
 
 
 Links = Mapping[tuple[str, str], int]

@@ -31,7 +31,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sepakat.models import Article, Extraction, PersonRecord, RawDocument, Refusal
-from sepakat.resolve.agreements import blocking_keys, fold, report_features
+from sepakat.resolve.agreements import blocking_keys, collapse_duplicates, fold, report_features
 from sepakat.resolve.entities import (
     KnownPerson,
     choose_person,
@@ -648,13 +648,19 @@ def _store_reports(
     keys_of: dict[str, list[str]] = {}
     for aid, article_pk, ext in stored:
         seen: set[str] = set()
-        for item, record in enumerate(ext.record.agreements):
-            key = report_key(aid, item, ext)
+        published = ext.article.published
+        items = ext.record.agreements
+        features_of = [
+            report_features(record, key=report_key(aid, item, ext), article=aid, published=published)
+            for item, record in enumerate(items)
+        ]
+        # One report per agreement per article, even where the extractor listed one twice.
+        for item in collapse_duplicates(features_of):
+            record, features = items[item], features_of[item]
+            key = features.key
             while key in seen:  # two items alike in name, kind and sentence: keep both
                 key += "+"
             seen.add(key)
-            published = ext.article.published
-            features = report_features(record, key=key, article=aid, published=published)
             keys_of[key] = blocking_keys(features)
             rows.append(
                 {

@@ -347,11 +347,11 @@ def extracted_values(events: list[Any]) -> dict[str, Any]:
     kinds = Counter(e.kind for e in events)
     # The current stage is that of the latest-dated report; on a tie the most advanced.
     latest = max(events, key=lambda e: (e.sort_date, STATUS_RANK.get(e.status, -1), e.key))
-    countries: set[str] = set()
+    country_votes: Counter[str] = Counter()
     sectors: set[str] = set()
     parties: dict[str, str] = {}
     for e in events:
-        countries.update(orjson.loads(e.countries))
+        country_votes.update(set(orjson.loads(e.countries)))
         sectors.update(orjson.loads(e.sectors))
         for party in orjson.loads(e.parties):
             parties.setdefault(party_key(party) or party, party)
@@ -361,7 +361,9 @@ def extracted_values(events: list[Any]) -> dict[str, Any]:
         "kind": min(kinds, key=lambda k: (-kinds[k], k)),
         "status": latest.status,
         "status_date": latest.date,
-        "countries": sorted(countries),
+        # A country named by at least half the reports: one article's stray country
+        # (a partner of another deal in the same story) does not become a party.
+        "countries": sorted(c for c, n in country_votes.items() if 2 * n >= len(events)),
         "sectors": sorted(sectors),
         "parties": sorted(parties.values()),
         "first_date": first_report.sort_date,
