@@ -184,6 +184,12 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
     s = sentence.text
     head = lex.head_kinds[_group_name(m)]
     hs, he = m.start(), m.end()
+    if lex.not_agreements is not None:
+        negative = lex.not_agreements.match(s, hs)
+        if negative is not None:
+            return None  # "Persetujuan Bangunan Gedung" is a permit, "kontrak kerja" a job
+    if not head.strong and lex.not_agreement_context is not None and lex.not_agreement_context.search(s):
+        return None  # approvals of bylaws and budgets are not agreements
     before = _words_before(s, hs, 3)
     if head.strength == "verb" and not (before and lex.cues.fullmatch(before[-1]) and _is_sign_cue(lex, before[-1])):
         return None
@@ -197,7 +203,9 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         form = "anaphor"
     elif doc.lang == "en" and before and before[-1].casefold() in words["anaphora"]:
         form = "anaphor"
-    if _is_group(before, s[hs:m.end()], s, m.end(), words["quantifiers"]):
+    if _is_group(before, s[hs:m.end()], s, m.end(), words["quantifiers"]) or (
+        doc.lang == "en" and form == "bare" and _is_plural(s[hs:m.end()])
+    ):
         form = "group"
 
     start = _extend_left(s, hs, doc.lang) if form != "group" else hs
@@ -211,7 +219,7 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         end = he
     if head.strength == "weak" and form in ("bare", "anaphor") and not _near_cue(lex, s, hs, he):
         return None
-    name = s[start:end].strip(" ,") if form == "named" else None
+    name = _LEADING_ARTICLE.sub("", s[start:end].strip(" ,")) if form == "named" else None
     return AgreementMention(
         sentence=index,
         start=sentence.start + start,
@@ -223,6 +231,9 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         name=name,
         strong=head.strong,
     )
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:The|the|A|An)\s+")
 
 
 def _is_sign_cue(lex: AgreementLexicon, word: str) -> bool:
@@ -266,6 +277,12 @@ def _is_group(before: list[str], head: str, s: str, he: int, quantifiers: frozen
     return s[he : he + 1] == "-" and s[he + 1 : he + 1 + len(head)].casefold() == head.casefold()
 
 
+def _is_plural(head: str) -> bool:
+    """ "deals", "agreements", "MoUs": several instruments, counted or not."""
+    last = head.split()[-1]
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us"))
+
+
 _ACRONYM_NAME = re.compile(r"^(?:[A-Z]{1,5}-?(?:CEPA|FTA|EPA)|RCEP|AFTA)$")
 
 
@@ -273,6 +290,12 @@ def _is_acronym_name(head: str) -> bool:
     return _ACRONYM_NAME.match(head) is not None
 
 
+_ENGLISH_NOUNS = {
+    "agreement", "agreements", "treaty", "accord", "pact", "partnership", "memorandum", "declaration",
+    "statement", "communique", "communiqué", "arrangement", "protocol", "plan", "cepa", "fta", "epa",
+    "deal", "deals", "mou", "mous", "contract", "contracts", "joint", "framework", "convention", "charter",
+    "treaties", "accords", "pacts", "declarations", "statements", "arrangements", "protocols",
+}
 _LEFT_STOP = {
     "the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "new", "under", "of",
     "and", "to", "in", "on", "with", "for", "by", "from", "dalam", "melalui", "dan", "dengan",
@@ -282,8 +305,10 @@ _TITLE_TOKEN = re.compile(r"[A-Z][\w.'’&]*(?:-[\w.'’&]+)*$|[A-Z]{2,}[\w-]*$|
 
 
 def _extend_left(s: str, hs: int, lang: str) -> int:
-    """Capitalised words glued before the noun: "Sponsored Student Scholarship Agreement"."""
-    if not s[hs : hs + 1].isupper():
+    """Capitalised words glued before an English noun: "Sponsored Student Scholarship
+    Agreement", "U.S.-Indonesia Agreement on Reciprocal Trade". Indonesian names follow
+    their noun ("Perjanjian Induk ..."), so a capital before one is a sentence's."""
+    if not s[hs : hs + 1].isupper() or s[hs:].split(None, 1)[0].casefold().strip("(),.") not in _ENGLISH_NOUNS:
         return hs
     start = hs
     taken = 0
@@ -396,6 +421,8 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
             break
         if count > 0 and low in stops and not (parties and low in {"dengan", "dan", "and", "with"}):
             break
+        if count > 0 and not parties and low in {"antara", "between"}:
+            break
         if count > 0 and low in {"dan", "and"} and _next_is_head(rest, at + t.end(), lex):
             break
         if word == "(":
@@ -411,7 +438,7 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
             break
         end = at + t.end()
         count += 1
-        if count >= 12:
+        if count >= (30 if parties else 12):
             break
     return end
 
@@ -446,6 +473,11 @@ def _list_items(doc: Doc, lex: AgreementLexicon, index: int, group: AgreementMen
     parts = _split_list(s, body_start, body_end)
     if len(parts) < 2:
         return []
+    colon = opener.group(0).strip().startswith(":") or opener.group(0).strip() == ":"
+    if colon and not all(lex.heads.search(s[a:b]) for a, b in parts):
+        return []  # after a colon (a heading?), only a list of instruments counts
+    if any(doc.mentions_in(index, _COUNTRY_KINDS) and _only_country(doc, index, sentence.start + a, sentence.start + b) for a, b in parts):
+        return []
     items: list[AgreementMention] = []
     for ps, pe in parts:
         name = s[ps:pe].strip(" ,")
@@ -465,6 +497,15 @@ def _list_items(doc: Doc, lex: AgreementLexicon, index: int, group: AgreementMen
             )
         )
     return items
+
+
+_COUNTRY_KINDS = frozenset({"country", "bloc"})
+
+
+def _only_country(doc: Doc, index: int, start: int, end: int) -> bool:
+    """The span is just a country's name ("The United States"): not an instrument."""
+    text = doc.text[start:end].strip(" ,").removeprefix("The ").removeprefix("the ")
+    return any(m.text == text for m in doc.mentions_in(index, _COUNTRY_KINDS))
 
 
 _LIST_SPLIT = re.compile(r",\s*(?:dan|serta|and)\s+|\s+(?:dan|serta|and)\s+(?=[A-Z])|,\s*|;\s*", re.UNICODE)
@@ -618,12 +659,23 @@ def _same_named(a: _Agreement, m: AgreementMention) -> bool:
         if other.form not in ("named", "item"):
             continue
         other_key = _name_key(other.name)
-        if key and other_key and (key <= other_key or other_key <= key or len(key & other_key) >= 3):
+        shared = len(key & other_key)
+        if key and other_key and (key <= other_key or other_key <= key or shared >= max(2, min(len(key), len(other_key)) // 2 + 1)):
             return True
     return False
 
 
-def gather(mentions: list[AgreementMention]) -> list[_Agreement]:
+def _other_parties(doc: Doc, context: ArticleContext, agreement: _Agreement, mention: AgreementMention) -> bool:
+    """The mention names a counterparty, and the agreement's own parties are others
+    ("Kemenhan" and "Kementerian Pertahanan" are one party)."""
+    own = {context.party_key(p) for p in _mention_parties(doc, mention)}
+    if not own:
+        return False
+    theirs = {context.party_key(p) for other in agreement.mentions for p in _mention_parties(doc, other)}
+    return bool(theirs) and not (own & theirs)
+
+
+def gather(mentions: list[AgreementMention], doc: Doc, context: ArticleContext) -> list[_Agreement]:
     """Mentions into agreements (step 3 of the module docstring)."""
     agreements: list[_Agreement] = []
     last: _Agreement | None = None
@@ -638,13 +690,26 @@ def gather(mentions: list[AgreementMention]) -> list[_Agreement]:
                 # unnamed agreement gets its name.
                 target = next((a for a in reversed(agreements) if a.form == "bare" and _compatible(m.kind, a.kind) | _compatible(a.kind, m.kind)), None)
         elif m.form == "group":
-            target = next((a for a in reversed(agreements) if a.form == "group" and a.kind == m.kind), None)
+            # "menyaksikan penandatanganan kontrak ..." then "Total ada 27 kontrak": one group.
+            target = next(
+                (
+                    a
+                    for a in reversed(agreements)
+                    if a.kind == m.kind
+                    and (a.form == "group" or (a.form == "bare" and m.sentence - a.mentions[-1].sentence <= 3))
+                ),
+                None,
+            )
+            if target is not None:
+                target.form = "group"
         elif m.form == "anaphor":
             target = last if last is not None and _compatible(last.kind, m.kind) else None
             if target is None:
                 target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
         elif m.form == "bare":
             target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
+            if target is not None and _other_parties(doc, context, target, m):
+                target = None  # "a contract Pertamina signed with Occidental": another one
         if target is None:
             if m.form in ("bare", "anaphor") and not m.status:
                 continue
@@ -689,7 +754,7 @@ def extract_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecor
             m.cue_at = m.head_start
     records: list[AgreementRecord] = []
     lex = agreement_lexicon(doc.lang)
-    for agreement in gather(mentions):
+    for agreement in gather(mentions, doc, context):
         best = agreement.best()
         if best is None:
             continue
@@ -717,10 +782,82 @@ def _record(
         status=_as_status(status),
         date=date.iso() if date else None,
         countries=countries,
-        parties=(),
+        parties=_parties_for(doc, agreement),
         sectors=sectors,
         evidence=doc.evidence(best.sentence),
     )
+
+
+def _parties_for(doc: Doc, agreement: _Agreement) -> tuple[str, ...]:
+    """Named parties as the article writes them: "antara X dan Y", "dengan X" after the
+    noun or its verb, "ditandatangani oleh X dan Y", and bodies that are the subject of
+    the signing ("BNPT bersama PT LRT Jakarta resmi menandatangani ...")."""
+    for m in agreement.mentions:
+        found = _mention_parties(doc, m)
+        if found:
+            return found
+    return ()
+
+
+def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
+    sentence = doc.sentences[m.sentence]
+    s = sentence.text
+    hs, he = m.head_start - sentence.start, m.end - sentence.start
+    found: list[str] = []
+    if m.form == "item" and m.name:
+        joined = _JOINED.search(m.name)
+        if joined:
+            found.extend(_split_parties(m.name[joined.end() :]))
+    for marker in _PARTY_MARKERS.finditer(s, he, min(len(s), he + 120)):
+        if len(_WORD.findall(s[he : marker.start()])) > 3:
+            break  # too far from the noun to name its parties
+        phrase = _capitalised_phrase(s, marker.end())
+        if phrase:
+            found.extend(_split_parties(phrase))
+            break
+    subject = _SUBJECT.match(s[:hs])
+    if subject and not found:
+        found.extend(_split_parties(subject.group(1)))
+    unique: list[str] = []
+    for party in found:
+        party = _OFFICE_PREFIX.sub("", party.strip(" ,."))
+        if party and party not in unique and not _NOT_PARTY.match(party):
+            unique.append(party)
+    return tuple(unique[:12])
+
+
+_PARTY_MARKERS = re.compile(r"\b(?:antara|between|dengan|with|bersama|oleh|by)\s+")
+_JOINED = re.compile(r"\s(?:dengan|with)\s")
+_SUBJECT = re.compile(
+    r"^\W*((?:[A-Z][\w.&'’()-]*\s+){0,8}?(?:[A-Z][\w.&'’()-]*)(?:\s+(?:dan|bersama|and)\s+(?:[A-Z][\w.&'’()-]*\s*){1,8})?)"
+    r"\s+(?:resmi\s+|telah\s+|akan\s+|juga\s+)*(?:menandatangani|meneken|signed|sign|menjalin|melakukan|teken)\b"
+)
+_OFFICE_PREFIX = re.compile(r"^(?:(?:Presiden|Wakil Presiden|Perdana Menteri|Menteri|Wakil Menteri|Gubernur|Bupati|Wali Kota|Direktur Utama|Direktur|Ketua|Kepala|President|Prime Minister|Minister|Governor)\s+)+")
+_NOT_PARTY = re.compile(r"^(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah)\b", re.IGNORECASE)
+
+
+def _capitalised_phrase(s: str, at: int) -> str:
+    """Capitalised words from ``at`` (with "dan", "of", parentheses inside), up to the
+    first lower-case word that is not a joiner or to punctuation that ends a clause."""
+    end = at
+    for t in re.finditer(r"\([^()]{1,60}\)|[^\s,;:.()]+|,", s[at : at + 250]):
+        word = t.group(0)
+        if word == ",":
+            nxt = s[at + t.end() : at + t.end() + 12].lstrip()
+            if nxt[:1].isupper() or nxt.startswith(("dan ", "and ")):
+                continue
+            break
+        if word[:1].isupper() or word[:1].isdigit() or word.startswith("(") or word in _PARTY_JOINERS:
+            end = at + t.end()
+            continue
+        break
+    phrase = s[at:end]
+    return phrase if phrase[:1].isupper() else ""
+
+
+def _split_parties(phrase: str) -> list[str]:
+    parts = re.split(r",\s*(?:dan\s+|and\s+)?|\s+(?:dan|dengan|serta|and|with)\s+", phrase)
+    return [p.strip() for p in parts if p.strip()[:1].isupper()]
 
 
 def _refine_kind(kind: str, name: str, sentence: str, lex: AgreementLexicon) -> str:
@@ -762,20 +899,28 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
     sentences (bodies, offices, countries not standing as places); the article's own
     countries when the sentences name none or say "kedua negara"."""
     codes: set[str] = set()
+    places: set[str] = set()
     both = False
     for m in agreement.mentions:
         sentence = doc.sentences[m.sentence]
         both = both or _BOTH.search(sentence.text) is not None
-        for mention in doc.mentions_in(m.sentence, _PARTY_KINDS):
+        for mention in doc.mentions_in(m.sentence, _PARTY_KINDS | _PLACE_KINDS):
             code = context.code_of(mention)
             if code is None:
                 continue
             in_name = m.start <= mention.start and mention.end <= m.end
-            if mention.kind in ("country", "bloc") and not in_name and _is_place(doc.text, mention.start):
+            if mention.kind == "city" or (
+                mention.kind in ("country", "bloc") and not in_name and _is_place(doc.text, mention.start)
+            ):
+                places.add(code)
                 continue
             codes.add(code)
+    if not codes and not both and places == {"IDN"} and doc.lang == "id":
+        codes.add("IDN")  # only Indonesian places: a domestic agreement
     if both or not codes:
         codes.update(context.countries)
+    if not codes and doc.lang == "id":
+        codes.add("IDN")  # Indonesian news naming no country reports Indonesian parties
     elif len(codes) == 1 and "IDN" not in codes and "IDN" in context.countries:
         codes.add("IDN")  # "MoU dengan Rusia" in Indonesian news: Indonesia is the other side
     return tuple(sorted(codes))
@@ -791,6 +936,7 @@ def _is_place(text: str, start: int) -> bool:
 
 
 _PARTY_KINDS = frozenset({"country", "bloc", "organisation", "title"})
+_PLACE_KINDS = frozenset({"city"})
 
 
 def _sectors_for(doc: Doc, agreement: _Agreement, name: str | None) -> tuple[str, ...]:

@@ -162,6 +162,16 @@ class ArticleContext:
             return None
         return entry.country
 
+    def party_key(self, party: str) -> str:
+        """One key for the names of one party ("Kemenhan", "Kementerian Pertahanan")."""
+        entry = self.gazetteer.lookup(party)
+        if entry is None:
+            found = self.gazetteer.find(party)
+            if len(found) == 1 and found[0].end - found[0].start >= len(party) - 8:
+                return found[0].key or party.casefold()
+            return party.casefold()
+        return entry.key
+
     @cached_property
     def countries(self) -> tuple[str, ...]:
         """The countries most named in the title and body (Indonesian bodies count for IDN)."""

@@ -35,6 +35,8 @@ class AgreementLexicon:
     modifiers: dict[str, str]
     words: dict[str, frozenset[str]]  # named word lists (anaphora, quantifiers, ...)
     kind_words: tuple[tuple[re.Pattern[str], str], ...]  # topic word -> refined kind
+    not_agreements: re.Pattern[str] | None  # noun phrases that are something else
+    not_agreement_context: re.Pattern[str] | None  # sentences where weak nouns are not agreements
 
 
 def _table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
@@ -70,7 +72,12 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), kind)
         for pattern, kind in _table(lang, "agreement_kind_words")
     )
+    negative = _table(lang, "agreement_negative")
+    phrases = [pattern for pattern, kind in negative if kind == "phrase"]
+    contexts = [pattern for pattern, kind in negative if kind == "context"]
     return AgreementLexicon(
+        not_agreements=re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None,
+        not_agreement_context=re.compile("|".join(f"(?:{p})" for p in contexts), re.IGNORECASE) if contexts else None,
         heads=re.compile(r"(?<![\w-])(?:" + "|".join(head_parts) + r")(?![\w])"),
         head_rows=tuple(re.compile(r"(?<![\w-])" + part + r"(?![\w])") for part in head_parts),
         head_kinds=head_kinds,
