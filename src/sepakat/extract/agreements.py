@@ -653,11 +653,33 @@ _KEY_NOISE = {
 }
 
 
+def _acronyms(name: str | None) -> tuple[set[str], set[str]]:
+    """What an agreement's name can be abbreviated to: the acronyms it writes ("IEU-CEPA",
+    "IEU CEPA" -> IEUCEPA), and the initials of its capitalised words in front of a
+    trailing acronym ("Indonesia-European Union CEPA" -> IEUCEPA). Two names are one
+    agreement when an acronym of one is an acronym or the initials of the other."""
+    if not name:
+        return set(), set()
+    written: set[str] = set()
+    for run in re.findall(r"\b[A-Z][A-Z-]*[A-Z](?:[\s-]+[A-Z][A-Z-]*[A-Z]|[\s-]+[A-Z]\b)*\b|\b[A-Z]-[A-Z][A-Z-]*\b", name):
+        joined = re.sub(r"[\s-]", "", run)
+        if len(joined) >= 4:
+            written.add(joined)
+    outside = re.sub(r"\([^()]*\)", " ", name)
+    words = [w for w in re.findall(r"[A-Za-z][\w]*", outside) if w[:1].isupper() and w not in ("MoU", "MOU")]
+    initials = "".join(word if word.isupper() and len(word) > 1 else word[0] for word in words)
+    return written, ({initials} if len(initials) >= 4 else set())
+
+
 def _same_named(a: _Agreement, m: AgreementMention) -> bool:
     key = _name_key(m.name)
+    written, initials = _acronyms(m.name)
     for other in a.mentions:
         if other.form not in ("named", "item"):
             continue
+        other_written, other_initials = _acronyms(other.name)
+        if written & (other_written | other_initials) or initials & other_written:
+            return True
         other_key = _name_key(other.name)
         shared = len(key & other_key)
         if key and other_key and (key <= other_key or other_key <= key or shared >= max(2, min(len(key), len(other_key)) // 2 + 1)):
@@ -775,7 +797,7 @@ def _record(
     status = best.status or "proposed"
     date = _date_for(doc, context, best)
     countries = _countries_for(doc, context, agreement)
-    sectors = _sectors_for(doc, agreement, name)
+    sectors = _sectors_for(doc, agreement, name, best)
     return AgreementRecord(
         name=name,
         kind=_as_kind(kind),
@@ -939,15 +961,14 @@ _PARTY_KINDS = frozenset({"country", "bloc", "organisation", "title"})
 _PLACE_KINDS = frozenset({"city"})
 
 
-def _sectors_for(doc: Doc, agreement: _Agreement, name: str | None) -> tuple[str, ...]:
+def _sectors_for(doc: Doc, agreement: _Agreement, name: str | None, best: AgreementMention) -> tuple[str, ...]:
+    """Sectors of the agreement's name; for an unnamed one, of the sentence that reports
+    it (other sentences that mention it speak of much else)."""
     if name:
         found = find_sectors(name, doc.lang)
         if found:
             return found
-    sectors: set[str] = set()
-    for m in agreement.mentions:
-        sectors.update(find_sectors(doc.sentences[m.sentence].text, doc.lang))
-    return tuple(sorted(sectors))
+    return find_sectors(doc.sentences[best.sentence].text, doc.lang)
 
 
 def _as_kind(kind: str) -> AgreementKind:

@@ -200,8 +200,9 @@ def _drop_visits_with_meetings(meetings: list[_Meeting]) -> list[_Meeting]:
     for m in meetings:
         if m.kind == "visit" and any(o.countries & m.countries for o in met):
             for o in met:
-                o.place = o.place or m.place
-                o.date = o.date or m.date
+                if o.kind != "commission":  # a commission session is not the visit's
+                    o.place = o.place or m.place
+                    o.date = o.date or m.date
             continue
         kept.append(m)
     return kept
