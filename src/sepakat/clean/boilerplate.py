@@ -104,23 +104,26 @@ SCOPES_LINE = frozenset({"line", "caption", "tail_line"})
 
 def find_boilerplate(text: str, scopes: frozenset[str] = SCOPES_INLINE | SCOPES_LINE) -> list[Span]:
     """Spans of the data rules (data/common/boilerplate.tsv) of ``scopes``."""
-    scan, by_first = _rules(scopes)
+    spans: list[Span] = []
+    inline = scopes - SCOPES_LINE
+    if inline:
+        spans += _scan(text, *_rules(frozenset(inline)))
+    if scopes & SCOPES_LINE:
+        spans += _scan_lines(text, frozenset(scopes & SCOPES_LINE))
+    return spans
+
+
+def _scan(text: str, scan: re.Pattern[str], by_first: dict[str, tuple[_Rule, ...]]) -> list[Span]:
+    """Spans of the rules whose start ``scan`` finds anywhere in ``text``."""
     spans: list[Span] = []
     size = len(text)
-    tail_from = _TAIL_FROM
     pos = 0
     while True:
         hit = scan.search(text, pos)
         if hit is None:
             break
         start = hit.start()
-        span = None
-        for rule in by_first.get(text[start], ()):
-            match = rule.pattern.match(text, start)
-            if match is not None:
-                span = _rule_span(text, rule, start, match.end(), tail_from)
-                if span is not None:
-                    break
+        span = _first_rule_span(text, by_first.get(text[start], ()), start)
         if span is None:
             pos = start + 1
             continue
@@ -130,6 +133,59 @@ def find_boilerplate(text: str, scopes: frozenset[str] = SCOPES_INLINE | SCOPES_
         # Let a rule starting with the line break that closed this span match too.
         pos = max(span.end - 1, start + 1)
     return spans
+
+
+def _scan_lines(text: str, scopes: frozenset[str]) -> list[Span]:
+    """Spans of rules that stand at a line's start, or (captions) end a short line.
+
+    Only line starts are tried (a scan for line breaks is fast), and captions only on
+    lines short enough to be one: cheaper than looking for every rule everywhere.
+    """
+    line_scan, line_first, caption_scan, caption_first = _line_rules(scopes)
+    spans: list[Span] = []
+    first = _LINE_LEAD.match(text)
+    candidates = [first.end()] if first else []
+    candidates += (hit.start("rule") for hit in line_scan.finditer(text))
+    for start in candidates:
+        span = _first_rule_span(text, line_first.get(text[start : start + 1], ()), start)
+        if span is not None and (not spans or span.start >= spans[-1].end):
+            spans.append(span)
+    line_start = 0
+    for line in text.split("\n") if caption_first else ():
+        line_end = line_start + len(line)
+        if len(line) <= _CAPTION_MAX:
+            hit = caption_scan.search(text, line_start, line_end)
+            if hit is not None:
+                span = _first_rule_span(text, caption_first.get(text[hit.start()], ()), hit.start())
+                if span is not None:
+                    spans.append(span)
+        line_start = line_end + 1
+    spans.sort()
+    return spans
+
+
+def _first_rule_span(text: str, rules: tuple[_Rule, ...], start: int) -> Span | None:
+    for rule in rules:
+        match = rule.pattern.match(text, start)
+        if match is not None:
+            span = _rule_span(text, rule, start, match.end(), _TAIL_FROM)
+            if span is not None:
+                return span
+    return None
+
+
+_LINE_LEAD = re.compile(r"[ \t*_()]*")
+
+
+@cache
+def _line_rules(
+    scopes: frozenset[str],
+) -> tuple[re.Pattern[str], dict[str, tuple[_Rule, ...]], re.Pattern[str], dict[str, tuple[_Rule, ...]]]:
+    """Scans for the line-start rules (after a line break) and for captions, with their rules."""
+    line_scan, line_first = _rules(frozenset(scopes - {"caption"}))
+    caption_scan, caption_first = _rules(frozenset(scopes & {"caption"}))
+    after_break = re.compile(r"\n[ \t*_()]*+(?P<rule>" + line_scan.pattern + ")")
+    return after_break, line_first, caption_scan, caption_first
 
 
 def _rule_span(text: str, rule: _Rule, start: int, end: int, tail_from: int) -> Span | None:

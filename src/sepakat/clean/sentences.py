@@ -32,7 +32,7 @@ __all__ = ["split_sentences"]
 
 # One scan a character: Python's re runs fast only for patterns starting with literal
 # text (an alternation or a class is tried at every position). Group 1: closing marks.
-_LINE_BREAKS = re.compile(r"\n+")
+_LINE_BREAKS = re.compile(r"\n\n*")  # not "\n+": a repeat first defeats the fast literal scan
 _STOP_SCANS = tuple(re.compile(re.escape(stop) + r"[.!?…]*+([\"”’')\]»]*+)[ \t]+(?=\S)") for stop in ".!?…")
 _INITIALS = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,4}|[A-Z]")
 _TOKEN_START = "([{\"'“‘"
