@@ -10,6 +10,7 @@ people: derived once and kept); integer ``pk`` columns are internal join keys on
                   ├─< meetings ─< meeting_participants / meeting_countries
                   └─< person_roles >─ entities (people)
     curations ─< curation_reports        (the analysts' append-only log)
+    users ─< api_tokens / watch_items / visit_marks   (who may write; what each one follows)
 
 Lists inside a row (countries, sectors, parties of one report) are JSON text; the
 ``agreement_*`` link tables repeat them one per row, with the agreement's sort key,
@@ -132,6 +133,7 @@ agreements = Table(
     Index("ix_agreements_last_date_pk", "last_date", "pk"),
     Index("ix_agreements_status_last_date_pk", "status", "last_date", "pk"),
     Index("ix_agreements_first_date", "first_date"),
+    Index("ix_agreements_updated_at", "updated_at"),  # "changed since your last visit"
 )
 
 
@@ -255,4 +257,48 @@ curation_reports = Table(
     Column("curation_pk", Integer, ForeignKey("curations.pk", ondelete="CASCADE"), primary_key=True),
     Column("report_key", String(80), primary_key=True),
     Index("ix_curation_reports_report_key", "report_key"),
+)
+
+
+# --- users of the pages and the API (revision 0003) ----------------------------------
+
+users = Table(
+    "users",
+    metadata,
+    _pk(),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    _pk(),
+    Column("id", String(40), nullable=False, unique=True),  # public handle, shown in listings
+    Column("user_pk", Integer, ForeignKey("users.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("role", String(20), nullable=False),  # viewer, editor, admin
+    Column("digest", String(64), nullable=False, unique=True),  # SHA-256 of the secret; never the secret
+    Column("created_at", String(32), nullable=False),
+    Column("last_used_at", String(32), nullable=True),
+    Column("revoked_at", String(32), nullable=True),
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    _pk(),
+    Column("user_pk", Integer, ForeignKey("users.pk", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(20), nullable=False),  # partner, agreement, sector
+    Column("value", String(200), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    UniqueConstraint("user_pk", "kind", "value"),
+)
+
+visit_marks = Table(
+    "visit_marks",
+    metadata,
+    Column("user_pk", Integer, ForeignKey("users.pk", ondelete="CASCADE"), primary_key=True),
+    Column("page", String(40), primary_key=True),
+    Column("seen_before", String(32), nullable=True),  # the visit before this one: changes are since then
+    Column("visited_at", String(32), nullable=False),
 )
