@@ -20,8 +20,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imported for their side effect of adding commands to ``app``.
-    from sepakat.cli import extract  # noqa: F401
-    from sepakat.cli import curate, registry  # noqa: F401
+    from sepakat.cli import curate, evaluation, extract, registry  # noqa: F401
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from sepakat.data import load_table
 from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue
 from sepakat.extract.lexicon import AgreementLexicon, agreement_lexicon
@@ -337,10 +338,13 @@ def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str) -> int:
     if title_end > end:
         end = title_end
     else:
-        complement = _complement_start(s[end:], lex)
+        complement = _complement_start(s[end:], lex, lang)
         if complement is not None:
             end = end + _read_complement(s[end:], complement, lex)
     parties = re.match(r"\s*,?\s*(?:antara|between)\s+(?!(?:kedua|kedua belah|both|the two)\b)", s[end:])
+    if parties is None and end == he:
+        # An instrument named only by its counterparty: "PKS dengan Kejaksaan Negeri Batang".
+        parties = re.match(r"\s+(?:dengan|with)\s+(?=[A-Z])(?!(?:Indonesia|RI)\b)", s[end:])
     if parties:
         end = end + parties.end() + _read_complement(s[end + parties.end() :], 0, lex, parties=True)
     return end
@@ -359,7 +363,7 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
         bare = word.rstrip(",.;:")
         low = bare.casefold()
         if bare[:1].isupper() or bare[:1].isdigit() or (bare.startswith("(") and end):
-            if lang == "id" and low in lex.words["stops"]:
+            if (lang == "id" and low in lex.words["stops"]) or low in _CALENDAR_WORDS:
                 break
             if lex.heads.fullmatch(bare) and end == 0 and i > 0:
                 break
@@ -386,6 +390,9 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
 
 
 _EN_LEADS = {"on", "of", "for", "between", "in", "to", "regarding", "concerning"}
+_CALENDAR_WORDS = frozenset(
+    w.casefold() for lang in ("id", "en") for name in ("weekdays", "months") for w, _n in load_table(lang, name)
+)
 
 
 def _leads(s: str, at: int) -> bool:
@@ -394,13 +401,49 @@ def _leads(s: str, at: int) -> bool:
     return bool(following) and following[0].casefold() in _EN_LEADS
 
 
-def _complement_start(rest: str, lex: AgreementLexicon) -> int | None:
+def _complement_start(rest: str, lex: AgreementLexicon, lang: str = "en") -> int | None:
+    """Where the phrase naming the subject starts: a listed opener ("tentang", "on"), or
+    in Indonesian any plain noun right after the noun ("perjanjian pengakuan sertifikat")."""
     stripped = rest.lstrip()
     low = stripped.casefold()
     for word in lex.words["complements"]:
         if low.startswith(word) and (len(low) == len(word) or not low[len(word)].isalnum()):
             return len(rest) - len(stripped)
+    if lang == "id" and rest[:1] == " ":
+        first = low.split(None, 1)[0] if low else ""
+        if first.isalpha() and first == stripped.split(None, 1)[0] and _is_plain_noun(first, lex):
+            return len(rest) - len(stripped)
     return None
+
+
+_NOT_NOUNS = {
+    "dan", "atau", "serta", "bersama", "baru", "lama", "itu", "ini", "tersebut", "tadi", "pun", "lah",
+    "apa", "apapun", "mana", "manapun", "siapa", "lain", "lainnya", "sendiri", "saja", "pula",
+    "antara", "dengan", "oleh", "kepada", "bagi",
+}
+
+
+def _is_plain_noun(word: str, lex: AgreementLexicon) -> bool:
+    """A lower-case word that can extend a name: not a function word, not a verb."""
+    return (
+        len(word) > 2
+        and word not in lex.words["stops"]
+        and word not in lex.words["anaphora"]
+        and word not in lex.words["quantifiers"]
+        and word not in _NOT_NOUNS
+        and not _looks_like_verb(word)
+        and lex.cues.fullmatch(word) is None
+    )
+
+
+def _looks_like_verb(word: str) -> bool:
+    """Indonesian verbs mostly carry me-/di- (active/passive) or ber-/ter- prefixes; ber-
+    and ter- words ending in -an are mostly adjectives ("berkelanjutan", "terpadu" aside)."""
+    if len(word) < 6 or word.startswith("teror"):
+        return False
+    if word.startswith(("me", "di")):
+        return True
+    return word.startswith(("ber", "ter")) and not word.endswith("an")
 
 
 def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = False) -> int:
@@ -421,7 +464,7 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
             break
         if count > 0 and low in stops and not (parties and low in {"dengan", "dan", "and", "with"}):
             break
-        if count > 0 and not parties and low in {"antara", "between"}:
+        if count > 0 and not parties and (low in {"antara", "between"} or (word.islower() and _looks_like_verb(low))):
             break
         if count > 0 and low in {"dan", "and"} and _next_is_head(rest, at + t.end(), lex):
             break
@@ -618,6 +661,8 @@ def _modified(s: str, cue: re.Match[str], status: str, modifiers: dict[str, str]
     if effect in (None, "done"):
         return status
     rank = _STAGE[status]
+    if effect == "completed":
+        return "agreed" if status == "negotiating" else status
     if effect == "hypothetical":
         # "bisa dibatalkan", "dapat ditandatangani": neither ended nor done.
         return "proposed" if status in ("agreed", "signed", "ratified") else None
@@ -682,7 +727,12 @@ def _same_named(a: _Agreement, m: AgreementMention) -> bool:
             return True
         other_key = _name_key(other.name)
         shared = len(key & other_key)
-        if key and other_key and (key <= other_key or other_key <= key or shared >= max(2, min(len(key), len(other_key)) // 2 + 1)):
+        smaller = min(len(key), len(other_key))
+        if key and other_key and (
+            key == other_key
+            or (smaller >= 2 and (key <= other_key or other_key <= key))
+            or shared >= max(2, smaller // 2 + 1)
+        ):
             return True
     return False
 

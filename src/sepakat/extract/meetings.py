@@ -179,9 +179,7 @@ def _signings_as_meetings(doc: Doc, context: ArticleContext, people: PeopleResul
         _add_sentence(doc, context, people, meeting, index)
         if len(meeting.countries) < 2 or not (meeting.place or doc.dates_in(index) or len(meeting.participants) >= 2):
             continue
-        if any(m.countries == meeting.countries and m.date == meeting.date for m in meetings):
-            continue
-        meetings.append(meeting)
+        _merge_into(meetings, meeting)
 
 
 def _is_signing(lex: AgreementLexicon, cue: re.Match[str]) -> bool:

@@ -92,7 +92,8 @@ def _role_vocabulary(lang: str) -> set[str]:
     """Case-folded words of every office, body, bloc and place name of the gazetteer."""
     gazetteer = load_gazetteer(lang)
     words: set[str] = set()
-    for kind in ("organisation", "title", "bloc", "city", "country"):
+    # Not places: people are named after them ("Minh" of Ho Chi Minh, "Jaya", "Surya").
+    for kind in ("organisation", "title", "bloc", "country"):
         for key in gazetteer.entry_keys(kind):
             if kind == "organisation" and gazetteer.entry(key).extra.get("type") in ("company", "soe"):
                 continue
@@ -210,7 +211,7 @@ def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
                 consumed.append((end, end + 2 + len(role[0]) + 12))
         for start, end in stretches:
             titled = first_title_end is not None and first_title_end <= start
-            mention = _vouch(doc, gazetteer, lex, index, start, end, covered, afters[start], consumed, titled)
+            mention = _vouch(doc, gazetteer, lex, index, start, end, covered, afters[start], consumed, titled, stretches)
             if mention is not None:
                 mentions.append(mention)
     people = _cluster(mentions, doc, lex)
@@ -390,6 +391,7 @@ def _vouch(
     after: tuple[str | None, str | None],
     consumed: list[tuple[int, int]],
     titled: bool,
+    names: list[tuple[int, int]],
 ) -> PersonMention | None:
     """A person mention when something vouches for the name (module docstring, step 3);
     an unvouched one-word mention is kept as a possible short form."""
@@ -399,7 +401,7 @@ def _vouch(
     role: str | None = None
     country: str | None = None
     if titled:
-        role, country = _role_before(doc, gazetteer, index, start, covered, consumed)
+        role, country = _role_before(doc, gazetteer, index, start, covered, consumed, names)
     if after[0] is not None and (role is None or len(after[0]) > len(role)):
         role, country = after
     vouched = role is not None
@@ -428,10 +430,18 @@ _QUOTE_BEFORE = re.compile(r"[,\"”’]\s*\w+$")
 
 
 def _role_before(
-    doc: Doc, gazetteer: Gazetteer, index: int, start: int, covered: list[Mention], consumed: list[tuple[int, int]]
+    doc: Doc,
+    gazetteer: Gazetteer,
+    index: int,
+    start: int,
+    covered: list[Mention],
+    consumed: list[tuple[int, int]],
+    names: list[tuple[int, int]],
 ) -> tuple[str | None, str | None]:
     """The office phrase right before a name: the leftmost title that reaches the name
-    through office words only ("Menteri Perindustrian (Menperin) Agus")."""
+    through office words only ("Menteri Perindustrian (Menperin) Agus"), never across
+    another person's name; a country just before it belongs to it ("Canadian Trade
+    Minister Mary Ng")."""
     phrase_start: int | None = None
     reach = start
     for title in reversed([m for m in covered if m.kind == "title" and m.end <= start]):
@@ -442,14 +452,29 @@ def _role_before(
             break
         if "," in gap.rstrip(" ,") and reach == start:
             break  # "..., Direktur X, Y" reads right-to-left only up to a comma
+        if any(title.end <= a and b <= reach for a, b in names):
+            break  # "Menteri X Budi dan Menteri Y Le Minh Hoan": Budi's office is not Hoan's
         phrase_start = title.start
         reach = title.start
     if phrase_start is None:
         return None, None
+    country_before = next(
+        (
+            m
+            for m in covered
+            if m.kind in ("country", "bloc") and m.end <= phrase_start and _WORDS_BETWEEN.fullmatch(doc.text[m.end : phrase_start])
+        ),
+        None,
+    )
+    if country_before is not None:
+        phrase_start = country_before.start
     phrase = _clean_role(doc.text[phrase_start:start])
     if not phrase:
         return None, None
     return phrase, _role_country(gazetteer, phrase_start, start, covered)
+
+
+_WORDS_BETWEEN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?")
 
 
 def _clean_role(phrase: str) -> str:
