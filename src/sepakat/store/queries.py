@@ -10,12 +10,13 @@ index; a filter on status alone walks ``(status, last_date, pk)``.
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Select, and_, exists, func, or_, select
+from sqlalchemy import Connection, Integer, Select, and_, column, exists, func, or_, select, text
 
 from sepakat.errors import UsageError
 from sepakat.models import AGREEMENT_STATUSES, SECTORS
@@ -36,12 +37,17 @@ from sepakat.store.tables import (
     meeting_countries,
     meeting_participants,
     meetings,
+    mentions,
     person_roles,
     sources,
 )
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
+# Orders a listing can take: "-" is newest or largest first. Each is keyset-paged on (value, pk).
+AGREEMENT_SORTS = ("-last_date", "last_date", "-first_date", "first_date", "name", "-report_count")
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +61,12 @@ class AgreementFilter:
     since: str | None = None  # active on or after (YYYY, YYYY-MM or YYYY-MM-DD)
     until: str | None = None  # active on or before
     include_rejected: bool = False
+    text: str | None = None  # words of the name or of an evidence sentence
 
     def check(self) -> None:
+        for name, value in (("since", self.since), ("until", self.until)):
+            if value and not _PARTIAL_DATE.fullmatch(value):
+                raise UsageError(f"{name} must be a date like 2025, 2025-01 or 2025-01-31, not {value!r}")
         if self.status and self.status not in AGREEMENT_STATUSES:
             raise UsageError(f"unknown status {self.status!r}: one of {', '.join(AGREEMENT_STATUSES)}")
         if self.sector and self.sector not in SECTORS:
@@ -137,32 +147,31 @@ def party_keys(connection: Connection, party: str) -> list[str]:
     return sorted(k for k in keys if k)
 
 
-def list_agreements(
-    connection: Connection,
-    flt: AgreementFilter | None = None,
-    *,
-    limit: int = DEFAULT_LIMIT,
-    after: str | None = None,
-) -> Page:
-    """One page of agreements matching ``flt``, latest activity first."""
-    flt = flt or AgreementFilter()
-    flt.check()
-    limit = max(1, min(limit, MAX_LIMIT))
-    driver: Any = None
-    query: Select[Any]
-    conditions: list[Any] = []
-    if flt.country:
-        driver = agreement_countries
-        conditions.append(agreement_countries.c.code == flt.country.upper())
-    elif flt.sector:
-        driver = agreement_sectors
-        conditions.append(agreement_sectors.c.sector == flt.sector)
-    if driver is not None:
-        query = select(agreements).join(driver, driver.c.agreement_pk == agreements.c.pk)
-        order_date, order_pk = driver.c.last_date, driver.c.agreement_pk
+def _text_condition(connection: Connection, query: str) -> Any:
+    """Agreements whose name holds every word of ``query``, or with an evidence sentence that does."""
+    words = _WORD.findall(query.lower())
+    if not words:
+        return None
+    in_name = and_(*(func.lower(agreements.c.name).contains(w, autoescape=True) for w in words))
+    if connection.dialect.name == "sqlite":
+        match = " ".join(f'"{w}"' for w in words)  # quoted: the user's words, never FTS5 syntax
+        hits = text("SELECT rowid AS pk FROM fts_events WHERE fts_events MATCH :fts_q").bindparams(fts_q=match)
     else:
-        query = select(agreements)
-        order_date, order_pk = agreements.c.last_date, agreements.c.pk
+        hits = text(
+            "SELECT pk FROM agreement_events WHERE to_tsvector('simple', evidence)"
+            " @@ plainto_tsquery('simple', :fts_q)"
+        ).bindparams(fts_q=" ".join(words))
+    in_evidence = agreements.c.pk.in_(
+        select(agreement_events.c.agreement_pk).where(agreement_events.c.pk.in_(hits.columns(column("pk", Integer))))
+    )
+    return or_(in_name, in_evidence)
+
+
+def _filter_conditions(
+    connection: Connection, flt: AgreementFilter, order_date: Any, driver: Any
+) -> list[Any]:
+    """The WHERE conditions of ``flt`` beyond the one its driving index already applies."""
+    conditions: list[Any] = []
     if flt.sector and driver is not agreement_sectors:
         conditions.append(
             exists().where(
@@ -191,24 +200,81 @@ def list_agreements(
         conditions.append(agreements.c.first_date <= flt.until + "~")
     if not flt.include_rejected:
         conditions.append(agreements.c.rejected == False)  # noqa: E712 - SQL comparison, not Python
+    if flt.text and (matched := _text_condition(connection, flt.text)) is not None:
+        conditions.append(matched)
+    return conditions
+
+
+def _keyset(value: Any, pk: Any, after: str, descending: bool) -> Any:
+    """Rows after the cursor's (value, pk) in the listing's order."""
+    last_value, last_pk = _uncursor(after)
+    if descending:
+        return or_(value < last_value, and_(value == last_value, pk < last_pk))
+    return or_(value > last_value, and_(value == last_value, pk > last_pk))
+
+
+def list_agreements(
+    connection: Connection,
+    flt: AgreementFilter | None = None,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    after: str | None = None,
+    sort: str = "-last_date",
+) -> Page:
+    """One page of agreements matching ``flt``, in the order ``sort`` names (latest activity first)."""
+    flt = flt or AgreementFilter()
+    flt.check()
+    if sort not in AGREEMENT_SORTS:
+        raise UsageError(f"unknown sort {sort!r}: one of {', '.join(AGREEMENT_SORTS)}")
+    limit = max(1, min(limit, MAX_LIMIT))
+    driver: Any = None
+    query: Select[Any]
+    conditions: list[Any] = []
+    if flt.country:
+        driver = agreement_countries
+        conditions.append(agreement_countries.c.code == flt.country.upper())
+    elif flt.sector:
+        driver = agreement_sectors
+        conditions.append(agreement_sectors.c.sector == flt.sector)
+    if driver is not None:
+        query = select(agreements).join(driver, driver.c.agreement_pk == agreements.c.pk)
+        order_date, order_pk = driver.c.last_date, driver.c.agreement_pk
+    else:
+        query = select(agreements)
+        order_date, order_pk = agreements.c.last_date, agreements.c.pk
+    conditions.extend(_filter_conditions(connection, flt, order_date, driver))
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+    order_value: Any = {
+        "last_date": order_date,
+        "first_date": agreements.c.first_date,
+        "name": func.coalesce(agreements.c.name, ""),
+        "report_count": agreements.c.report_count,
+    }[key]
+    if key != "last_date":
+        order_pk = agreements.c.pk
     if after:
-        last_date, last_pk = _uncursor(after)
-        conditions.append(or_(order_date < last_date, and_(order_date == last_date, order_pk < last_pk)))
-    query = query.where(*conditions).order_by(order_date.desc(), order_pk.desc()).limit(limit + 1)
+        conditions.append(_keyset(order_value, order_pk, after, descending))
+    ordering = (order_value.desc(), order_pk.desc()) if descending else (order_value.asc(), order_pk.asc())
+    query = query.where(*conditions).order_by(*ordering).limit(limit + 1)
     rows = connection.execute(query).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    cursor = _cursor([rows[-1].last_date, rows[-1].pk]) if more and rows else None
+    cursor = None
+    if more and rows:
+        last = rows[-1]
+        value = {"name": last.name or "", "first_date": last.first_date, "report_count": last.report_count}
+        cursor = _cursor([value.get(key, last.last_date), last.pk])
     return Page([_agreement_row(r) for r in rows], cursor)
 
 
 def iter_agreements(
-    connection: Connection, flt: AgreementFilter | None = None, page: int = 500
+    connection: Connection, flt: AgreementFilter | None = None, page: int = 500, sort: str = "-last_date"
 ) -> Iterator[AgreementRow]:
-    """Every agreement matching ``flt``, page by page (for exports)."""
+    """Every agreement matching ``flt``, page by page, in the listing's order (for exports)."""
     after: str | None = None
     while True:
-        result = list_agreements(connection, flt, limit=page, after=after)
+        result = list_agreements(connection, flt, limit=page, after=after, sort=sort)
         yield from result.rows
         if result.next_cursor is None:
             return
@@ -446,3 +512,141 @@ def counts(connection: Connection) -> dict[str, int]:
             query = query.where(entities.c.kind == "person")
         result[name] = int(connection.execute(query).scalar_one())
     return result
+
+
+def get_person(connection: Connection, person_id: str) -> PersonRow | None:
+    """One person with the latest office reported (see ``person_roles_over_time`` for the rest)."""
+    reports = (
+        select(func.count())
+        .where(person_roles.c.person_pk == entities.c.pk)
+        .scalar_subquery()
+        .label("reports")
+    )
+    row = connection.execute(
+        select(entities, reports).where(entities.c.id == person_id, entities.c.kind == "person")
+    ).one_or_none()
+    return (
+        None
+        if row is None
+        else PersonRow(row.id, row.name, row.role, row.country, row.role_date, row.reports)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span of an article's text as given that extraction said something about.
+
+    ``kind`` is a mention kind (country, organisation, person, date, ...), ``evidence``
+    (an agreement report's sentence), ``meeting`` (a meeting's sentence) or ``removed``
+    (cut by cleaning: a teaser, a byline). ``target`` is what it points at, when anything.
+    """
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDetail:
+    id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    language: str
+    source: str | None
+    text: str  # the article as given: every offset below points into it
+    marks: list[Mark]
+    reports: list[tuple[str | None, str, str, int, int]]  # (agreement id, status, evidence, start, end)
+    extractor_version: str
+
+
+def _near(text_: str, needle: str, estimate: int) -> int:
+    """The start of the occurrence of ``needle`` in ``text_`` nearest to ``estimate``, or -1."""
+    best, start = -1, text_.find(needle)
+    while start >= 0:
+        if best < 0 or abs(start - estimate) < abs(best - estimate):
+            best = start
+        if start > estimate:
+            break
+        start = text_.find(needle, start + 1)
+    return best
+
+
+def get_article(connection: Connection, article_id: str) -> ArticleDetail | None:
+    """One article as given, with every extraction marked on it.
+
+    Evidence offsets point into the text as given; mention offsets point into the
+    cleaned text, so each mention is placed at its nearest occurrence in the text as
+    given after shifting by what cleaning removed before it.
+    """
+    row = connection.execute(
+        select(articles, sources.c.name.label("source_name"))
+        .outerjoin(sources, sources.c.pk == articles.c.source_pk)
+        .where(articles.c.id == article_id)
+    ).one_or_none()
+    if row is None:
+        return None
+    source_text: str = row.source_text
+    removed = sorted(orjson.loads(row.removed))
+    marks = [Mark(int(s), int(e), "removed", str(k)) for s, e, k, _t in removed]
+    for m in connection.execute(
+        select(
+            mentions.c.start, mentions.c.end, mentions.c.kind, mentions.c.text, mentions.c.key, entities.c.id
+        )
+        .outerjoin(entities, entities.c.pk == mentions.c.entity_pk)
+        .where(mentions.c.article_pk == row.pk)
+        .order_by(mentions.c.start)
+    ):
+        estimate = m.start
+        for s, e, *_ in removed:
+            if s <= estimate:
+                estimate += e - s
+        start = _near(source_text, m.text, estimate)
+        if start >= 0:
+            marks.append(Mark(start, start + len(m.text), m.kind, m.key or m.text, m.id))
+    reports = []
+    for e in connection.execute(
+        select(agreement_events, agreements.c.id.label("agreement_id"))
+        .outerjoin(agreements, agreements.c.pk == agreement_events.c.agreement_pk)
+        .where(agreement_events.c.article_pk == row.pk)
+        .order_by(agreement_events.c.item)
+    ):
+        reports.append((e.agreement_id, e.status, e.evidence, e.evidence_start, e.evidence_end))
+        marks.append(Mark(e.evidence_start, e.evidence_end, "evidence", e.status, e.agreement_id))
+    for mt in connection.execute(
+        select(meetings.c.id, meetings.c.kind, meetings.c.evidence_start, meetings.c.evidence_end).where(
+            meetings.c.article_pk == row.pk
+        )
+    ):
+        marks.append(Mark(mt.evidence_start, mt.evidence_end, "meeting", mt.kind, mt.id))
+    marks = [m for m in marks if 0 <= m.start < m.end <= len(source_text)]
+    marks.sort(key=lambda m: (m.start, -m.end, m.kind))
+    return ArticleDetail(
+        id=row.id, title=row.title, url=row.url, published=row.published, language=row.language,
+        source=row.source_name, text=source_text, marks=marks, reports=reports,
+        extractor_version=row.extractor_version,
+    )  # fmt: skip
+
+
+def get_meeting(connection: Connection, meeting_id: str) -> MeetingRow | None:
+    """One meeting (with its participants)."""
+    pk = connection.execute(select(meetings.c.pk).where(meetings.c.id == meeting_id)).scalar_one_or_none()
+    if pk is None:
+        return None
+    row = connection.execute(
+        select(meetings, articles.c.id.label("article_id"))
+        .join(articles, articles.c.pk == meetings.c.article_pk)
+        .where(meetings.c.pk == pk)
+    ).one()
+    names = connection.execute(
+        select(func.coalesce(entities.c.name, meeting_participants.c.name))
+        .outerjoin(entities, entities.c.pk == meeting_participants.c.person_pk)
+        .where(meeting_participants.c.meeting_pk == pk)
+        .order_by(meeting_participants.c.pk)
+    ).scalars()
+    return MeetingRow(
+        row.id, row.kind, row.date, row.place, tuple(orjson.loads(row.countries)), tuple(names),
+        row.evidence, row.article_id,
+    )  # fmt: skip
