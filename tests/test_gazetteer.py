@@ -265,7 +265,7 @@ def test_country_name_of_unknown_code() -> None:
         ("UNHCR", "UNHCR", "UN"), ("IOM", "IOM", "UN"), ("IAEA", "IAEA", "UN"),
         ("APEC", "APEC", "APEC"), ("OECD", "OECD", "OECD"), ("OKI", "OIC", "OIC"),
         ("BRICS", "BRICS", "BRICS"), ("G20", "G20", "G20"), ("WTO", "WTO", "WTO"),
-        ("IMF", "IMF", "IMF"), ("Bank Dunia", "WB", "WB"), ("World Bank", "WB", "WB"),
+        ("IMF", "IMF", "UN"), ("Bank Dunia", "WB", "UN"), ("World Bank", "WB", "UN"),
         ("ADB", "ADB", "ADB"), ("AIIB", "AIIB", "AIIB"), ("NATO", "NATO", "NATO"),
         ("Bank Pembangunan Islam", "IsDB", "IsDB"), ("D-8", "D-8", "D-8"),
     ],
@@ -478,7 +478,11 @@ def test_generic_offices_are_heads(gid: Gazetteer, surface: str) -> None:
 def test_head_then_country_are_two_mentions(gid: Gazetteer) -> None:
     text = "Menteri Industri dan Perdagangan Federasi Rusia Anton Alikhanov"
     found = gid.find(text)
-    assert [(m.kind, m.key) for m in found] == [("title", "title:menteri"), ("country", "RUS")]
+    assert [(m.kind, m.key) for m in found] == [
+        ("title", "title:menteri"),
+        ("country", "RUS"),
+        ("person", "person:Anton Alikhanov"),  # a well-known person (common/people.tsv)
+    ]
     text = "Duta Besar Pakistan untuk Indonesia"
     assert [m.key for m in gid.find(text)] == ["title:duta-besar", "PAK", "IDN"]
 
@@ -591,7 +595,7 @@ def test_lookup_and_entry(gid: Gazetteer) -> None:
 
 def test_kinds_of_entries(gid: Gazetteer) -> None:
     kinds = {gid.entry(key).kind for key in gid.entry_keys()}
-    assert kinds == {"country", "bloc", "organisation", "title", "city"}
+    assert kinds == {"country", "bloc", "organisation", "title", "city", "person"}
     assert sum(1 for _ in gid.entry_keys("country")) == 250
 
 

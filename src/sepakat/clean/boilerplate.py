@@ -245,10 +245,12 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
             rf"[ \t\n*]*(?:{media})[ \t\n]*,[ \t\n]*(?:{caps_place}|{place_word})\**"
             rf"(?:[ \t]*{dash}[ \t*]*|(?=[A-Z]))"
         ),
-        # "WASHINGTON (Reuters) -", "London (ANTARA News) -", "(ANTARA) -"
+        # "WASHINGTON (Reuters) -", "London (ANTARA News) -", "(ANTARA) -", and a wire's
+        # "JAKARTA, June 12 (Reuters) -" with the day (any agency's name in brackets)
         re.compile(
             rf"[ \t\n]*(?:\*\*)?(?:(?:[A-Z][\w.'’-]*[ \t]){{0,2}}[A-Z][\w.'’-]*[ \t]*)?"
-            rf"\((?:ANTARA(?: News)?|Antara|Reuters|AFP|AP)\)[ \t]*{dash}"
+            rf"(?:,[ \t]*(?:[A-Z][a-z]{{2,8}}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+[A-Z][a-z]{{2,8}}\.?)[ \t]*)?"
+            rf"\((?:ANTARA(?: News)?|Antara|Reuters|AFP|AP|[A-Z][\w.&'’]*(?:[ \t][A-Z][\w.&'’]*){{0,3}})\)[ \t]*{dash}"
         ),
         # "JAKARTA - ", "Jakarta–Kementerian", detik's "Jakarta\n-\n"
         re.compile(rf"[ \t\n*]*(?:{caps_place}|{places})[ \t\n*]*[-–—]+[ \t\n*]*(?=[\"“]?[A-Z0-9])"),

@@ -186,9 +186,9 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
     head = lex.head_kinds[_group_name(m)]
     hs, he = m.start(), m.end()
     if lex.not_agreements is not None:
-        negative = lex.not_agreements.match(s, hs)
-        if negative is not None:
-            return None  # "Persetujuan Bangunan Gedung" is a permit, "kontrak kerja" a job
+        for negative in lex.not_agreements.finditer(s, max(0, hs - 30), min(len(s), he + 40)):
+            if negative.start() <= hs < negative.end():
+                return None  # "Persetujuan Bangunan Gedung" is a permit, "kontrak kerja" a job
     if not head.strong and lex.not_agreement_context is not None and lex.not_agreement_context.search(s):
         return None  # approvals of bylaws and budgets are not agreements
     before = _words_before(s, hs, 3)
@@ -221,6 +221,8 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
     if head.strength == "weak" and form in ("bare", "anaphor") and not _near_cue(lex, s, hs, he):
         return None
     name = _LEADING_ARTICLE.sub("", s[start:end].strip(" ,")) if form == "named" else None
+    if name:
+        name = _TRAILING_JOINER.sub("", name)
     return AgreementMention(
         sentence=index,
         start=sentence.start + start,
@@ -235,6 +237,7 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|A|An)\s+")
+_TRAILING_JOINER = re.compile(r"(?:\s+(?:on|of|for|in|the|and|to|dan|di|pada|untuk|dengan|yang))+$")
 
 
 def _is_sign_cue(lex: AgreementLexicon, word: str) -> bool:
@@ -464,7 +467,9 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
             break
         if count > 0 and low in stops and not (parties and low in {"dengan", "dan", "and", "with"}):
             break
-        if count > 0 and not parties and (low in {"antara", "between"} or (word.islower() and _looks_like_verb(low))):
+        if count > 0 and not parties and (
+            low in {"antara", "between"} or low in _CALENDAR_WORDS or (word.islower() and _looks_like_verb(low))
+        ):
             break
         if count > 0 and low in {"dan", "and"} and _next_is_head(rest, at + t.end(), lex):
             break
@@ -845,7 +850,7 @@ def _record(
     sentence_text = doc.sentences[best.sentence].text
     kind = _refine_kind(agreement.kind, name or "", sentence_text, lex)
     status = best.status or "proposed"
-    date = _date_for(doc, context, best)
+    date, target = _dates_for(doc, context, best)
     countries = _countries_for(doc, context, agreement)
     sectors = _sectors_for(doc, agreement, name, best)
     return AgreementRecord(
@@ -857,6 +862,7 @@ def _record(
         parties=_parties_for(doc, agreement),
         sectors=sectors,
         evidence=doc.evidence(best.sentence),
+        target_date=target.iso() if target else None,
     )
 
 
@@ -876,7 +882,7 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
     s = sentence.text
     hs, he = m.head_start - sentence.start, m.end - sentence.start
     found: list[str] = []
-    if m.form == "item" and m.name:
+    if m.name:
         joined = _JOINED.search(m.name)
         if joined:
             found.extend(_split_parties(m.name[joined.end() :]))
@@ -888,8 +894,8 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
             found.extend(_split_parties(phrase))
             break
     subject = _SUBJECT.match(s[:hs])
-    if subject and not found:
-        found.extend(_split_parties(subject.group(1)))
+    if subject:
+        found = _split_parties(subject.group(1)) + found  # the signing subject, then its counterparts
     unique: list[str] = []
     for party in found:
         party = _OFFICE_PREFIX.sub("", party.strip(" ,."))
@@ -899,9 +905,9 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
 
 
 _PARTY_MARKERS = re.compile(r"\b(?:antara|between|dengan|with|bersama|oleh|by)\s+")
-_JOINED = re.compile(r"\s(?:dengan|with)\s")
+_JOINED = re.compile(r"\s(?:dengan|with|antara|between)\s")
 _SUBJECT = re.compile(
-    r"^\W*((?:[A-Z][\w.&'’()-]*\s+){0,8}?(?:[A-Z][\w.&'’()-]*)(?:\s+(?:dan|bersama|and)\s+(?:[A-Z][\w.&'’()-]*\s*){1,8})?)"
+    r"^\W*((?:\(?[A-Z][\w.&'’()-]*\s+){0,8}?(?:\(?[A-Z][\w.&'’()-]*)(?:\s+(?:dan|bersama|and)\s+(?:\(?[A-Z][\w.&'’()-]*\s*){1,8})?)"
     r"\s+(?:resmi\s+|telah\s+|akan\s+|juga\s+)*(?:menandatangani|meneken|signed|sign|menjalin|melakukan|teken)\b"
 )
 _OFFICE_PREFIX = re.compile(r"^(?:(?:Presiden|Wakil Presiden|Perdana Menteri|Menteri|Wakil Menteri|Gubernur|Bupati|Wali Kota|Direktur Utama|Direktur|Ketua|Kepala|President|Prime Minister|Minister|Governor)\s+)+")
@@ -939,6 +945,27 @@ def _refine_kind(kind: str, name: str, sentence: str, lex: AgreementLexicon) -> 
         if pattern.search(name) or (kind == "agreement" and pattern.search(sentence)):
             return refined
     return kind
+
+
+def _dates_for(doc: Doc, context: ArticleContext, best: AgreementMention) -> tuple[DateValue | None, DateValue | None]:
+    """The date the status was reached and, when the sentence names a later one, the
+    target ("ditargetkan rampung tahun depan"): a future date is never a stage reached."""
+    date = _date_for(doc, context, best)
+    published = doc.published_value()
+    if date is not None and published is not None and _after(date, published):
+        fallback = context.event_date or published
+        return (fallback if best.status == "proposed" else None), date
+    return date, None
+
+
+def _after(value: DateValue, reference: DateValue) -> bool:
+    """``value`` lies wholly after ``reference`` at ``value``'s own precision."""
+    ref = (reference.year, reference.month or 0, reference.day or 0)
+    if value.month is None:
+        return value.year > ref[0]
+    if value.day is None:
+        return (value.year, value.month) > ref[:2]
+    return (value.year, value.month, value.day) > ref
 
 
 def _date_for(doc: Doc, context: ArticleContext, best: AgreementMention) -> DateValue | None:

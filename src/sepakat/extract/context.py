@@ -197,10 +197,16 @@ class ArticleContext:
     @cached_property
     def event_date(self) -> DateValue | None:
         """The first day the lead paragraph names: when the reported event happened."""
+        published = self.doc.published
         for index in range(min(_LEAD_SENTENCES, len(self.doc.sentences))):
             for d in self.doc.dates_in(index):
-                if d.value.precision == 3:
-                    return d.value
+                value = d.value
+                if value.precision == 3 and value.month and value.day:
+                    if published is not None and (value.year, value.month, value.day) > (
+                        published.year, published.month, published.day
+                    ):
+                        continue  # a planned day is not the reported event's
+                    return value
         return None
 
 

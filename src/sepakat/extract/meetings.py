@@ -193,17 +193,26 @@ def _parse_value(iso: str) -> DateValue | None:
 
 
 def _drop_visits_with_meetings(meetings: list[_Meeting]) -> list[_Meeting]:
+    """A visit whose meetings are reported is those meetings: they take its place and
+    date. A visit at another time (one planned for next month) stays a visit."""
     met = [m for m in meetings if m.kind != "visit"]
     kept = []
     for m in meetings:
-        if m.kind == "visit" and any(o.countries & m.countries for o in met):
-            for o in met:
+        during = [o for o in met if o.countries & m.countries and _same_time(o.date, m.date)]
+        if m.kind == "visit" and during:
+            for o in during:
                 if o.kind != "commission":  # a commission session is not the visit's
                     o.place = o.place or m.place
                     o.date = o.date or m.date
             continue
         kept.append(m)
     return kept
+
+
+def _same_time(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    return (a.year, a.month) == (b.year, b.month) if a.month and b.month else a.year == b.year
 
 
 def _is_news(doc: Doc, context: ArticleContext, meeting: _Meeting) -> bool:

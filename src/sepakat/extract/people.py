@@ -412,8 +412,8 @@ def _vouch(
     if not vouched:
         before = doc.text[max(sentence.start, start - 30) : start].rstrip()
         prev_word = before.rsplit(None, 1)[-1].strip("\"“”'’,.(") if before else ""
-        following = doc.text[end : min(sentence.end, end + 30)].split(None, 1)
-        next_word = following[0].strip(",.;:\"”") if following else ""
+        following = _NEXT_WORD.match(doc.text, end, min(sentence.end, end + 40))
+        next_word = following.group(1) if following else ""
         vouched = (
             (prev_word in lex.say_before and _QUOTE_BEFORE.search(before) is not None)
             or next_word in lex.say_after
@@ -426,6 +426,7 @@ def _vouch(
     return PersonMention(start, end, name, index, True, role, country)
 
 
+_NEXT_WORD = re.compile(r"[\s,]*([\w'’]+)")  # "Bojan Hodak, mengatakan": past one comma
 _QUOTE_BEFORE = re.compile(r"[,\"”’]\s*\w+$")
 
 

@@ -1,0 +1,74 @@
+"""Properties of extraction that hold for any text: it never crashes, never invents.
+
+- extraction of any text either gives a record or refuses the input (InputRefused);
+- every evidence is the input text at its evidence_span, at most 600 characters;
+- a date is never more precise than its expression: a day needs a day in the words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sepakat.errors import InputRefused
+from sepakat.extract.dates import find_dates
+from sepakat.models import RawDocument
+from sepakat.pipeline import extract_document
+
+WORDS = [
+    "Menteri", "Perindustrian", "Agus", "Gumiwang", "menandatangani", "nota", "kesepahaman", "MoU",
+    "dengan", "Rusia", "Indonesia", "Jepang", "perjanjian", "akan", "telah", "belum", "disepakati",
+    "pertemuan", "bilateral", "di", "Moskow", "Senin", "(13/7)", "2025", "Juli", "kemarin", "kata",
+    "Presiden", "Prabowo", "Subianto", "signed", "agreement", "the", "Minister", "met", "on", "Tuesday",
+    "Baca", "juga:", "Kontrak", "kerja", "sama", "tentang", "perikanan", ".", ",", "“", "”", "\n", "\n\n",
+    "(", ")", "-", "yakni", "dua", "dan", "Sidang", "Komisi", "Bersama", "RI", "AS", "UEA",
+]
+
+news_like = st.lists(st.sampled_from(WORDS), min_size=1, max_size=80).map(" ".join)
+anything = st.text(min_size=1, max_size=400)
+
+
+def _check(text: str, published: str | None) -> None:
+    raw = RawDocument(origin="prop", id="p", title="t", published=published, text=text)
+    try:
+        extraction = extract_document(raw)
+    except InputRefused:
+        return
+    record = extraction.record
+    for item in [*record.agreements, *record.meetings]:
+        evidence = item.evidence
+        assert evidence.text
+        assert len(evidence.text) <= 600
+        assert text[evidence.start : evidence.end] == evidence.text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_like, st.sampled_from([None, "2025-06-18", "2025-06-18T10:00:00"]))
+def test_news_like_text_never_crashes_and_evidence_is_verbatim(text: str, published: str | None) -> None:
+    _check(text, published)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(anything)
+def test_any_text_never_crashes(text: str) -> None:
+    _check(text, "2025-06-18")
+
+
+DAY_WORDS = (
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "kemarin", "hari ini", "besok", "esok", "lusa",
+    "yesterday", "today", "tomorrow", "tonight", "malam ini", "pagi ini",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["pada", "Mei", "bulan", "lalu", "tahun", "depan", "12", "3/4/2024"]), max_size=30).map(" ".join))
+def test_no_date_more_precise_than_its_expression(text: str) -> None:
+    for mention in find_dates(text, "id", date(2025, 6, 18)):
+        expression = text[mention.start : mention.end].lower()
+        if mention.value.day is not None:
+            assert any(ch.isdigit() for ch in expression) or any(w in expression for w in DAY_WORDS), expression
+        if mention.value.month is not None:
+            assert any(ch.isdigit() for ch in expression) or any(c.isalpha() for c in expression)

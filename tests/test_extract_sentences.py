@@ -1,0 +1,180 @@
+"""One-sentence cases per language: status verbs, dates, offices, countries, non-agreements.
+
+Every sentence here is our own writing. Publication time of each case: Wednesday
+2025-06-18 10:00 unless the case says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction_helpers import extract_text
+
+# (sentence, kind, status)
+ID_STATUS = [
+    ("Kementerian Perindustrian dan Kementerian Industri Rusia menandatangani nota kesepahaman tentang industri galangan kapal.", "mou", "signed"),
+    ("Indonesia dan Jepang akan menandatangani perjanjian kerja sama energi bersih.", "agreement", "proposed"),
+    ("Kedua negara sedang merundingkan perjanjian perdagangan bebas.", "agreement", "negotiating"),
+    ("Indonesia dan Peru telah menyepakati perjanjian kemitraan ekonomi komprehensif.", "agreement", "agreed"),
+    ("DPR meratifikasi perjanjian ekstradisi Indonesia-Singapura.", "treaty", "ratified"),
+    ("Perjanjian kerja sama pariwisata Indonesia-Prancis telah berakhir pada 2016.", "agreement", "ended"),
+    ("Pelaksanaan MoU tentang pendidikan vokasi dengan Jerman terus berjalan.", "mou", "implementing"),
+    ("Percepatan penyelesaian MoU dengan Rusia menjadi prioritas kementerian.", "mou", "negotiating"),
+    ("Nota kesepahaman dengan Vietnam itu belum ditandatangani hingga kini.", "mou", "negotiating"),
+    ("PT Sinar Abadi meneken kontrak pembelian batu bara dengan perusahaan India.", "contract", "signed"),
+    ("Kedua menteri menyerahkan letter of intent (LoI) tentang investasi pelabuhan.", "loi", "signed"),
+    ("Kedua pemimpin mengeluarkan pernyataan bersama tentang Laut China Selatan.", "statement", "agreed"),
+    ("Pemerintah berencana menjajaki perjanjian dagang dengan Mesir.", "agreement", "proposed"),
+    ("Protokol perubahan atas perjanjian pajak berganda dengan Belanda disepakati kedua pihak.", "arrangement", "agreed"),
+]
+
+EN_STATUS = [
+    ("Indonesia and Australia signed a memorandum of understanding on maritime security.", "mou", "signed"),
+    ("The two countries will sign a letter of intent on nickel processing next month.", "loi", "proposed"),
+    ("Negotiators are still discussing the free trade agreement with Chile.", "agreement", "negotiating"),
+    ("The Senate ratified the extradition treaty with Indonesia.", "treaty", "ratified"),
+    ("Indonesia and Canada concluded negotiations on the comprehensive economic partnership agreement.", "agreement", "agreed"),
+    ("Pertamina signed a supply contract with a Japanese trading house.", "contract", "signed"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "status"), ID_STATUS)
+def test_indonesian_status(sentence: str, kind: str, status: str) -> None:
+    (agreement,) = extract_text(sentence, lang="id")["agreements"]
+    assert (agreement["kind"], agreement["status"]) == (kind, status)
+
+
+@pytest.mark.parametrize(("sentence", "kind", "status"), EN_STATUS)
+def test_english_status(sentence: str, kind: str, status: str) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert (agreement["kind"], agreement["status"]) == (kind, status)
+
+
+# (sentence, date): published Wednesday 2025-06-18
+DATES = [
+    ("Kedua menteri menandatangani MoU tentang perikanan pada Rabu (4/6/2025).", "2025-06-04"),
+    ("Kedua menteri menandatangani MoU tentang perikanan pada Juli 2024.", "2024-07"),
+    ("Kedua menteri menandatangani MoU tentang perikanan kemarin.", "2025-06-17"),
+    ("Kedua menteri menandatangani MoU tentang perikanan, Senin.", "2025-06-16"),
+    ("Kedua menteri menandatangani MoU tentang perikanan, Senin (16/6).", "2025-06-16"),
+    ("Kedua menteri menandatangani MoU tentang perikanan pada 27-28 Mei 2025.", "2025-05-27"),
+    ("Kedua menteri menandatangani MoU tentang perikanan pada 2023.", "2023"),
+    ("MoU tentang perikanan ditandatangani hari ini.", "2025-06-18"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date"), DATES)
+def test_dates_resolve_against_publication(sentence: str, date: str) -> None:
+    (agreement,) = extract_text(sentence, lang="id")["agreements"]
+    assert agreement["date"] == date
+
+
+def test_a_planned_signing_keeps_its_day_as_target_not_as_date() -> None:
+    (agreement,) = extract_text("Kedua menteri akan menandatangani MoU tentang perikanan pada Jumat (20/6).", lang="id")["agreements"]
+    assert agreement["status"] == "proposed"
+    assert agreement["date"] == "2025-06-18"
+    assert agreement["target_date"] == "2025-06-20"
+
+
+def test_no_day_without_a_publication_date() -> None:
+    (agreement,) = extract_text("Kedua menteri menandatangani MoU tentang perikanan, Senin (16/6).", published=None, lang="id")["agreements"]
+    assert agreement["date"] is None
+
+
+# (sentence, name, role, country)
+PEOPLE = [
+    ("Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang Takeshi Iwaya di Tokyo.", "Takeshi Iwaya", "Menteri Luar Negeri Jepang", "JPN"),
+    ("Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang Takeshi Iwaya di Tokyo.", "Sugiono", "Menteri Luar Negeri", "IDN"),
+    ("“Kami siap membantu,” kata Budi Gunadi di Jakarta.", "Budi Gunadi", None, "IDN"),
+    ("Duta Besar RI untuk Rusia, Jose Tavares, mengatakan hubungan kedua negara erat.", "Jose Tavares", None, None),
+    ("Menperin Agus Gumiwang Kartasasmita meninjau pabrik baja di Cilegon.", "Agus Gumiwang Kartasasmita", "Menperin", "IDN"),
+    ("Presiden Rusia Vladimir Putin menerima Presiden Prabowo Subianto di Kremlin.", "Vladimir Putin", "Presiden Rusia", "RUS"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role", "country"), PEOPLE)
+def test_people_with_offices(sentence: str, name: str, role: str | None, country: str | None) -> None:
+    people = {p["name"]: p for p in extract_text(sentence, lang="id")["people"]}
+    assert name in people
+    if role is not None:
+        assert people[name]["role"] == role
+    if country is not None:
+        assert people[name]["country"] == country
+
+
+def test_short_mentions_join_the_full_name() -> None:
+    text = "Menteri Perdagangan Budi Santoso membuka pameran. Budi mengatakan ekspor naik. Santoso juga meninjau stan."
+    people = extract_text(text, lang="id")["people"]
+    assert [p["name"] for p in people] == ["Budi Santoso"]
+
+
+def test_honorifics_are_not_names() -> None:
+    people = extract_text("Rektor Universitas Tanjung Harapan, Prof. Dr. Rina Maharani, S.E., M.Si., membuka acara.", lang="id")["people"]
+    assert [p["name"] for p in people] == ["Rina Maharani"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "countries"),
+    [
+        ("Indonesia dan Korea Selatan menandatangani MoU tentang baterai kendaraan listrik.", ["IDN", "KOR"]),
+        ("MoU antara Kementerian Perindustrian dan Kementerian Industri Jepang ditandatangani di Tokyo.", ["IDN", "JPN"]),
+        ("Universitas Gadjah Mada menandatangani nota kesepahaman dengan PT Sinar Abadi.", ["IDN"]),
+        ("RI dan Uni Eropa menyepakati perjanjian kemitraan ekonomi komprehensif.", ["EU", "IDN"]),
+    ],
+)
+def test_agreement_countries(sentence: str, countries: list[str]) -> None:
+    (agreement,) = extract_text(sentence, lang="id")["agreements"]
+    assert agreement["countries"] == countries
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Klub itu memperpanjang kontrak pemain asing hingga 2027.", "id"),
+        ("Pemerintah kota menyetujui rancangan peraturan daerah tentang parkir, dengan persetujuan DPRD.", "id"),
+        ("Warga mengurus Persetujuan Bangunan Gedung di kantor kecamatan.", "id"),
+        ("The minister said he was in agreement with the plan.", "en"),
+        ("Harga emas naik karena kesepakatan pasar yang belum jelas.", "id"),
+    ],
+)
+def test_not_agreements(sentence: str, lang: str) -> None:
+    assert extract_text(sentence, lang=lang)["agreements"] == []
+
+
+def test_listed_agreements_are_separate_items() -> None:
+    text = (
+        "Kedua menteri menyepakati dua nota kesepahaman, yakni MoU on Cooperation in the Field of Fisheries "
+        "dan MoU on Cooperation in the Field of Tourism."
+    )
+    agreements = extract_text(text, lang="id")["agreements"]
+    assert sorted(a["name"] for a in agreements) == [
+        "MoU on Cooperation in the Field of Fisheries",
+        "MoU on Cooperation in the Field of Tourism",
+    ]
+    assert {a["status"] for a in agreements} == {"agreed"}
+
+
+def test_a_pointer_back_is_not_a_new_agreement() -> None:
+    text = (
+        "Indonesia dan Mesir menandatangani nota kesepahaman tentang pendidikan tinggi. "
+        "Nota kesepahaman tersebut mencakup pertukaran dosen dan mahasiswa."
+    )
+    assert len(extract_text(text, lang="id")["agreements"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "countries"),
+    [
+        ("Menteri Luar Negeri Sugiono melakukan percakapan telepon dengan Menteri Luar Negeri Mesir Badr Abdelatty.", "call", ["EGY", "IDN"]),
+        ("Presiden Prabowo Subianto menggelar pertemuan bilateral dengan Perdana Menteri Jepang Shigeru Ishiba di Tokyo.", "bilateral", ["IDN", "JPN"]),
+        ("Sidang Komisi Bersama Indonesia-Vietnam digelar di Hanoi.", "commission", ["IDN", "VNM"]),
+    ],
+)
+def test_meetings(sentence: str, kind: str, countries: list[str]) -> None:
+    (meeting,) = extract_text(sentence, lang="id")["meetings"]
+    assert (meeting["kind"], meeting["countries"]) == (kind, countries)
+
+
+def test_a_domestic_event_is_not_a_meeting() -> None:
+    text = "Menteri Perindustrian menghadiri rapat koordinasi dengan para gubernur di Jakarta."
+    assert extract_text(text, lang="id")["meetings"] == []
