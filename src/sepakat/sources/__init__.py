@@ -8,7 +8,11 @@
         ├── .txt                      text.document_from_text    (seed layout or whole)
         ├── .jsonl .json .ndjson      jsonl.iter_jsonl           (one article a line)
         ├── .html .htm                html.document_from_html    (main text, title, date)
-        └── .gz                       decompressed as it is read, then any of the above
+        ├── .gz                       decompressed as it is read, then any of the above
+        ├── .warc .warc.gz            warc.iter_warc             (each archived HTML page)
+        └── .urls                     urls.read_url_list         (one URL a line, each as below)
+    └── http:// or https://           urls.iter_url_documents    (a page, or a feed's articles;
+                                      fetched politely by fetch.Fetcher, made on first use)
 
 A bad input is one ``Refusal(origin, reason)`` and reading goes on: a missing or
 unreadable path, an empty, binary or non-UTF-8 file, a document over
@@ -24,7 +28,7 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from sepakat.errors import InputRefused
 from sepakat.models import RawDocument, Refusal
@@ -42,6 +46,11 @@ from sepakat.sources.html import decode_html, document_from_html
 from sepakat.sources.jsonl import is_whole_json, iter_json_file, iter_jsonl
 from sepakat.sources.sniff import EXTENSIONS, Format, format_by_name, sniff_format
 from sepakat.sources.text import document_from_text
+from sepakat.sources.urls import URL_LIST_SUFFIX, is_url, iter_url_documents, read_url_list
+from sepakat.sources.warc import is_warc_name, iter_warc
+
+if TYPE_CHECKING:
+    from sepakat.sources.fetch import Fetcher
 
 __all__ = ["DEFAULT_MAX_DOCUMENT_BYTES", "ReadLimits", "iter_documents"]
 
@@ -52,20 +61,74 @@ STDIN = "-"
 
 
 def iter_documents(
-    paths: Sequence[str], *, limits: ReadLimits = DEFAULT_LIMITS, stdin: IO[bytes] | None = None
+    paths: Sequence[str],
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    stdin: IO[bytes] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Item]:
     """Every document of ``paths``, in input order; each bad input is one ``Refusal``.
 
     ``stdin`` is read for "-" (default ``sys.stdin.buffer``). Memory stays bounded by
     the size limit whatever the size of a file: JSON Lines are read line by line.
+    URLs are fetched with ``fetcher`` (default: one made from the environment's policy
+    at the first URL, closed at the end).
     """
-    for path in paths:
-        if path == STDIN:
-            yield from _read_stream(stdin if stdin is not None else sys.stdin.buffer, STDIN, None, limits)
-        elif os.path.isdir(path):
-            yield from _read_directory(path, limits)
-        else:
-            yield from _read_file(path, format_by_name(path), limits)
+    web = _Web(fetcher)
+    try:
+        for path in paths:
+            if path == STDIN:
+                yield from _read_stream(stdin if stdin is not None else sys.stdin.buffer, STDIN, None, limits)
+            elif is_url(path):
+                yield from iter_url_documents(path, web.fetcher(), limits)
+            elif os.path.isdir(path):
+                yield from _read_directory(path, limits)
+            else:
+                yield from _read_path(path, limits, web)
+    finally:
+        web.close()
+
+
+class _Web:
+    """The fetcher of one ``iter_documents`` call, made only when a URL needs it."""
+
+    def __init__(self, given: Fetcher | None) -> None:
+        self._given = given
+        self._made: Fetcher | None = None
+
+    def fetcher(self) -> Fetcher:
+        if self._given is not None:
+            return self._given
+        if self._made is None:
+            from sepakat.sources.fetch import Fetcher  # noqa: PLC0415 - httpx loads only when a URL is read
+
+            self._made = Fetcher()
+        return self._made
+
+    def close(self) -> None:
+        if self._made is not None:
+            self._made.close()
+
+
+def _read_path(path: str, limits: ReadLimits, web: _Web | None = None) -> Iterator[Item]:
+    """A file: a web archive, a list of URLs, or any of the formats by name or content."""
+    if is_warc_name(path):
+        yield from iter_warc(path, limits)
+    elif path.lower().endswith(URL_LIST_SUFFIX):
+        try:
+            urls = read_url_list(path)
+        except InputRefused as refused:
+            yield Refusal(refused.origin, refused.reason)
+            return
+        own = _Web(None) if web is None else None
+        try:
+            for url in urls:
+                yield from iter_url_documents(url, (web or own or _Web(None)).fetcher(), limits)
+        finally:
+            if own is not None:
+                own.close()
+    else:
+        yield from _read_file(path, format_by_name(path), limits)
 
 
 def _read_directory(directory: str, limits: ReadLimits) -> Iterator[Item]:
@@ -75,7 +138,7 @@ def _read_directory(directory: str, limits: ReadLimits) -> Iterator[Item]:
             yield entry
         else:
             found = True
-            yield from _read_file(entry, format_by_name(entry), limits)
+            yield from _read_path(entry, limits)
     if not found:
         known = ", ".join(sorted(EXTENSIONS))
         yield Refusal(directory, f"no files to read in this directory (known extensions: {known})")
@@ -98,7 +161,7 @@ def _walk(directory: str) -> Iterator[str | Refusal]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path)
-        elif format_by_name(entry.name) is not None:
+        elif format_by_name(entry.name) is not None or is_warc_name(entry.name):
             yield entry.path
         else:
             log.debug("%s: skipped, not a known extension", entry.path)
