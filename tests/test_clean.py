@@ -70,10 +70,12 @@ def assert_offsets_hold(article: Article) -> None:
         previous_end = sentence.end
         start, end = article.source_span(sentence.start, sentence.end)
         assert 0 <= start <= end <= len(article.source_text)
-        expected = words(sentence.text)
+        # The same letters in the same order: cleaning inserts spaces ("HimpunanKawasan",
+        # "nasional.Salah") and drops removed spans, nothing else.
+        expected = "".join(words(sentence.text))
         assert expected in (
-            words(source_without_removed(article, start, end, "")),
-            words(source_without_removed(article, start, end, " ")),
+            "".join(words(source_without_removed(article, start, end, ""))),
+            "".join(words(source_without_removed(article, start, end, " "))),
         ), (sentence.text, article.source_slice(sentence.start, sentence.end))
     for span in article.removed:
         assert article.source_text[span.start : span.end] == span.text

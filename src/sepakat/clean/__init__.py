@@ -114,8 +114,9 @@ def _line_marks_left(text: str, spans: list[Span]) -> list[Span]:
     """Marks that a removal at a line start leaves first on the line: "ADVERTISEMENT - butir"."""
     marks: list[Span] = []
     for span in spans:
-        if text[text.rfind("\n", 0, span.start) + 1 : span.start].strip(" \t*"):
-            continue  # the span does not start its line
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if _uncovered(text, line_start, span.start, spans).strip(" \t*"):
+            continue  # the span does not start its line (once the other removals are gone)
         pos = span.end
         while pos < len(text) and text[pos] in " \t":
             pos += 1
@@ -123,6 +124,19 @@ def _line_marks_left(text: str, spans: list[Span]) -> list[Span]:
         if mark is not None:
             marks.append(mark)
     return marks
+
+
+def _uncovered(text: str, start: int, end: int, spans: list[Span]) -> str:
+    """``text[start:end]`` without the parts other removals take."""
+    kept = []
+    pos = start
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.end <= pos or span.start >= end:
+            continue
+        kept.append(text[pos : max(pos, span.start)])
+        pos = max(pos, span.end)
+    kept.append(text[pos:end] if pos < end else "")
+    return "".join(kept)
 
 
 def _merged(spans: list[Span]) -> list[Edit]:

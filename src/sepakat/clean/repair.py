@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 
 from sepakat.clean.edits import Edit
-from sepakat.clean.spans import is_title_like
+from sepakat.clean.spans import camel_words, is_title_like
 
 __all__ = ["normalise_characters", "repair_spacing"]
 
@@ -128,8 +128,47 @@ def repair_spacing(text: str) -> list[Edit]:
         for match in pattern.finditer(text):
             if match.start() > 0 and text[match.start() - 1] in _GLUE_AFTER:
                 edits.append(Edit(match.end(), match.end(), " "))  # "nasional.Salah"
+    edits += _glued_word_edits(text)
     edits.sort()
     return _without_overlaps(edits)
+
+
+# Letters as their case: "HimpunanKawasan" -> "aaaaaaaaAaaaaaa". str.translate and
+# str.find run in C, so the glue points are found without a regex scan of every position.
+_SHAPE = str.maketrans(
+    {**{c: "a" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "A" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
+)
+
+
+def _glued_word_edits(text: str) -> list[Edit]:
+    """Words glued where a link was stripped with its spaces: "HimpunanKawasan",
+    "penandatangananMemorandum", "(PKP)Maruarar", "Understanding(MoU)". Names written
+    with an inner capital (camel_words.tsv: PetroChina, AirAsia) and short prefixes
+    ("McDonald", "DiCaprio", "YouTube": fewer than three lower-case letters) stay whole."""
+    shape = text.translate(_SHAPE)
+    edits: list[Edit] = []
+    at = shape.find("aaaAa")
+    while at != -1:
+        glue = at + 3
+        if not _in_camel_name(text, glue):
+            edits.append(Edit(glue, glue, " "))
+        at = shape.find("aaaAa", at + 1)
+    for probe, offset in ((")Aa", 1), ("aaa(A", 3)):
+        at = shape.find(probe)
+        while at != -1:
+            edits.append(Edit(at + offset, at + offset, " "))
+            at = shape.find(probe, at + 1)
+    return edits
+
+
+def _in_camel_name(text: str, glue: int) -> bool:
+    start = glue
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
+        start -= 1
+    end = glue
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end].casefold() in camel_words()
 
 
 def _line_break_edits(text: str) -> list[Edit]:
@@ -246,8 +285,13 @@ def _wrapped_break(text: str, previous_line: str, start: int, end: int, found: s
     previous_indent = len(previous_line) - len(previous_line.lstrip(" \t"))
     if indent >= 2 and indent > previous_indent and before in _TERMINAL:
         return "\n\n"  # a newly indented line after a sentence starts a paragraph (Reuters)
-    if len(previous_line.strip()) < 40 and (after.isupper() or after.isdigit()) and before not in ",(":
-        return "\n\n"  # a short line: a table row or a heading
+    if (
+        len(previous_line.strip()) < 40
+        and (after.isupper() or after.isdigit())
+        and before not in ",("
+        and (not any(c.islower() for c in previous_line) or sum(c.isdigit() for c in previous_line) >= 4)
+    ):
+        return "\n\n"  # a short line in capitals or figures: a heading or a table row
     return _join(text, before, end)
 
 

@@ -340,7 +340,7 @@ def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str) -> int:
     title_end = _title_run(s, end, lex, lang) if lang == "id" or s[he - 1 : he].isupper() or s[he:he + 1] != " " or _leads(s, he) else he
     if title_end > end:
         end = title_end
-    else:
+    elif not s[:end].rstrip().endswith(")"):  # "(I-EU CEPA)" closes a name
         complement = _complement_start(s[end:], lex, lang)
         if complement is not None:
             end = end + _read_complement(s[end:], complement, lex)
