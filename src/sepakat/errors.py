@@ -2,7 +2,9 @@
 
     SepakatError                  anything sepakat raises on purpose
     ├── InputRefused              one input (file, line, article, URL) was refused;
-    │                             the batch goes on and the exit code says so
+    │   │                         the batch goes on and the exit code says so
+    │   └── FetchFailed           a URL could not be fetched; ``transient`` when a later
+    │                             try may work (timeouts, 5xx), so followers try again
     ├── UsageError                a command was called wrongly (exit code 2)
     └── StoreError                the registry could not be read or written
 
@@ -23,6 +25,14 @@ class InputRefused(SepakatError):
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+
+class FetchFailed(InputRefused):
+    """A URL that could not be fetched; ``transient`` says whether trying later may succeed."""
+
+    def __init__(self, origin: str, reason: str, *, transient: bool = False) -> None:
+        super().__init__(origin, reason)
+        self.transient = transient
 
 
 class UsageError(SepakatError):

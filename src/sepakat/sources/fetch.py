@@ -16,7 +16,9 @@
     ├── conditional     If-None-Match / If-Modified-Since; a 304 is ``Fetched.not_modified``
     └── size cap        Content-Length, then the decoded body counted as it streams
 
-Every failure is an ``InputRefused(url, reason)``: the caller records it and goes on.
+Every failure is a ``FetchFailed(url, reason, transient=...)`` (an ``InputRefused``): the
+caller records it and goes on; ``transient`` (retries used up, robots.txt unreadable)
+means a later try may work.
 A ``Fetcher`` is used from one thread; it holds one httpx client (keep-alive per host).
 """
 
@@ -39,7 +41,7 @@ import httpcore
 import httpx
 from httpcore._backends.sync import SyncStream  # the stream type SyncBackend itself returns
 
-from sepakat.errors import InputRefused, UsageError
+from sepakat.errors import FetchFailed, InputRefused, UsageError
 
 __all__ = [
     "ALLOW_NETWORKS_ENV",
@@ -262,7 +264,7 @@ class Fetcher:
                     url, current, status, etag=etag, last_modified=last_modified, not_modified=True
                 )
             if status != 200:
-                raise InputRefused(url, f"HTTP {status} from {current}")
+                raise FetchFailed(url, f"HTTP {status} from {current}")
             return Fetched(
                 url,
                 current,
@@ -272,7 +274,7 @@ class Fetcher:
                 last_modified=response_headers.get("last-modified"),
                 body=body,
             )
-        raise InputRefused(url, f"more than {self.policy.max_redirects} redirects")
+        raise FetchFailed(url, f"more than {self.policy.max_redirects} redirects")
 
     def _with_retries(
         self, url: str, current: str, headers: dict[str, str], max_bytes: int | None = None
@@ -283,7 +285,9 @@ class Fetcher:
                 return self._get(url, current, headers, max_bytes or self.policy.max_bytes)
             except _RetryableError as retry:
                 if attempt == self.policy.retries:
-                    raise InputRefused(url, f"{retry.reason} (after {attempt + 1} tries)") from None
+                    raise FetchFailed(
+                        url, f"{retry.reason} (after {attempt + 1} tries)", transient=True
+                    ) from None
                 wait = min(retry.delay if retry.delay is not None else delay, self.policy.max_backoff)
                 log.info("%s: %s; trying again in %.1f s", current, retry.reason, wait)
                 self._sleep(wait)
@@ -304,7 +308,7 @@ class Fetcher:
                     return response.status_code, response.headers, b""
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > max_bytes:
-                    raise InputRefused(
+                    raise FetchFailed(
                         url, f"{current} is {int(declared):,} bytes, over the cap of {max_bytes:,}"
                     )
                 chunks: list[bytes] = []
@@ -312,7 +316,7 @@ class Fetcher:
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > max_bytes:
-                        raise InputRefused(url, f"{current} is over the cap of {max_bytes:,} bytes")
+                        raise FetchFailed(url, f"{current} is over the cap of {max_bytes:,} bytes")
                     if time.monotonic() > deadline:
                         raise _RetryableError(f"the response took over {self.policy.total_timeout:g} s")
                     chunks.append(chunk)
@@ -328,7 +332,7 @@ class Fetcher:
                 f"cannot reach {_origin(current)}: {error or type(error).__name__}"
             ) from None
         except httpx.HTTPError as error:  # a malformed response (bad encoding, bad chunking)
-            raise InputRefused(url, f"bad response from {current}: {error}") from None
+            raise FetchFailed(url, f"bad response from {current}: {error}") from None
 
     def _wait_turn(self, url: str) -> None:
         host = urlsplit(url).netloc.lower()
@@ -353,11 +357,13 @@ class Fetcher:
             cached = self._load_robots(url, origin)
             self._robots[origin] = cached
         if cached.problem is not None:
-            raise InputRefused(
-                url, f"robots.txt of {origin} could not be read ({cached.problem}); not fetched"
+            raise FetchFailed(
+                url,
+                f"robots.txt of {origin} could not be read ({cached.problem}); not fetched",
+                transient=True,
             )
         if not cached.rules.can_fetch(ROBOTS_AGENT, current):
-            raise InputRefused(url, f"robots.txt of {origin} disallows {current}")
+            raise FetchFailed(url, f"robots.txt of {origin} disallows {current}")
 
     def _load_robots(self, url: str, origin: str) -> _Robots:
         rules = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
@@ -390,7 +396,7 @@ class _Robots:
     problem: str | None  # why the file could not be read: then nothing of the origin is fetched
 
 
-class _Blocked(InputRefused):
+class _Blocked(FetchFailed):
     """The address guard refused a connection; never softened into "robots.txt unreadable"."""
 
 
@@ -402,9 +408,9 @@ def _origin(url: str) -> str:
 def _check_scheme(url: str, current: str) -> None:
     parts = urlsplit(current)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputRefused(url, f"cannot fetch {current!r}: only http and https URLs are fetched")
+        raise FetchFailed(url, f"cannot fetch {current!r}: only http and https URLs are fetched")
     if parts.hostname.lower().rstrip(".") in METADATA_HOSTS:
-        raise InputRefused(url, f"{parts.hostname} is a cloud metadata service; not fetched")
+        raise FetchFailed(url, f"{parts.hostname} is a cloud metadata service; not fetched")
 
 
 def _retry_after(headers: httpx.Headers) -> float | None:

@@ -147,6 +147,30 @@ def meeting_id(article: str, item: int, ext: Extraction) -> str:
     return "mtg-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
 
 
+def lock_for_writing(connection: Connection) -> None:
+    """Make this transaction the registry's only writer until it ends (first statement of a batch).
+
+    Two ingests storing into one registry at once (two commands, batch workers on many
+    machines) would each see the other's new articles and entities as absent and race on
+    unique keys, and regroup reports without the other's in view. PostgreSQL: an advisory
+    lock scoped to the transaction and keyed by the schema; SQLite: a write that takes
+    the file's write lock at once (waiting up to the busy timeout), so that every read of
+    the batch happens inside the write transaction.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('sepakat:' || current_schema()))"))
+    elif connection.dialect.name == "sqlite":
+        connection.execute(text("UPDATE sources SET name = name WHERE 0"))
+
+
+def store_batch_in(
+    connection: Connection, batch: Sequence[Extraction], summary: IngestSummary, *, replace_all: bool = False
+) -> None:
+    """Store one batch inside the caller's transaction (which may write more, such as watch state)."""
+    lock_for_writing(connection)
+    _store_batch(connection, batch, summary, replace_all=replace_all)
+
+
 class Ingestor:
     """Stores batches of extractions in one registry; ``ingest`` drives it."""
 
@@ -158,7 +182,7 @@ class Ingestor:
     ) -> None:
         """Store one batch in one transaction. ``replace_all``: re-store even unchanged articles."""
         with self.engine.begin() as connection:
-            _store_batch(connection, batch, summary, replace_all=replace_all)
+            store_batch_in(connection, batch, summary, replace_all=replace_all)
 
 
 def ingest(

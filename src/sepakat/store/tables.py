@@ -302,3 +302,61 @@ visit_marks = Table(
     Column("seen_before", String(32), nullable=True),  # the visit before this one: changes are since then
     Column("visited_at", String(32), nullable=False),
 )
+
+
+# --- followed sources and batch shards (revision 0004) -------------------------------
+
+# `sepakat sources add` / `watch`: what to fetch and when; validators make unchanged feeds free.
+followed_sources = Table(
+    "followed_sources",
+    metadata,
+    _pk(),
+    Column("url", Text, nullable=False),
+    Column("url_key", String(64), nullable=False, unique=True),  # SHA-256 of the normalised URL
+    Column("interval_seconds", Integer, nullable=False),
+    Column("added_at", String(32), nullable=False),
+    Column("title", Text, nullable=True),
+    Column("etag", Text, nullable=True),
+    Column("last_modified", String(64), nullable=True),
+    Column("last_fetch_at", String(32), nullable=True),
+    Column("last_success_at", String(32), nullable=True),
+    Column("last_status", String(20), nullable=True),  # new, unchanged, failed
+    Column("last_error", Text, nullable=True),
+    Column("error_count", Integer, nullable=False, server_default="0"),  # failures in a row
+    Column("next_fetch_at", String(32), nullable=False),
+    Column("items_seen", Integer, nullable=False, server_default="0"),
+    Index("ix_followed_sources_next_fetch_at", "next_fetch_at"),
+)
+
+# Every item URL a followed source listed and that was fetched (or refused for good): never again.
+followed_items = Table(
+    "followed_items",
+    metadata,
+    _pk(),
+    Column(
+        "source_pk",
+        Integer,
+        ForeignKey("followed_sources.pk", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("url_key", String(64), nullable=False, unique=True),
+    Column("url", Text, nullable=False),
+    Column("fetched_at", String(32), nullable=False),
+    Column("outcome", String(20), nullable=False),  # stored, refused
+    Column("article_id", String(40), nullable=True),
+    Column("reason", Text, nullable=True),
+)
+
+# `sepakat batch`: shards already stored, so that a rerun after a crash skips them.
+batch_shards = Table(
+    "batch_shards",
+    metadata,
+    _pk(),
+    Column("key", String(64), nullable=False, unique=True),  # path, range and the file's size and time
+    Column("path", Text, nullable=False),
+    Column("part", String(80), nullable=False),  # "lines 0-499", "file", ...
+    Column("documents", Integer, nullable=False),
+    Column("refused", Integer, nullable=False),
+    Column("done_at", String(32), nullable=False),
+)
