@@ -324,7 +324,10 @@ def graph(
 
 @router.get("/curations", summary="Every curation of one target, oldest first")
 def curations(
-    conn: Conn, _: Reader, kind: Literal["agreement", "meeting", "person", "curation"], id: IdPath
+    conn: Conn,
+    _: Reader,
+    kind: Literal["agreement", "meeting", "person", "curation"],
+    id: Annotated[str, Query(min_length=1, max_length=200)],
 ) -> list[schemas.Curation]:
     return [schemas.Curation.model_validate(c) for c in curation.history(conn, kind, id)]
 
