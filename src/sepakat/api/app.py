@@ -56,27 +56,32 @@ class BodyLimit:
             await self._refuse(send)
             return
         seen = 0
-        started = False
+        over = False
+        replaced = False
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    # Whatever the app makes of the cut body, its answer becomes the 413.
+                    over = True
                     raise _TooLargeError
             return message
 
-        async def tracking(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        async def replacing(message: Message) -> None:
+            nonlocal replaced
+            if over and message["type"] == "http.response.start":
+                replaced = True
+                await self._refuse(send)
+            elif not replaced:
+                await send(message)
 
         try:
-            await self.app(scope, counted, tracking)
+            await self.app(scope, counted, replacing)
         except _TooLargeError:
-            if not started:
+            if not replaced:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
