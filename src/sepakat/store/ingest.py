@@ -701,10 +701,11 @@ def _store_reports(
         return []
     connection.execute(insert(agreement_events), rows)
     pks = _pk_map(connection, agreement_events, "key", keys_of)
-    connection.execute(
-        insert(report_keys),
-        [{"key": k[:200], "event_pk": pks[key]} for key, ks in keys_of.items() for k in dict.fromkeys(ks)],
-    )
+    key_rows = [
+        {"key": k[:200], "event_pk": pks[key]} for key, ks in keys_of.items() for k in dict.fromkeys(ks)
+    ]
+    if key_rows:  # a report with nothing to block on (no name, no parties) has no keys
+        connection.execute(insert(report_keys), key_rows)
     return sorted(pks.values())
 
 
