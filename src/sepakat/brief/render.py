@@ -59,6 +59,9 @@ def _md_agreement(a: BriefAgreement, t: Any) -> str:
     line = f"- **{name}** — {stage}, {md_escape(when)}"
     if a.parties:
         line += f" ({md_escape('; '.join(a.parties))})"
+    if a.evidence:
+        quote = a.evidence if len(a.evidence) <= 260 else a.evidence[:259] + "…"
+        line += f"  \n  “{md_escape(quote)}”"
     if a.source:
         label = a.source.title or a.source.article_id
         line += f"  \n  {t('brief.source')}: {md_escape(label)}, {md_escape(a.source.published or '')}"
