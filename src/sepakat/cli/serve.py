@@ -23,6 +23,16 @@ def _port_free(host: str, port: int) -> bool:
     return True
 
 
+def _is_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 @app.command()
 def serve(
     db: DbOption = None,
@@ -45,6 +55,9 @@ def serve(
     query_seconds: Annotated[
         float, typer.Option("--query-seconds", min=0.1, help="Stop a query running longer (503).")
     ] = 5.0,
+    today: Annotated[
+        str | None, typer.Option("--today", help="Date the dashboard counts back from (demos of old news).")
+    ] = None,
 ) -> None:
     """Serve the web pages and the REST API (under /api) until Ctrl-C."""
     import uvicorn
@@ -53,6 +66,8 @@ def serve(
     from sepakat.api.settings import ServeSettings, read_token_default
     from sepakat.errors import SepakatError, UsageError
 
+    if today is not None and not _is_date(today):
+        fail(UsageError(f"--today must be a date like 2025-11-01, not {today!r}"))
     if port and not _port_free(host, port):
         fail(UsageError(f"port {port} on {host} is taken: pass --port with another (0 picks a free one)"))
     settings = ServeSettings(
@@ -60,6 +75,7 @@ def serve(
         read_needs_token=read_token if read_token is not None else read_token_default(host),
         max_body_bytes=max_body,
         query_seconds=query_seconds,
+        today=today,
     )
     try:
         web = create_app(settings)
