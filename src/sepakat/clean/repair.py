@@ -133,10 +133,12 @@ def repair_spacing(text: str) -> list[Edit]:
     return _without_overlaps(edits)
 
 
-# Letters as their case: "HimpunanKawasan" -> "aaaaaaaaAaaaaaa". str.translate and
-# str.find run in C, so the glue points are found without a regex scan of every position.
-_SHAPE = str.maketrans(
-    {**{c: "a" for c in "abcdefghijklmnopqrstuvwxyz"}, **{c: "A" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}}
+# Letters as their case: "HimpunanKawasan" -> b"aaaaaaaaAaaaaaa". bytes.translate and
+# bytes.find run in C, so the glue points are found without a regex scan of every
+# position; Latin-1 with "?" for the rest keeps one byte per character (same offsets).
+_SHAPE = bytes(
+    ord("a") if 97 <= i <= 122 else ord("A") if 65 <= i <= 90 else i if chr(i) in "()" else ord(".")
+    for i in range(256)
 )
 
 
@@ -145,19 +147,19 @@ def _glued_word_edits(text: str) -> list[Edit]:
     "penandatangananMemorandum", "(PKP)Maruarar", "Understanding(MoU)". Names written
     with an inner capital (camel_words.tsv: PetroChina, AirAsia) and short prefixes
     ("McDonald", "DiCaprio", "YouTube": fewer than three lower-case letters) stay whole."""
-    shape = text.translate(_SHAPE)
+    shape = text.encode("latin-1", "replace").translate(_SHAPE)
     edits: list[Edit] = []
-    at = shape.find("aaaAa")
+    at = shape.find(b"aaaAa")
     while at != -1:
         glue = at + 3
         if not _in_camel_name(text, glue):
             edits.append(Edit(glue, glue, " "))
-        at = shape.find("aaaAa", at + 1)
+        at = shape.find(b"aaaAa", at + 1)
     for probe, offset in ((")Aa", 1), ("aaa(A", 3)):
-        at = shape.find(probe)
+        at = shape.find(probe.encode())
         while at != -1:
             edits.append(Edit(at + offset, at + offset, " "))
-            at = shape.find(probe, at + 1)
+            at = shape.find(probe.encode(), at + 1)
     return edits
 
 

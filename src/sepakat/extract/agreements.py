@@ -274,8 +274,19 @@ def _words_after(s: str, at: int, n: int) -> list[str]:
     return _WORD.findall(s[at : at + 40])[:n]
 
 
+_CLASSIFIERS = frozenset({"buah", "unit", "lembar", "dokumen", "paket", "item", "of", "new", "baru"})
+
+
 def _is_group(before: list[str], head: str, s: str, he: int, quantifiers: frozenset[str]) -> bool:
-    if any(w.casefold() in quantifiers or w.isdigit() for w in before[-2:]):
+    """A counted or summed-up group: the count right before the noun ("35 MoU",
+    "sejumlah kesepakatan", "a number of agreements"), not further away ("seluruh bab
+    perjanjian" is every chapter of one agreement)."""
+    def counts(word: str) -> bool:
+        return word.casefold() in quantifiers or word.isdigit()
+
+    if before and counts(before[-1]):
+        return True
+    if len(before) >= 2 and counts(before[-2]) and before[-1].casefold() in _CLASSIFIERS:
         return True
     # Reduplicated plural: "perjanjian-perjanjian", "MoU-MoU".
     return s[he : he + 1] == "-" and s[he + 1 : he + 1 + len(head)].casefold() == head.casefold()
@@ -340,7 +351,8 @@ def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str) -> int:
     title_end = _title_run(s, end, lex, lang) if lang == "id" or s[he - 1 : he].isupper() or s[he:he + 1] != " " or _leads(s, he) else he
     if title_end > end:
         end = title_end
-    elif not s[:end].rstrip().endswith(")"):  # "(I-EU CEPA)" closes a name
+    elif not s[:end].rstrip().endswith(")") and not _is_acronym_name(s[:end].split()[-1] if s[:end].split() else ""):
+        # "(I-EU CEPA)" closes a name, and "IEU-CEPA" is one
         complement = _complement_start(s[end:], lex, lang)
         if complement is not None:
             end = end + _read_complement(s[end:], complement, lex)
@@ -908,7 +920,7 @@ _PARTY_MARKERS = re.compile(r"\b(?:antara|between|dengan|with|bersama|oleh|by)\s
 _JOINED = re.compile(r"\s(?:dengan|with|antara|between)\s")
 _SUBJECT = re.compile(
     r"^\W*((?:\(?[A-Z][\w.&'’()-]*\s+){0,8}?(?:\(?[A-Z][\w.&'’()-]*)(?:\s+(?:dan|bersama|and)\s+(?:\(?[A-Z][\w.&'’()-]*\s*){1,8})?)"
-    r"\s+(?:resmi\s+|telah\s+|akan\s+|juga\s+)*(?:menandatangani|meneken|signed|sign|menjalin|melakukan|teken)\b"
+    r"\s+(?:resmi\s+|telah\s+|akan\s+|juga\s+)*(?:menandatangani|meneken|signed|sign|teken)\b"
 )
 _OFFICE_PREFIX = re.compile(r"^(?:(?:Presiden|Wakil Presiden|Perdana Menteri|Menteri|Wakil Menteri|Gubernur|Bupati|Wali Kota|Direktur Utama|Direktur|Ketua|Kepala|President|Prime Minister|Minister|Governor)\s+)+")
 _NOT_PARTY = re.compile(r"^(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah)\b", re.IGNORECASE)
@@ -947,11 +959,27 @@ def _refine_kind(kind: str, name: str, sentence: str, lex: AgreementLexicon) -> 
     return kind
 
 
+_PLANNED = re.compile(
+    r"\b(?:akan|bakal|ditargetkan|menargetkan|target|dijadwalkan|direncanakan|rencananya|diharapkan|paling lambat|"
+    r"will|scheduled|planned|expected|by)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _planned(text: str, at: int) -> bool:
+    """A date that a planning word governs ("ditargetkan rampung tahun ini"): a target."""
+    return _PLANNED.search(text, max(0, at - 60), at) is not None
+
+
 def _dates_for(doc: Doc, context: ArticleContext, best: AgreementMention) -> tuple[DateValue | None, DateValue | None]:
-    """The date the status was reached and, when the sentence names a later one, the
-    target ("ditargetkan rampung tahun depan"): a future date is never a stage reached."""
+    """The date the status was reached and, when the sentence names a later or planned
+    one, the target ("ditargetkan rampung tahun depan"): a future date is never a stage
+    reached."""
+    planned = [d.value for d in doc.dates_in(best.sentence) if _planned(doc.text, d.start)]
     date = _date_for(doc, context, best)
     published = doc.published_value()
+    if planned:
+        return date, planned[0]
     if date is not None and published is not None and _after(date, published):
         fallback = context.event_date or published
         return (fallback if best.status == "proposed" else None), date
@@ -973,7 +1001,7 @@ def _date_for(doc: Doc, context: ArticleContext, best: AgreementMention) -> Date
     date of the article's event (or, failing that, of its publication) when the stage is
     one stated as of the report, or the sentence points to that event ("pertemuan
     tersebut", "hari ini") or opens the article; else none: never a guess."""
-    dates = doc.dates_in(best.sentence)
+    dates = [d for d in doc.dates_in(best.sentence) if not _planned(doc.text, d.start)]
     if dates:
         anchor = best.cue_at if best.cue_at is not None else best.head_start
         return min(dates, key=lambda d: abs(d.start - anchor)).value

@@ -94,6 +94,7 @@ def extract_meetings(
             _implied_side(doc, context, meeting)
             if len(meeting.countries) < 2:
                 continue
+            _date_from(doc, meeting, index)
             last = _merge_into(meetings, meeting)
     if agreements:
         _signings_as_meetings(doc, context, people, meetings)
@@ -123,6 +124,11 @@ def _add_sentence(doc: Doc, context: ArticleContext, people: PeopleResult, meeti
             meeting.countries.add(code)
     if _BOTH.search(sentence.text):
         meeting.countries.update(context.countries)
+
+
+def _date_from(doc: Doc, meeting: _Meeting, index: int) -> None:
+    """The meeting's date from sentence ``index`` when it has none yet (read only for
+    meetings that are kept: date expressions cost more than the rest)."""
     if meeting.date is None:
         dates = doc.dates_in(index)
         if dates:
@@ -179,6 +185,7 @@ def _signings_as_meetings(doc: Doc, context: ArticleContext, people: PeopleResul
         _add_sentence(doc, context, people, meeting, index)
         if len(meeting.countries) < 2 or not (meeting.place or doc.dates_in(index) or len(meeting.participants) >= 2):
             continue
+        _date_from(doc, meeting, index)
         _merge_into(meetings, meeting)
 
 
@@ -204,6 +211,8 @@ def _drop_visits_with_meetings(meetings: list[_Meeting]) -> list[_Meeting]:
                 if o.kind != "commission":  # a commission session is not the visit's
                     o.place = o.place or m.place
                     o.date = o.date or m.date
+                    # The visitor takes part in the meetings of the visit.
+                    o.participants[:0] = [p for p in m.participants if p not in o.participants]
             continue
         kept.append(m)
     return kept

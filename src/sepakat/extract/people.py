@@ -39,7 +39,7 @@ _TOKEN = re.compile(rf"{_NAME_WORD}|\b{_PARTICLES}\b")
 _PARTICLE = re.compile(rf"{_PARTICLES}")
 _ROLE_KINDS = frozenset({"title", "organisation", "country", "bloc", "city"})
 _APPOSITION_BREAK = re.compile(r"[.;:!?\"“”()]|,\s|\s(?:dan|and|serta|yang|who|which|di|pada|in|on|at)\s")
-_GAP_OK = re.compile(r"^(?:[ \t/&()'’.-]|\b(?:dan|untuk|di|of|for|the|and|to|bidang|urusan|RI|ke-\d+|on|in)\b|[A-Z][\w.'’&-]*|\d+)*,?\s*$")
+_GAP_OK = re.compile(r"^(?:[ \t/&()'’.,-]|\b(?:dan|untuk|di|of|for|the|and|to|bidang|urusan|RI|ke-\d+|on|in)\b|[A-Z][\w.'’&-]*|\d+)*,?\s*$")
 _DEGREE = re.compile(r"^(?:[A-Z][a-z]{0,3}\.){2,3}$|^(?:SE|SH|MM|MBA|MSi|MT|MA|MSc|PhD|SIP|SPd|MPd|MH|MKes|ST|SKom|SSos|Sp[A-Z]{1,3})\.?$")
 
 
@@ -451,8 +451,6 @@ def _role_before(
         gap = doc.text[title.end : reach]
         if len(gap) > 120 or "\n" in gap or _GAP_OK.match(gap) is None:
             break
-        if "," in gap.rstrip(" ,") and reach == start:
-            break  # "..., Direktur X, Y" reads right-to-left only up to a comma
         if any(title.end <= a and b <= reach for a, b in names):
             break  # "Menteri X Budi dan Menteri Y Le Minh Hoan": Budi's office is not Hoan's
         phrase_start = title.start
