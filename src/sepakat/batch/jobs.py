@@ -1,0 +1,129 @@
+"""The two tasks of a shard, as plain functions any engine can run where the data is.
+
+    extract_shard(shard, job)           read the shard itself and run the pure per-document
+                                        function on each document: a list of outcomes
+    store_shard(job, shard, outcomes)   store those outcomes in the registry, batch by batch
+                                        (each batch one transaction under the registry's write
+                                        lock), then mark the shard stored
+
+Engines run extractions in parallel and stores one after another in shard order, so the
+registry ends the same whatever order extractions finish in, and the same as with the
+other engine. Storing is idempotent: a store redone after a worker died finds the batches
+it had committed unchanged and changes nothing there.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from functools import cache
+
+from sqlalchemy import Engine, select
+
+from sepakat.batch.shards import Shard, read_shard
+from sepakat.models import Extraction, Refusal
+from sepakat.sources.checks import ReadLimits
+from sepakat.store.ingest import IngestSummary, ingest, insert_ignore
+from sepakat.store.merging import chunks, now
+from sepakat.store.tables import batch_shards
+
+__all__ = ["MAX_REFUSALS_KEPT", "ShardDone", "ShardJob", "extract_shard", "shards_done", "store_shard"]
+
+log = logging.getLogger(__name__)
+
+Outcome = Extraction | Refusal
+MAX_REFUSALS_KEPT = 20  # per shard, in the summary sent back to the client
+
+
+@dataclass(frozen=True, slots=True)
+class ShardJob:
+    """What every task of one batch needs: where to store, and how."""
+
+    db_url: str
+    batch_size: int = 250
+    max_document_bytes: int = ReadLimits().max_document_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ShardDone:
+    """A stored shard, as reported to the client (small: counts and a few refusals)."""
+
+    key: str
+    path: str
+    part: str
+    documents: int
+    articles_new: int
+    articles_unchanged: int
+    articles_updated: int
+    refused: int
+    agreements_new: int
+    agreements_updated: int
+    extract_seconds: float
+    store_seconds: float
+    refusals: tuple[Refusal, ...] = field(default=())
+    skipped: bool = False  # stored by an earlier run
+
+
+def extract_shard(shard: Shard, job: ShardJob) -> tuple[list[Outcome], float]:
+    """The outcomes of every document of ``shard`` and the seconds it took (runs on a worker)."""
+    from sepakat.pipeline import extract_stream  # noqa: PLC0415 - the extractor loads on workers only
+
+    started = time.perf_counter()
+    limits = ReadLimits(max_document_bytes=job.max_document_bytes)
+    outcomes = list(extract_stream(read_shard(shard, limits), 1))
+    return outcomes, time.perf_counter() - started
+
+
+@cache
+def _engine(url: str) -> Engine:
+    """One engine per registry per worker process (connections are reused across shards)."""
+    from sepakat.store.engine import open_registry  # noqa: PLC0415
+
+    return open_registry(url)
+
+
+def store_shard(
+    job: ShardJob, shard: Shard, extracted: tuple[list[Outcome], float], *_after: object
+) -> ShardDone:
+    """Store one shard's outcomes and mark it stored (runs where the outcomes are).
+
+    ``_after`` is the previous shard's result: engines pass it so that stores run in order.
+    """
+    outcomes, extract_seconds = extracted
+    started = time.perf_counter()
+    engine = _engine(job.db_url)
+    summary: IngestSummary = ingest(engine, outcomes, batch_size=job.batch_size)
+    with engine.begin() as connection:
+        insert_ignore(
+            connection,
+            batch_shards,
+            [{"key": shard.key, "path": shard.paths[0], "part": shard.part, "documents": len(outcomes),
+              "refused": summary.refused, "done_at": now()}],
+        )  # fmt: skip
+    return ShardDone(
+        key=shard.key,
+        path=shard.paths[0],
+        part=shard.part,
+        documents=len(outcomes),
+        articles_new=summary.articles_new,
+        articles_unchanged=summary.articles_unchanged,
+        articles_updated=summary.articles_updated,
+        refused=summary.refused,
+        agreements_new=summary.agreements_new,
+        agreements_updated=summary.agreements_updated,
+        extract_seconds=extract_seconds,
+        store_seconds=time.perf_counter() - started,
+        refusals=tuple(summary.refusals[:MAX_REFUSALS_KEPT]),
+    )
+
+
+def shards_done(engine: Engine, keys: set[str]) -> set[str]:
+    """Which of ``keys`` an earlier run stored."""
+    found: set[str] = set()
+    with engine.connect() as connection:
+        for chunk in chunks(keys):
+            found.update(
+                connection.execute(select(batch_shards.c.key).where(batch_shards.c.key.in_(chunk))).scalars()
+            )
+    return found
