@@ -16,11 +16,11 @@ from sqlalchemy import Connection
 from sepakat.models import AGREEMENT_STATUSES
 from sepakat.store import overview, queries
 
-PER_STAGE = 8
-MOVED = 10
+PER_STAGE = 5
+MOVED = 6
 STALLED_MONTHS = 6
-MEETINGS = 6
-OFFICIALS = 12
+MEETINGS = 4
+OFFICIALS = 10
 
 
 @dataclass(frozen=True, slots=True)
