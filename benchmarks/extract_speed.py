@@ -62,13 +62,13 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 
 def timed(cmd: list[str], repeat: int) -> tuple[float, int]:
     """Best wall time of ``repeat`` runs (after one untimed warm-up), and the peak RSS (KiB)."""
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)  # noqa: PLW1509 - no threads here
     best = float("inf")
     peak = 0
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)  # noqa: PLW1509 - no threads here
         best = min(best, time.perf_counter() - start)
         peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
     return best, peak
@@ -76,7 +76,7 @@ def timed(cmd: list[str], repeat: int) -> tuple[float, int]:
 
 def peak_rss(cmd: list[str]) -> int:
     """Peak RSS (KiB) of one run, measured by the child itself via /usr/bin/time-like wait4."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)  # noqa: PLW1509 - no threads here
     _, _, usage = os.wait4(proc.pid, 0)
     return usage.ru_maxrss
 
@@ -102,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         ):
             sample = Path(tmp) / "sample.jsonl"
             count = first_lines(source, n, sample)
-            ours, _ = timed([*sepakat, "extract", str(sample), "--workers", "1", "-o", os.devnull], args.repeat)
+            ours, _ = timed(
+                [*sepakat, "extract", str(sample), "--workers", "1", "-o", os.devnull], args.repeat
+            )
             peer, _ = timed([sys.executable, str(peer_script), str(sample)], args.repeat)
             print(f"{label:28} {count:8d} {count / ours:10.0f} {count / peer:9.0f} {peer / ours:6.1f}x")
         print()

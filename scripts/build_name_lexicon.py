@@ -61,7 +61,9 @@ def main(argv: list[str]) -> int:
         "# Built by scripts/build_name_lexicon.py; do not edit by hand.",
         "# word",
     ]
-    lines += sorted(w for w, n in other.items() if n >= MIN_COMMON and not entity[w] and not person[w] and w.isalpha())
+    lines += sorted(
+        w for w, n in other.items() if n >= MIN_COMMON and not entity[w] and not person[w] and w.isalpha()
+    )
     (out / "common_words.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 

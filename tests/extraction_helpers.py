@@ -13,7 +13,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = {"reason": f"{SHARED} (the shared corpus and gold records) is absent"}
 
 
-def extract_text(text: str, published: str | None = "2025-06-18T10:00:00", title: str = "Berita", lang: str | None = None) -> dict[str, Any]:
+def extract_text(
+    text: str, published: str | None = "2025-06-18T10:00:00", title: str = "Berita", lang: str | None = None
+) -> dict[str, Any]:
     """The extraction record (as JSON would give it) of one article we write."""
     raw = RawDocument(origin="test", id="t", title=title, published=published, text=text, language=lang)
     return record_dict(extract_document(raw).record)

@@ -16,13 +16,23 @@ ARTICLE_ID = (
     "Kementerian Perdagangan Mesir di Kairo, Selasa (17/6/2025). Menteri Perdagangan Budi Santoso "
     "mengatakan kerja sama ini membuka pasar baru."
 )
-ARTICLE_EN = "Indonesia and Chile signed a memorandum of understanding on fisheries on Tuesday, officials said."
+ARTICLE_EN = (
+    "Indonesia and Chile signed a memorandum of understanding on fisheries on Tuesday, officials said."
+)
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "sepakat", "extract", *args], input=stdin, capture_output=True, cwd=cwd, env=env, timeout=120
+    return subprocess.run(  # the exit code is what these tests look at
+        [sys.executable, "-m", "sepakat", "extract", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
     )
 
 
@@ -37,7 +47,12 @@ def records(out: bytes) -> list[dict[str, object]]:
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     lines = [
-        {"id": f"a{i}", "title": "Berita", "published": "2025-06-18", "text": ARTICLE_ID if i % 2 else ARTICLE_EN}
+        {
+            "id": f"a{i}",
+            "title": "Berita",
+            "published": "2025-06-18",
+            "text": ARTICLE_ID if i % 2 else ARTICLE_EN,
+        }
         for i in range(40)
     ]
     path = tmp_path / "articles.jsonl.gz"
@@ -64,13 +79,19 @@ def test_output_file_and_silence_when_piped(corpus: Path, tmp_path: Path) -> Non
 
 def test_every_form_of_input(tmp_path: Path) -> None:
     (tmp_path / "dir").mkdir()
-    (tmp_path / "dir" / "seed-like.txt").write_text(f"Judul Berita\n\n2025-06-18 10:00:00\n{ARTICLE_ID}\n", encoding="utf-8")
+    (tmp_path / "dir" / "seed-like.txt").write_text(
+        f"Judul Berita\n\n2025-06-18 10:00:00\n{ARTICLE_ID}\n", encoding="utf-8"
+    )
     (tmp_path / "dir" / "page.html").write_text(
         "<html><head><title>Berita Kopi</title><meta property='article:published_time' content='2025-06-18T09:00:00'>"
         f"</head><body><article><h1>Berita Kopi</h1><p>{ARTICLE_ID}</p><p>{ARTICLE_ID}</p></article></body></html>",
         encoding="utf-8",
     )
-    done = run(str(tmp_path / "dir"), "-", stdin=jsonl({"id": "s1", "title": "x", "published": None, "text": ARTICLE_EN}))
+    done = run(
+        str(tmp_path / "dir"),
+        "-",
+        stdin=jsonl({"id": "s1", "title": "x", "published": None, "text": ARTICLE_EN}),
+    )
     assert done.returncode == 0, done.stderr
     got = records(done.stdout)
     assert [r["id"] for r in got][-1] == "s1"
@@ -95,7 +116,18 @@ def test_bad_inputs_are_refused_one_line_each_and_the_rest_goes_on(tmp_path: Pat
     )
     big = tmp_path / "big.jsonl"
     big.write_bytes(jsonl({"id": "big", "title": "x", "published": None, "text": "kata " * 3000}))
-    done = run(str(good), str(binary), str(latin), str(empty), str(broken), str(big), "--max-bytes", "10000", "--workers", "1")
+    done = run(
+        str(good),
+        str(binary),
+        str(latin),
+        str(empty),
+        str(broken),
+        str(big),
+        "--max-bytes",
+        "10000",
+        "--workers",
+        "1",
+    )
     assert done.returncode == 1
     assert [r["id"] for r in records(done.stdout)] == ["g1", "b1", "b3"]
     errors = done.stderr.decode().splitlines()

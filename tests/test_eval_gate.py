@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.extraction_helpers import SHARED, needs_shared
 
 from sepakat.evaluate import Scores, evaluate
-from tests.extraction_helpers import SHARED, needs_shared
 
 GOLD = SHARED / "eval" / "dev.gold.jsonl"
 ARTICLES = SHARED / "corpus" / "agreements.jsonl"
@@ -47,12 +47,24 @@ def test_dev_scores_hold(dev_run: tuple[Scores, dict[str, dict[str, object]]], p
     assert value is not None and value >= FLOORS[part, field], f"{part} {field} fell to {value}"
 
 
-def test_scorer_agrees_with_the_shared_one(dev_run: tuple[Scores, dict[str, dict[str, object]]], tmp_path: Path) -> None:
+def test_scorer_agrees_with_the_shared_one(
+    dev_run: tuple[Scores, dict[str, dict[str, object]]], tmp_path: Path
+) -> None:
     scores, predictions = dev_run
     pred = tmp_path / "pred.jsonl"
-    pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in predictions.values()), encoding="utf-8")
+    pred.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in predictions.values()), encoding="utf-8"
+    )
     shared = subprocess.run(
-        [sys.executable, str(SHARED / "eval" / "score.py"), str(GOLD), str(pred), "--corpus", str(ARTICLES), "--json"],
+        [
+            sys.executable,
+            str(SHARED / "eval" / "score.py"),
+            str(GOLD),
+            str(pred),
+            "--corpus",
+            str(ARTICLES),
+            "--json",
+        ],
         check=True,
         capture_output=True,
         text=True,

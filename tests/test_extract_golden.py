@@ -51,7 +51,9 @@ def test_golden_items(name: str, part: str) -> None:
     got = record[part]
     for want in expected[part]:
         assert any(_matches(item, want) for item in got), f"{name}: no {part[:-1]} like {want} in {got}"
-    assert len(got) == len(expected[part]), f"{name}: {len(got)} {part}, expected {len(expected[part])}: {got}"
+    assert len(got) == len(expected[part]), (
+        f"{name}: {len(got)} {part}, expected {len(expected[part])}: {got}"
+    )
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -7,15 +7,26 @@ Every sentence here is our own writing. Publication time of each case: Wednesday
 from __future__ import annotations
 
 import pytest
-
 from tests.extraction_helpers import extract_text
 
 # (sentence, kind, status)
 ID_STATUS = [
-    ("Kementerian Perindustrian dan Kementerian Industri Rusia menandatangani nota kesepahaman tentang industri galangan kapal.", "mou", "signed"),
-    ("Indonesia dan Jepang akan menandatangani perjanjian kerja sama energi bersih.", "agreement", "proposed"),
+    (
+        "Kementerian Perindustrian dan Kementerian Industri Rusia menandatangani nota kesepahaman tentang industri galangan kapal.",
+        "mou",
+        "signed",
+    ),
+    (
+        "Indonesia dan Jepang akan menandatangani perjanjian kerja sama energi bersih.",
+        "agreement",
+        "proposed",
+    ),
     ("Kedua negara sedang merundingkan perjanjian perdagangan bebas.", "agreement", "negotiating"),
-    ("Indonesia dan Peru telah menyepakati perjanjian kemitraan ekonomi komprehensif.", "agreement", "agreed"),
+    (
+        "Indonesia dan Peru telah menyepakati perjanjian kemitraan ekonomi komprehensif.",
+        "agreement",
+        "agreed",
+    ),
     ("DPR meratifikasi perjanjian ekstradisi Indonesia-Singapura.", "treaty", "ratified"),
     ("Perjanjian kerja sama pariwisata Indonesia-Prancis telah berakhir pada 2016.", "agreement", "ended"),
     ("Pelaksanaan MoU tentang pendidikan vokasi dengan Jerman terus berjalan.", "mou", "implementing"),
@@ -25,7 +36,11 @@ ID_STATUS = [
     ("Kedua menteri menyerahkan letter of intent (LoI) tentang investasi pelabuhan.", "loi", "signed"),
     ("Kedua pemimpin mengeluarkan pernyataan bersama tentang Laut China Selatan.", "statement", "agreed"),
     ("Pemerintah berencana menjajaki perjanjian dagang dengan Mesir.", "agreement", "proposed"),
-    ("Protokol perubahan atas perjanjian pajak berganda dengan Belanda disepakati kedua pihak.", "arrangement", "agreed"),
+    (
+        "Protokol perubahan atas perjanjian pajak berganda dengan Belanda disepakati kedua pihak.",
+        "arrangement",
+        "agreed",
+    ),
 ]
 
 EN_STATUS = [
@@ -33,7 +48,11 @@ EN_STATUS = [
     ("The two countries will sign a letter of intent on nickel processing next month.", "loi", "proposed"),
     ("Negotiators are still discussing the free trade agreement with Chile.", "agreement", "negotiating"),
     ("The Senate ratified the extradition treaty with Indonesia.", "treaty", "ratified"),
-    ("Indonesia and Canada concluded negotiations on the comprehensive economic partnership agreement.", "agreement", "agreed"),
+    (
+        "Indonesia and Canada concluded negotiations on the comprehensive economic partnership agreement.",
+        "agreement",
+        "agreed",
+    ),
     ("Pertamina signed a supply contract with a Japanese trading house.", "contract", "signed"),
 ]
 
@@ -70,25 +89,54 @@ def test_dates_resolve_against_publication(sentence: str, date: str) -> None:
 
 
 def test_a_planned_signing_keeps_its_day_as_target_not_as_date() -> None:
-    (agreement,) = extract_text("Kedua menteri akan menandatangani MoU tentang perikanan pada Jumat (20/6).", lang="id")["agreements"]
+    (agreement,) = extract_text(
+        "Kedua menteri akan menandatangani MoU tentang perikanan pada Jumat (20/6).", lang="id"
+    )["agreements"]
     assert agreement["status"] == "proposed"
     assert agreement["date"] == "2025-06-18"
     assert agreement["target_date"] == "2025-06-20"
 
 
 def test_no_day_without_a_publication_date() -> None:
-    (agreement,) = extract_text("Kedua menteri menandatangani MoU tentang perikanan, Senin (16/6).", published=None, lang="id")["agreements"]
+    (agreement,) = extract_text(
+        "Kedua menteri menandatangani MoU tentang perikanan, Senin (16/6).", published=None, lang="id"
+    )["agreements"]
     assert agreement["date"] is None
 
 
 # (sentence, name, role, country)
 PEOPLE = [
-    ("Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang Takeshi Iwaya di Tokyo.", "Takeshi Iwaya", "Menteri Luar Negeri Jepang", "JPN"),
-    ("Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang Takeshi Iwaya di Tokyo.", "Sugiono", "Menteri Luar Negeri", "IDN"),
+    (
+        "Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang Takeshi Iwaya di Tokyo.",
+        "Takeshi Iwaya",
+        "Menteri Luar Negeri Jepang",
+        "JPN",
+    ),
+    (
+        "Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang Takeshi Iwaya di Tokyo.",
+        "Sugiono",
+        "Menteri Luar Negeri",
+        "IDN",
+    ),
     ("“Kami siap membantu,” kata Budi Gunadi di Jakarta.", "Budi Gunadi", None, "IDN"),
-    ("Duta Besar RI untuk Rusia, Jose Tavares, mengatakan hubungan kedua negara erat.", "Jose Tavares", None, None),
-    ("Menperin Agus Gumiwang Kartasasmita meninjau pabrik baja di Cilegon.", "Agus Gumiwang Kartasasmita", "Menperin", "IDN"),
-    ("Presiden Rusia Vladimir Putin menerima Presiden Prabowo Subianto di Kremlin.", "Vladimir Putin", "Presiden Rusia", "RUS"),
+    (
+        "Duta Besar RI untuk Rusia, Jose Tavares, mengatakan hubungan kedua negara erat.",
+        "Jose Tavares",
+        None,
+        None,
+    ),
+    (
+        "Menperin Agus Gumiwang Kartasasmita meninjau pabrik baja di Cilegon.",
+        "Agus Gumiwang Kartasasmita",
+        "Menperin",
+        "IDN",
+    ),
+    (
+        "Presiden Rusia Vladimir Putin menerima Presiden Prabowo Subianto di Kremlin.",
+        "Vladimir Putin",
+        "Presiden Rusia",
+        "RUS",
+    ),
 ]
 
 
@@ -109,7 +157,9 @@ def test_short_mentions_join_the_full_name() -> None:
 
 
 def test_honorifics_are_not_names() -> None:
-    people = extract_text("Rektor Universitas Tanjung Harapan, Prof. Dr. Rina Maharani, S.E., M.Si., membuka acara.", lang="id")["people"]
+    people = extract_text(
+        "Rektor Universitas Tanjung Harapan, Prof. Dr. Rina Maharani, S.E., M.Si., membuka acara.", lang="id"
+    )["people"]
     assert [p["name"] for p in people] == ["Rina Maharani"]
 
 
@@ -117,7 +167,10 @@ def test_honorifics_are_not_names() -> None:
     ("sentence", "countries"),
     [
         ("Indonesia dan Korea Selatan menandatangani MoU tentang baterai kendaraan listrik.", ["IDN", "KOR"]),
-        ("MoU antara Kementerian Perindustrian dan Kementerian Industri Jepang ditandatangani di Tokyo.", ["IDN", "JPN"]),
+        (
+            "MoU antara Kementerian Perindustrian dan Kementerian Industri Jepang ditandatangani di Tokyo.",
+            ["IDN", "JPN"],
+        ),
         ("Universitas Gadjah Mada menandatangani nota kesepahaman dengan PT Sinar Abadi.", ["IDN"]),
         ("RI dan Uni Eropa menyepakati perjanjian kemitraan ekonomi komprehensif.", ["EU", "IDN"]),
     ],
@@ -131,7 +184,10 @@ def test_agreement_countries(sentence: str, countries: list[str]) -> None:
     ("sentence", "lang"),
     [
         ("Klub itu memperpanjang kontrak pemain asing hingga 2027.", "id"),
-        ("Pemerintah kota menyetujui rancangan peraturan daerah tentang parkir, dengan persetujuan DPRD.", "id"),
+        (
+            "Pemerintah kota menyetujui rancangan peraturan daerah tentang parkir, dengan persetujuan DPRD.",
+            "id",
+        ),
         ("Warga mengurus Persetujuan Bangunan Gedung di kantor kecamatan.", "id"),
         ("The minister said he was in agreement with the plan.", "en"),
         ("Harga emas naik karena kesepakatan pasar yang belum jelas.", "id"),
@@ -165,8 +221,16 @@ def test_a_pointer_back_is_not_a_new_agreement() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind", "countries"),
     [
-        ("Menteri Luar Negeri Sugiono melakukan percakapan telepon dengan Menteri Luar Negeri Mesir Badr Abdelatty.", "call", ["EGY", "IDN"]),
-        ("Presiden Prabowo Subianto menggelar pertemuan bilateral dengan Perdana Menteri Jepang Shigeru Ishiba di Tokyo.", "bilateral", ["IDN", "JPN"]),
+        (
+            "Menteri Luar Negeri Sugiono melakukan percakapan telepon dengan Menteri Luar Negeri Mesir Badr Abdelatty.",
+            "call",
+            ["EGY", "IDN"],
+        ),
+        (
+            "Presiden Prabowo Subianto menggelar pertemuan bilateral dengan Perdana Menteri Jepang Shigeru Ishiba di Tokyo.",
+            "bilateral",
+            ["IDN", "JPN"],
+        ),
         ("Sidang Komisi Bersama Indonesia-Vietnam digelar di Hanoi.", "commission", ["IDN", "VNM"]),
     ],
 )

@@ -6,12 +6,12 @@ import json
 from typing import Any
 
 import pytest
+from tests.extraction_helpers import SHARED, needs_shared
 
 from sepakat.models import RawDocument
 from sepakat.pipeline import extract_document
 from sepakat.serialize import record_dict
 from sepakat.sources import iter_documents
-from tests.extraction_helpers import SHARED, needs_shared
 
 SEED = SHARED / "seed" / "000_25aa0378524a9eee.txt"
 GOLD = SHARED / "eval" / "seed.gold.json"
@@ -32,7 +32,11 @@ def _record() -> dict[str, Any]:
 def _comparable(items: list[dict[str, Any]], fields: tuple[str, ...]) -> list[str]:
     rows = []
     for item in items:
-        rows.append(json.dumps({f: sorted(item[f]) if isinstance(item[f], list) else item[f] for f in fields}, sort_keys=True))
+        rows.append(
+            json.dumps(
+                {f: sorted(item[f]) if isinstance(item[f], list) else item[f] for f in fields}, sort_keys=True
+            )
+        )
     return sorted(rows)
 
 
@@ -46,7 +50,9 @@ def test_seed_gives_its_gold_record(part: str) -> None:
 def test_seed_evidence_is_the_gold_evidence() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     record = _record()
-    assert sorted(a["evidence"] for a in record["agreements"]) == sorted(a["evidence"] for a in gold["agreements"])
+    assert sorted(a["evidence"] for a in record["agreements"]) == sorted(
+        a["evidence"] for a in gold["agreements"]
+    )
 
 
 def test_seed_teasers_give_nothing() -> None:

@@ -25,7 +25,25 @@ from typing import Any
 
 MAX_EVIDENCE = 600
 HONORIFICS = frozenset(
-    {"dr", "prof", "h", "hj", "ir", "drs", "dra", "kh", "mr", "mrs", "ms", "sir", "st", "se", "mm", "mba", "phd"}
+    {
+        "dr",
+        "prof",
+        "h",
+        "hj",
+        "ir",
+        "drs",
+        "dra",
+        "kh",
+        "mr",
+        "mrs",
+        "ms",
+        "sir",
+        "st",
+        "se",
+        "mm",
+        "mba",
+        "phd",
+    }
 )
 
 Record = Mapping[str, Any]
@@ -44,7 +62,9 @@ def same_person(gold: str | None, pred: str | None) -> bool:
     return bool(g and p) and (g <= p or p <= g)
 
 
-def max_pairs(golds: list[Record], preds: list[Record], affinity: Callable[[Record, Record], float]) -> list[tuple[int, int]]:
+def max_pairs(
+    golds: list[Record], preds: list[Record], affinity: Callable[[Record, Record], float]
+) -> list[tuple[int, int]]:
     """One-to-one pairs: the closest first (affinity > 0 may pair), then augmenting paths."""
     weights = {(i, j): affinity(g, p) for i, g in enumerate(golds) for j, p in enumerate(preds)}
     edges = {
@@ -88,7 +108,14 @@ class Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -141,7 +168,12 @@ def _meeting_affinity(text: str | None) -> Callable[[Record, Record], float]:
         countries = bool(gold.get("countries")) and set(gold["countries"]) == set(pred.get("countries") or [])
         if not (people or countries):
             return 0
-        return people + countries + (gold.get("kind") == pred.get("kind")) + (gold.get("date") == pred.get("date"))
+        return (
+            people
+            + countries
+            + (gold.get("kind") == pred.get("kind"))
+            + (gold.get("date") == pred.get("date"))
+        )
 
     return affinity
 
@@ -178,7 +210,9 @@ class Scores:
         }
 
 
-def score(gold: Mapping[str, Record], pred: Mapping[str, Record], texts: Mapping[str, str] | None = None) -> Scores:
+def score(
+    gold: Mapping[str, Record], pred: Mapping[str, Record], texts: Mapping[str, str] | None = None
+) -> Scores:
     """Score ``pred`` against ``gold`` (both keyed by article id); ``texts`` (article id ->
     text) checks that evidence is verbatim. An article missing from ``pred`` predicts nothing."""
     scores = Scores(articles=len(gold))
@@ -196,7 +230,9 @@ def score(gold: Mapping[str, Record], pred: Mapping[str, Record], texts: Mapping
             _set_tally(scores.countries, ga[i].get("countries"), pa[j].get("countries"))
             _set_tally(scores.sectors, ga[i].get("sectors"), pa[j].get("sectors"))
         paired = {i for i, _ in pairs}
-        missed = [str(a.get("name") or (a.get("match") or ["?"])[0]) for k, a in enumerate(ga) if k not in paired]
+        missed = [
+            str(a.get("name") or (a.get("match") or ["?"])[0]) for k, a in enumerate(ga) if k not in paired
+        ]
         if missed:
             scores.missed[article_id] = missed
 
@@ -227,8 +263,10 @@ def format_scores(scores: Scores) -> str:
         f"agreements          P {a['precision']:.3f}  R {a['recall']:.3f}  F1 {a['f1']:.3f}  "
         f"(tp {a['tp']} fp {a['fp']} fn {a['fn']})",
         "  on paired         " + "  ".join(f"{k} {share(v)}" for k, v in f.items()),
-        f"meetings            P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  date {m['date']}",
-        f"people              P {pe['precision']:.3f}  R {pe['recall']:.3f}  F1 {pe['f1']:.3f}  country {pe['country']}",
+        f"meetings            P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  "
+        f"date {m['date']}",
+        f"people              P {pe['precision']:.3f}  R {pe['recall']:.3f}  F1 {pe['f1']:.3f}  "
+        f"country {pe['country']}",
     ]
     return "\n".join(lines)
 
@@ -252,7 +290,9 @@ def load_records(path: str) -> dict[str, dict[str, Any]]:
     return records
 
 
-def evaluate(gold_path: str, articles: list[str], workers: int = 1) -> tuple[Scores, dict[str, dict[str, Any]]]:
+def evaluate(
+    gold_path: str, articles: list[str], workers: int = 1
+) -> tuple[Scores, dict[str, dict[str, Any]]]:
     """Extract the articles that have gold records and score them; also returns the
     predicted records (by id), for inspection."""
     from sepakat.models import RawDocument, Refusal

@@ -22,18 +22,50 @@ AgreementStatus = Literal["proposed", "negotiating", "agreed", "signed", "ratifi
 MeetingKind = Literal["bilateral", "multilateral", "visit", "call", "commission"]
 
 AGREEMENT_KINDS: tuple[AgreementKind, ...] = (
-    "mou", "agreement", "treaty", "loi", "contract", "arrangement", "statement", "other",
+    "mou",
+    "agreement",
+    "treaty",
+    "loi",
+    "contract",
+    "arrangement",
+    "statement",
+    "other",
 )
 # Ordered from least to most advanced; "ended" is last because it closes a history.
 AGREEMENT_STATUSES: tuple[AgreementStatus, ...] = (
-    "proposed", "negotiating", "agreed", "signed", "ratified", "implementing", "ended",
+    "proposed",
+    "negotiating",
+    "agreed",
+    "signed",
+    "ratified",
+    "implementing",
+    "ended",
 )
 MEETING_KINDS: tuple[MeetingKind, ...] = ("bilateral", "multilateral", "visit", "call", "commission")
 SECTORS: tuple[str, ...] = (
-    "manufacturing", "shipbuilding", "defense", "aerospace", "automotive", "electronics",
-    "chemicals", "mining", "energy", "agriculture", "halal", "health", "digital", "transport",
-    "infrastructure", "trade", "investment", "education", "research", "labor", "culture",
-    "environment", "security",
+    "manufacturing",
+    "shipbuilding",
+    "defense",
+    "aerospace",
+    "automotive",
+    "electronics",
+    "chemicals",
+    "mining",
+    "energy",
+    "agriculture",
+    "halal",
+    "health",
+    "digital",
+    "transport",
+    "infrastructure",
+    "trade",
+    "investment",
+    "education",
+    "research",
+    "labor",
+    "culture",
+    "environment",
+    "security",
 )
 
 

@@ -20,8 +20,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imported for their side effect of adding commands to ``app``.
-    from sepakat.cli import brief, curate, evaluation, extract, registry, serve, token  # noqa: F401, PLC0415
-    from sepakat.cli import batch, sources  # noqa: F401, PLC0415
+    from sepakat.cli import batch, brief, curate, evaluation, extract, registry, serve, sources, token
 
 
 def main() -> None:

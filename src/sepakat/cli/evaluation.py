@@ -15,7 +15,9 @@ def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold records, JSON Lines (shared/eval/dev.gold.jsonl).")],
     articles: Annotated[list[str], typer.Argument(help="The articles the gold records describe.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-    per_article: Annotated[bool, typer.Option("--per-article", help="List what each article missed.")] = False,
+    per_article: Annotated[
+        bool, typer.Option("--per-article", help="List what each article missed.")
+    ] = False,
     predictions: Annotated[
         Path | None, typer.Option("--save-predictions", help="Also write the predicted records here.")
     ] = None,

@@ -23,7 +23,8 @@ def extract(
         int | None, typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")
     ] = None,
     max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", min=1, help="Refuse articles larger than this (default 5 MB).")
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Refuse articles larger than this (default 5 MB)."),
     ] = None,
 ) -> None:
     """Print one extraction record per article (shared/spec/EXTRACTION.md), in input order.

@@ -25,6 +25,7 @@ EXTRACTOR_VERSION = "0.2.0"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article", "warm_up"]
 
+
 def extract_article(article: Article) -> Extraction:
     """Extract agreements, meetings and people from one cleaned article."""
     lang = "en" if article.language == "en" else "id"
@@ -45,7 +46,9 @@ def extract_article(article: Article) -> Extraction:
         people=tuple(people.records),
     )
     person_mentions = [
-        Mention(m.start, m.end, "person", m.name, person.name) for person in people.people for m in person.mentions
+        Mention(m.start, m.end, "person", m.name, person.name)
+        for person in people.people
+        for m in person.mentions
     ]
     return Extraction(
         article=article,

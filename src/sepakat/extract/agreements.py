@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sepakat.data import load_table
 from sepakat.extract.context import ArticleContext, Doc
-from sepakat.extract.dates import DateMention, DateValue
+from sepakat.extract.dates import DateValue
 from sepakat.extract.lexicon import AgreementLexicon, agreement_lexicon
 from sepakat.extract.sectors import find_sectors
 from sepakat.models import (
@@ -96,7 +96,9 @@ def find_mentions(doc: Doc) -> list[AgreementMention]:
                     found.append(mention)
                     found.extend(items)
                     continue
-            parties = _counterparty_items(doc, lex, index, mention) if mention.form in ("bare", "named") else []
+            parties = (
+                _counterparty_items(doc, lex, index, mention) if mention.form in ("bare", "named") else []
+            )
             if parties:
                 mention.form = "listed"
                 found.append(mention)
@@ -112,7 +114,9 @@ _COUNTERPARTY_LIST = re.compile(
 )
 
 
-def _counterparty_items(doc: Doc, lex: AgreementLexicon, index: int, mention: AgreementMention) -> list[AgreementMention]:
+def _counterparty_items(
+    doc: Doc, lex: AgreementLexicon, index: int, mention: AgreementMention
+) -> list[AgreementMention]:
     """One instrument signed with each of several counterparties: "perjanjian pembiayaan
     dengan 4 nasabah. Keempatnya yaitu PT A, PT B, ...", "PKS dengan Kejaksaan A,
     Kejaksaan B dan Kejaksaan C" give one item per counterparty."""
@@ -192,7 +196,9 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
     if not head.strong and lex.not_agreement_context is not None and lex.not_agreement_context.search(s):
         return None  # approvals of bylaws and budgets are not agreements
     before = _words_before(s, hs, 3)
-    if head.strength == "verb" and not (before and lex.cues.fullmatch(before[-1]) and _is_sign_cue(lex, before[-1])):
+    if head.strength == "verb" and not (
+        before and lex.cues.fullmatch(before[-1]) and _is_sign_cue(lex, before[-1])
+    ):
         return None
     he, alt_kind = _alternatives(s, he, lex)
     kind = alt_kind if head.kind == "agreement" and alt_kind else head.kind
@@ -200,19 +206,18 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
     words = lex.words
 
     form = "bare"
-    if doc.lang == "id" and after and after[0].casefold() in words["anaphora"]:
+    pointer_word = (after[0] if after else "") if doc.lang == "id" else (before[-1] if before else "")
+    if pointer_word.casefold() in words["anaphora"]:
         form = "anaphor"
-    elif doc.lang == "en" and before and before[-1].casefold() in words["anaphora"]:
-        form = "anaphor"
-    if _is_group(before, s[hs:m.end()], s, m.end(), words["quantifiers"]) or (
-        doc.lang == "en" and form == "bare" and _is_plural(s[hs:m.end()])
+    if _is_group(before, s[hs : m.end()], s, m.end(), words["quantifiers"]) or (
+        doc.lang == "en" and form == "bare" and _is_plural(s[hs : m.end()])
     ):
         form = "group"
 
     start = _extend_left(s, hs, doc.lang) if form != "group" else hs
     end = _extend_right(s, he, lex, doc.lang)
     named = end > he or start < hs
-    if form == "bare" and (named or _is_acronym_name(s[hs:m.end()])):
+    if form == "bare" and (named or _is_acronym_name(s[hs : m.end()])):
         form = "named"
     if form == "anaphor":
         start, end = hs, he
@@ -281,6 +286,7 @@ def _is_group(before: list[str], head: str, s: str, he: int, quantifiers: frozen
     """A counted or summed-up group: the count right before the noun ("35 MoU",
     "sejumlah kesepakatan", "a number of agreements"), not further away ("seluruh bab
     perjanjian" is every chapter of one agreement)."""
+
     def counts(word: str) -> bool:
         return word.casefold() in quantifiers or word.isdigit()
 
@@ -294,7 +300,7 @@ def _is_group(before: list[str], head: str, s: str, he: int, quantifiers: frozen
 
 def _is_plural(head: str) -> bool:
     """ "deals", "agreements", "MoUs": several instruments, counted or not."""
-    last = head.split()[-1]
+    last = head.rsplit(maxsplit=1)[-1]
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us"))
 
 
@@ -306,15 +312,77 @@ def _is_acronym_name(head: str) -> bool:
 
 
 _ENGLISH_NOUNS = {
-    "agreement", "agreements", "treaty", "accord", "pact", "partnership", "memorandum", "declaration",
-    "statement", "communique", "communiqué", "arrangement", "protocol", "plan", "cepa", "fta", "epa",
-    "deal", "deals", "mou", "mous", "contract", "contracts", "joint", "framework", "convention", "charter",
-    "treaties", "accords", "pacts", "declarations", "statements", "arrangements", "protocols",
+    "agreement",
+    "agreements",
+    "treaty",
+    "accord",
+    "pact",
+    "partnership",
+    "memorandum",
+    "declaration",
+    "statement",
+    "communique",
+    "communiqué",
+    "arrangement",
+    "protocol",
+    "plan",
+    "cepa",
+    "fta",
+    "epa",
+    "deal",
+    "deals",
+    "mou",
+    "mous",
+    "contract",
+    "contracts",
+    "joint",
+    "framework",
+    "convention",
+    "charter",
+    "treaties",
+    "accords",
+    "pacts",
+    "declarations",
+    "statements",
+    "arrangements",
+    "protocols",
 }
 _LEFT_STOP = {
-    "the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "new", "under", "of",
-    "and", "to", "in", "on", "with", "for", "by", "from", "dalam", "melalui", "dan", "dengan",
-    "atas", "sebuah", "suatu", "para", "pada", "di", "ke", "dari", "untuk", "yang",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "new",
+    "under",
+    "of",
+    "and",
+    "to",
+    "in",
+    "on",
+    "with",
+    "for",
+    "by",
+    "from",
+    "dalam",
+    "melalui",
+    "dan",
+    "dengan",
+    "atas",
+    "sebuah",
+    "suatu",
+    "para",
+    "pada",
+    "di",
+    "ke",
+    "dari",
+    "untuk",
+    "yang",
 }
 _TITLE_TOKEN = re.compile(r"[A-Z][\w.'’&]*(?:-[\w.'’&]+)*$|[A-Z]{2,}[\w-]*$|U\.S\.(?:-[\w.'’]+)*$")
 
@@ -323,13 +391,21 @@ def _extend_left(s: str, hs: int, lang: str) -> int:
     """Capitalised words glued before an English noun: "Sponsored Student Scholarship
     Agreement", "U.S.-Indonesia Agreement on Reciprocal Trade". Indonesian names follow
     their noun ("Perjanjian Induk ..."), so a capital before one is a sentence's."""
-    if not s[hs : hs + 1].isupper() or s[hs:].split(None, 1)[0].casefold().strip("(),.") not in _ENGLISH_NOUNS:
+    if (
+        not s[hs : hs + 1].isupper()
+        or s[hs:].split(None, 1)[0].casefold().strip("(),.") not in _ENGLISH_NOUNS
+    ):
         return hs
     start = hs
     taken = 0
     for token in reversed(list(re.finditer(r"\S+", s[max(0, hs - 120) : hs]))):
         word = token.group(0)
-        if taken >= 8 or word.casefold() in _LEFT_STOP or not _TITLE_TOKEN.match(word) or word.endswith((",", ".", ":")):
+        if (
+            taken >= 8
+            or word.casefold() in _LEFT_STOP
+            or not _TITLE_TOKEN.match(word)
+            or word.endswith((",", ".", ":"))
+        ):
             break
         if s[max(0, hs - 120) + token.end() : start].strip():
             break
@@ -348,10 +424,16 @@ def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str) -> int:
     """The name read to the right of the noun: a title-case run or a subject phrase,
     then the parties ("antara X dan Y") when they follow."""
     end = he
-    title_end = _title_run(s, end, lex, lang) if lang == "id" or s[he - 1 : he].isupper() or s[he:he + 1] != " " or _leads(s, he) else he
+    title_end = (
+        _title_run(s, end, lex, lang)
+        if lang == "id" or s[he - 1 : he].isupper() or s[he : he + 1] != " " or _leads(s, he)
+        else he
+    )
     if title_end > end:
         end = title_end
-    elif not s[:end].rstrip().endswith(")") and not _is_acronym_name(s[:end].split()[-1] if s[:end].split() else ""):
+    elif not s[:end].rstrip().endswith(")") and not _is_acronym_name(
+        s[:end].rsplit(maxsplit=1)[-1] if s[:end].split() else ""
+    ):
         # "(I-EU CEPA)" closes a name, and "IEU-CEPA" is one
         complement = _complement_start(s[end:], lex, lang)
         if complement is not None:
@@ -406,7 +488,10 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
 
 _EN_LEADS = {"on", "of", "for", "between", "in", "to", "regarding", "concerning"}
 _CALENDAR_WORDS = frozenset(
-    w.casefold() for lang in ("id", "en") for name in ("weekdays", "months") for w, _n in load_table(lang, name)
+    w.casefold()
+    for lang in ("id", "en")
+    for name in ("weekdays", "months")
+    for w, _n in load_table(lang, name)
 )
 
 
@@ -432,9 +517,33 @@ def _complement_start(rest: str, lex: AgreementLexicon, lang: str = "en") -> int
 
 
 _NOT_NOUNS = {
-    "dan", "atau", "serta", "bersama", "baru", "lama", "itu", "ini", "tersebut", "tadi", "pun", "lah",
-    "apa", "apapun", "mana", "manapun", "siapa", "lain", "lainnya", "sendiri", "saja", "pula",
-    "antara", "dengan", "oleh", "kepada", "bagi",
+    "dan",
+    "atau",
+    "serta",
+    "bersama",
+    "baru",
+    "lama",
+    "itu",
+    "ini",
+    "tersebut",
+    "tadi",
+    "pun",
+    "lah",
+    "apa",
+    "apapun",
+    "mana",
+    "manapun",
+    "siapa",
+    "lain",
+    "lainnya",
+    "sendiri",
+    "saja",
+    "pula",
+    "antara",
+    "dengan",
+    "oleh",
+    "kepada",
+    "bagi",
 }
 
 
@@ -475,12 +584,18 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
         low = word.casefold()
         if word == "," and parties and re.match(r"\s*(?:dan\s+|and\s+)?[A-Z]", rest[at + t.end() :]):
             continue  # "antara A, B, dan C"
-        if word in ",.;:!?\"“”":
+        if word in ',.;:!?"“”':
             break
         if count > 0 and low in stops and not (parties and low in {"dengan", "dan", "and", "with"}):
             break
-        if count > 0 and not parties and (
-            low in {"antara", "between"} or low in _CALENDAR_WORDS or (word.islower() and _looks_like_verb(low))
+        if (
+            count > 0
+            and not parties
+            and (
+                low in {"antara", "between"}
+                or low in _CALENDAR_WORDS
+                or (word.islower() and _looks_like_verb(low))
+            )
         ):
             break
         if count > 0 and low in {"dan", "and"} and _next_is_head(rest, at + t.end(), lex):
@@ -516,7 +631,9 @@ def _near_cue(lex: AgreementLexicon, s: str, hs: int, he: int) -> bool:
     return lex.cues.search(window) is not None
 
 
-def _list_items(doc: Doc, lex: AgreementLexicon, index: int, group: AgreementMention) -> list[AgreementMention]:
+def _list_items(
+    doc: Doc, lex: AgreementLexicon, index: int, group: AgreementMention
+) -> list[AgreementMention]:
     """Members listed after a counted group: "dua perjanjian kerja sama, yakni A dan B"."""
     sentence = doc.sentences[index]
     s = sentence.text
@@ -525,7 +642,11 @@ def _list_items(doc: Doc, lex: AgreementLexicon, index: int, group: AgreementMen
     if m:
         at = m.end()
     tail = s[at:]
-    opener = re.match(r"\s*,?\s*(?:" + "|".join(re.escape(w) for w in lex.words["list_openers"]) + r")\s*:?\s*|\s*:\s*", tail, re.IGNORECASE)
+    opener = re.match(
+        r"\s*,?\s*(?:" + "|".join(re.escape(w) for w in lex.words["list_openers"]) + r")\s*:?\s*|\s*:\s*",
+        tail,
+        re.IGNORECASE,
+    )
     if opener is None:
         return []
     body_start = at + opener.end()
@@ -536,7 +657,11 @@ def _list_items(doc: Doc, lex: AgreementLexicon, index: int, group: AgreementMen
     colon = opener.group(0).strip().startswith(":") or opener.group(0).strip() == ":"
     if colon and not all(lex.heads.search(s[a:b]) for a, b in parts):
         return []  # after a colon (a heading?), only a list of instruments counts
-    if any(doc.mentions_in(index, _COUNTRY_KINDS) and _only_country(doc, index, sentence.start + a, sentence.start + b) for a, b in parts):
+    if any(
+        doc.mentions_in(index, _COUNTRY_KINDS)
+        and _only_country(doc, index, sentence.start + a, sentence.start + b)
+        for a, b in parts
+    ):
         return []
     items: list[AgreementMention] = []
     for ps, pe in parts:
@@ -598,7 +723,11 @@ def _is_item_boundary(s: str, at: int, after: int) -> bool:
     # "Education, Research, and Mobility" inside a title is not a list of agreements:
     # a boundary must be followed by something that starts a new item.
     nxt = s[after : after + 40]
-    return bool(nxt) and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt.casefold().startswith(("mou", "nota", "perjanjian", "kesepakatan", "kontrak")))
+    return bool(nxt) and (
+        nxt[:1].isupper()
+        or nxt[:1].isdigit()
+        or nxt.casefold().startswith(("mou", "nota", "perjanjian", "kesepakatan", "kontrak"))
+    )
 
 
 def _item_kind(name: str, lex: AgreementLexicon, default: str) -> str:
@@ -650,10 +779,18 @@ def _governs(s: str, cue: re.Match[str], hs: int, he: int) -> bool:
         between = s[cue.end() : hs]
         return len(_WORD.findall(between)) <= 2 and not re.search(r"[.;:,]", between)
     between = s[he : cue.start()]
-    return cue.group(0).casefold().startswith("di") and len(_WORD.findall(between)) <= 3 and not re.search(r"[.;:,]", between)
+    return (
+        cue.group(0).casefold().startswith("di")
+        and len(_WORD.findall(between)) <= 3
+        and not re.search(r"[.;:,]", between)
+    )
 
 
-_AFTER_FUTURE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:akan|bakal|diharapkan|diproyeksikan|ditargetkan|will|would|is expected|are expected)\b", re.IGNORECASE)
+_AFTER_FUTURE = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?"
+    r"(?:akan|bakal|diharapkan|diproyeksikan|ditargetkan|will|would|is expected|are expected)\b",
+    re.IGNORECASE,
+)
 
 
 def _clause_bounds(s: str, hs: int, he: int) -> tuple[int, int]:
@@ -667,35 +804,50 @@ def _clause_bounds(s: str, hs: int, he: int) -> tuple[int, int]:
     return lo, hi
 
 
+# What a modifier does to the stage its cue states: effect -> {stage: new stage}; a stage
+# not listed stays as it is, None drops the cue ("bisa dibatalkan" reports no stage).
+_EFFECTS: dict[str, dict[str, str | None]] = {
+    "completed": {"negotiating": "agreed"},
+    "hypothetical": {
+        "agreed": "proposed",
+        "signed": "proposed",
+        "ratified": "proposed",
+        "proposed": None,
+        "negotiating": None,
+        "implementing": None,
+        "ended": None,
+    },
+    "future": {
+        "negotiating": "proposed",
+        "agreed": "proposed",
+        "signed": "proposed",
+        "ratified": "proposed",
+        "implementing": "proposed",
+    },
+    "toward": {
+        "agreed": "negotiating",
+        "signed": "negotiating",
+        "ratified": "negotiating",
+        "implementing": "negotiating",
+    },
+    "ongoing": {"agreed": "negotiating", "signed": "negotiating"},
+    "negation": {
+        "signed": "negotiating",
+        "agreed": "negotiating",
+        "ratified": "signed",
+        "implementing": None,
+        "ended": None,
+    },
+}
+
+
 def _modified(s: str, cue: re.Match[str], status: str, modifiers: dict[str, str]) -> str | None:
+    """The stage a cue states, as the nearest modifier before it changes it."""
     before = [w.casefold() for w in _WORD.findall(s[max(0, cue.start() - 50) : cue.start()])][-4:]
-    effect = None
-    for word in reversed(before):
-        e = modifiers.get(word)
-        if e is not None:
-            effect = e
-            break
-    if effect in (None, "done"):
+    effect = next((modifiers[w] for w in reversed(before) if w in modifiers), None)
+    if effect is None or effect not in _EFFECTS:
         return status
-    rank = _STAGE[status]
-    if effect == "completed":
-        return "agreed" if status == "negotiating" else status
-    if effect == "hypothetical":
-        # "bisa dibatalkan", "dapat ditandatangani": neither ended nor done.
-        return "proposed" if status in ("agreed", "signed", "ratified") else None
-    if effect == "future":
-        return "proposed" if rank >= _STAGE["negotiating"] and status != "ended" else status
-    if effect == "toward":
-        return "negotiating" if rank >= _STAGE["agreed"] and status != "ended" else status
-    if effect == "ongoing":
-        return "negotiating" if status in ("agreed", "signed", "negotiating") else status
-    if effect == "negation":
-        if status in ("signed", "agreed"):
-            return "negotiating"
-        if status == "ratified":
-            return "signed"
-        return None if status in ("ended", "implementing") else status
-    return status
+    return _EFFECTS[effect].get(status, status)
 
 
 # --- 3. agreements -------------------------------------------------------------------
@@ -709,9 +861,30 @@ def _name_key(name: str | None) -> frozenset[str]:
 
 
 _KEY_NOISE = {
-    "mou", "nota", "kesepahaman", "kesepakatan", "perjanjian", "kerja", "sama", "kerjasama", "agreement",
-    "memorandum", "understanding", "the", "and", "on", "tentang", "dan", "antara", "dengan", "bidang",
-    "cooperation", "field", "for", "between", "yang",
+    "mou",
+    "nota",
+    "kesepahaman",
+    "kesepakatan",
+    "perjanjian",
+    "kerja",
+    "sama",
+    "kerjasama",
+    "agreement",
+    "memorandum",
+    "understanding",
+    "the",
+    "and",
+    "on",
+    "tentang",
+    "dan",
+    "antara",
+    "dengan",
+    "bidang",
+    "cooperation",
+    "field",
+    "for",
+    "between",
+    "yang",
 }
 
 
@@ -723,7 +896,9 @@ def _acronyms(name: str | None) -> tuple[set[str], set[str]]:
     if not name:
         return set(), set()
     written: set[str] = set()
-    for run in re.findall(r"\b[A-Z][A-Z-]*[A-Z](?:[\s-]+[A-Z][A-Z-]*[A-Z]|[\s-]+[A-Z]\b)*\b|\b[A-Z]-[A-Z][A-Z-]*\b", name):
+    for run in re.findall(
+        r"\b[A-Z][A-Z-]*[A-Z](?:[\s-]+[A-Z][A-Z-]*[A-Z]|[\s-]+[A-Z]\b)*\b|\b[A-Z]-[A-Z][A-Z-]*\b", name
+    ):
         joined = re.sub(r"[\s-]", "", run)
         if len(joined) >= 4:
             written.add(joined)
@@ -745,16 +920,22 @@ def _same_named(a: _Agreement, m: AgreementMention) -> bool:
         other_key = _name_key(other.name)
         shared = len(key & other_key)
         smaller = min(len(key), len(other_key))
-        if key and other_key and (
-            key == other_key
-            or (smaller >= 2 and (key <= other_key or other_key <= key))
-            or shared >= max(2, smaller // 2 + 1)
+        if (
+            key
+            and other_key
+            and (
+                key == other_key
+                or (smaller >= 2 and (key <= other_key or other_key <= key))
+                or shared >= max(2, smaller // 2 + 1)
+            )
         ):
             return True
     return False
 
 
-def _other_parties(doc: Doc, context: ArticleContext, agreement: _Agreement, mention: AgreementMention) -> bool:
+def _other_parties(
+    doc: Doc, context: ArticleContext, agreement: _Agreement, mention: AgreementMention
+) -> bool:
     """The mention names a counterparty, and the agreement's own parties are others
     ("Kemenhan" and "Kementerian Pertahanan" are one party)."""
     own = {context.party_key(p) for p in _mention_parties(doc, mention)}
@@ -764,7 +945,9 @@ def _other_parties(doc: Doc, context: ArticleContext, agreement: _Agreement, men
     return bool(theirs) and not (own & theirs)
 
 
-def gather(mentions: list[AgreementMention], doc: Doc, context: ArticleContext) -> list[_Agreement]:
+def gather(
+    mentions: list[AgreementMention], doc: Doc, context: ArticleContext
+) -> list[_Agreement]:
     """Mentions into agreements (step 3 of the module docstring)."""
     agreements: list[_Agreement] = []
     last: _Agreement | None = None
@@ -777,7 +960,14 @@ def gather(mentions: list[AgreementMention], doc: Doc, context: ArticleContext) 
             if target is None and m.form == "named":
                 # "Kesepakatan ini dituangkan dalam MoU antara X dan Y": the article's
                 # unnamed agreement gets its name.
-                target = next((a for a in reversed(agreements) if a.form == "bare" and _compatible(m.kind, a.kind) | _compatible(a.kind, m.kind)), None)
+                target = next(
+                    (
+                        a
+                        for a in reversed(agreements)
+                        if a.form == "bare" and _compatible(m.kind, a.kind) | _compatible(a.kind, m.kind)
+                    ),
+                    None,
+                )
         elif m.form == "group":
             # "menyaksikan penandatanganan kontrak ..." then "Total ada 27 kontrak": one group.
             target = next(
@@ -785,7 +975,9 @@ def gather(mentions: list[AgreementMention], doc: Doc, context: ArticleContext) 
                     a
                     for a in reversed(agreements)
                     if a.kind == m.kind
-                    and (a.form == "group" or (a.form == "bare" and m.sentence - a.mentions[-1].sentence <= 3))
+                    and (
+                        a.form == "group" or (a.form == "bare" and m.sentence - a.mentions[-1].sentence <= 3)
+                    )
                 ),
                 None,
             )
@@ -814,7 +1006,7 @@ def gather(mentions: list[AgreementMention], doc: Doc, context: ArticleContext) 
 def _compatible(existing: str, mention: str) -> bool:
     """A generic noun ("kesepakatan", "agreement") may point to any instrument; a specific
     one ("MoU", "kontrak") only to one of its kind."""
-    return existing == mention or mention == "agreement"
+    return mention in (existing, "agreement")
 
 
 # --- 4. records ----------------------------------------------------------------------
@@ -847,9 +1039,11 @@ def extract_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecor
         best = agreement.best()
         if best is None:
             continue
-        if agreement.form == "group" and any(
-            x.form == "item" and x.sentence == best.sentence for x in mentions
-        ) and len([x for x in agreement.mentions]) == 1:
+        if (
+            agreement.form == "group"
+            and any(x.form == "item" and x.sentence == best.sentence for x in mentions)
+            and len([x for x in agreement.mentions]) == 1
+        ):
             continue  # a group fully listed is its members
         records.append(_record(doc, context, agreement, best, lex))
     return records
@@ -909,8 +1103,8 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
     if subject:
         found = _split_parties(subject.group(1)) + found  # the signing subject, then its counterparts
     unique: list[str] = []
-    for party in found:
-        party = _OFFICE_PREFIX.sub("", party.strip(" ,."))
+    for written in found:
+        party = _OFFICE_PREFIX.sub("", written.strip(" ,."))
         if party and party not in unique and not _NOT_PARTY.match(party):
             unique.append(party)
     return tuple(unique[:12])
@@ -922,7 +1116,10 @@ _SUBJECT = re.compile(
     r"^\W*((?:\(?[A-Z][\w.&'’()-]*\s+){0,8}?(?:\(?[A-Z][\w.&'’()-]*)(?:\s+(?:dan|bersama|and)\s+(?:\(?[A-Z][\w.&'’()-]*\s*){1,8})?)"
     r"\s+(?:resmi\s+|telah\s+|akan\s+|juga\s+)*(?:menandatangani|meneken|signed|sign|teken)\b"
 )
-_OFFICE_PREFIX = re.compile(r"^(?:(?:Presiden|Wakil Presiden|Perdana Menteri|Menteri|Wakil Menteri|Gubernur|Bupati|Wali Kota|Direktur Utama|Direktur|Ketua|Kepala|President|Prime Minister|Minister|Governor)\s+)+")
+_OFFICE_PREFIX = re.compile(
+    r"^(?:(?:Presiden|Wakil Presiden|Perdana Menteri|Menteri|Wakil Menteri|Gubernur|Bupati|Wali Kota"
+    r"|Direktur Utama|Direktur|Ketua|Kepala|President|Prime Minister|Minister|Governor)\s+)+"
+)
 _NOT_PARTY = re.compile(r"^(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah)\b", re.IGNORECASE)
 
 
@@ -960,7 +1157,8 @@ def _refine_kind(kind: str, name: str, sentence: str, lex: AgreementLexicon) -> 
 
 
 _PLANNED = re.compile(
-    r"\b(?:akan|bakal|ditargetkan|menargetkan|target|dijadwalkan|direncanakan|rencananya|diharapkan|paling lambat|"
+    r"\b(?:akan|bakal|ditargetkan|menargetkan|target|dijadwalkan|direncanakan|rencananya|diharapkan|"
+    r"paling lambat|"
     r"will|scheduled|planned|expected|by)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
@@ -971,7 +1169,9 @@ def _planned(text: str, at: int) -> bool:
     return _PLANNED.search(text, max(0, at - 60), at) is not None
 
 
-def _dates_for(doc: Doc, context: ArticleContext, best: AgreementMention) -> tuple[DateValue | None, DateValue | None]:
+def _dates_for(
+    doc: Doc, context: ArticleContext, best: AgreementMention
+) -> tuple[DateValue | None, DateValue | None]:
     """The date the status was reached and, when the sentence names a later or planned
     one, the target ("ditargetkan rampung tahun depan"): a future date is never a stage
     reached."""
@@ -1015,7 +1215,8 @@ def _date_for(doc: Doc, context: ArticleContext, best: AgreementMention) -> Date
 
 _EVENT_REFERENCE = re.compile(
     r"\b(?:(?:pertemuan|kunjungan|acara|agenda|kegiatan|kesempatan|forum|pameran|rapat|sidang|lawatan|momen|seremoni|upacara)"
-    r"\s+(?:tersebut|itu|ini)|hari ini|pada kesempatan (?:yang sama|itu|tersebut)|di situ|di sana|pada momen|today|on this occasion"
+    r"\s+(?:tersebut|itu|ini)|hari ini|pada kesempatan (?:yang sama|itu|tersebut)|di situ|di sana|pada momen"
+    r"|today|on this occasion"
     r"|during the (?:visit|meeting|event)|at the (?:event|ceremony|meeting))\b",
     re.IGNORECASE,
 )
@@ -1053,7 +1254,10 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
     return tuple(sorted(codes))
 
 
-_BOTH = re.compile(r"\b(?:kedua negara|kedua belah pihak|kedua pemerintah|both countries|the two countries|bilateral)\b", re.IGNORECASE)
+_BOTH = re.compile(
+    r"\b(?:kedua negara|kedua belah pihak|kedua pemerintah|both countries|the two countries|bilateral)\b",
+    re.IGNORECASE,
+)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari|asal|in|at|to|from|of)|[A-Z][\w.]+,)\s*$")
 
 
@@ -1066,7 +1270,9 @@ _PARTY_KINDS = frozenset({"country", "bloc", "organisation", "title"})
 _PLACE_KINDS = frozenset({"city"})
 
 
-def _sectors_for(doc: Doc, agreement: _Agreement, name: str | None, best: AgreementMention) -> tuple[str, ...]:
+def _sectors_for(
+    doc: Doc, agreement: _Agreement, name: str | None, best: AgreementMention
+) -> tuple[str, ...]:
     """Sectors of the agreement's name; for an unnamed one, of the sentence that reports
     it (other sentences that mention it speak of much else)."""
     if name:

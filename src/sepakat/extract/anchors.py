@@ -176,5 +176,7 @@ def date_words() -> list[str]:
     from sepakat.data import load_table
     from sepakat.extract.dates import relative_phrases
 
-    words = [row[0] for lang in ("id", "en") for name in ("weekdays", "months") for row in load_table(lang, name)]
+    words = [
+        row[0] for lang in ("id", "en") for name in ("weekdays", "months") for row in load_table(lang, name)
+    ]
     return [w for w in words if len(w) > 3] + list(relative_phrases())

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from collections import Counter
 from functools import cache, cached_property
 
 from sepakat.data import load_table
@@ -81,7 +81,9 @@ class Doc:
             self._anchors_read = True
         if self._anchor_hits is None:
             return list(range(len(self.article.sentences)))
-        found = {self.sentence_of(end) for key in self._anchor_keys(name) for end in self._anchor_hits.get(key, [])}
+        found = {
+            self.sentence_of(end) for key in self._anchor_keys(name) for end in self._anchor_hits.get(key, [])
+        }
         return sorted(i for i in found if i is not None)
 
     def anchored_rows(self, name: str, index: int) -> list[int] | None:
@@ -203,7 +205,9 @@ class ArticleContext:
                 value = d.value
                 if value.precision == 3 and value.month and value.day:
                     if published is not None and (value.year, value.month, value.day) > (
-                        published.year, published.month, published.day
+                        published.year,
+                        published.month,
+                        published.day,
                     ):
                         continue  # a planned day is not the reported event's
                     return value

@@ -99,20 +99,73 @@ class _Lexicon:
 
 
 _RELATIVE_DAYS = {
-    "kemarin": -1, "kemarin lusa": -2, "hari ini": 0, "besok": 1, "esok": 1, "lusa": 2,
-    "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "malam ini": 0, "pagi ini": 0,
+    "kemarin": -1,
+    "kemarin lusa": -2,
+    "hari ini": 0,
+    "besok": 1,
+    "esok": 1,
+    "lusa": 2,
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "tonight": 0,
+    "malam ini": 0,
+    "pagi ini": 0,
 }
 _RELATIVE_MONTHS = {"bulan lalu": -1, "bulan depan": 1, "last month": -1, "next month": 1}
 _RELATIVE_YEARS = {
-    "tahun lalu": -1, "tahun depan": 1, "tahun ini": 0, "last year": -1, "next year": 1, "this year": 0,
+    "tahun lalu": -1,
+    "tahun depan": 1,
+    "tahun ini": 0,
+    "last year": -1,
+    "next year": 1,
+    "this year": 0,
 }
 _YEAR_PREPOSITIONS = (
-    "pada", "tahun", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio", "selama",
-    "in", "since", "until", "by", "during", "early", "late", "mid", "from", "year",
+    "pada",
+    "tahun",
+    "sejak",
+    "hingga",
+    "sampai",
+    "awal",
+    "akhir",
+    "pertengahan",
+    "medio",
+    "selama",
+    "in",
+    "since",
+    "until",
+    "by",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "from",
+    "year",
 )
 _MONTH_PREPOSITIONS = (
-    "pada", "bulan", "sejak", "hingga", "sampai", "awal", "akhir", "pertengahan", "medio", "per",
-    "in", "since", "until", "by", "during", "early", "late", "mid", "from", "of", "last", "next",
+    "pada",
+    "bulan",
+    "sejak",
+    "hingga",
+    "sampai",
+    "awal",
+    "akhir",
+    "pertengahan",
+    "medio",
+    "per",
+    "in",
+    "since",
+    "until",
+    "by",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "from",
+    "of",
+    "last",
+    "next",
 )
 _AHEAD_WORDS = {
     "id": r"akan|bakal|dijadwalkan|direncanakan|rencananya|berencana|mendatang|depan|nanti",
@@ -171,12 +224,14 @@ def _lexicon(lang: str) -> _Lexicon:
     year_prep = "|".join(_YEAR_PREPOSITIONS)
     month_prep = "|".join(_MONTH_PREPOSITIONS)
     dash = r"\s*[-–—]\s*"
+
     # Every alternative starts with something definite (a digit, "(", a day or month
     # name, a preposition): an optional start would make re try them all everywhere.
     def date_tail(tag: str) -> str:
         return rf"""
             \((?P<sd{tag}>\d{{1,2}})/(?P<sm{tag}>\d{{1,2}})(?:/(?P<sy{tag}>\d{{2,4}}))?\)
-          | (?P<dd{tag}>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\s+(?:of\s+)?(?P<dmon{tag}>{month_alt})\.?
+          | (?P<dd{tag}>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\s+(?:of\s+)?
+                (?P<dmon{tag}>{month_alt})\.?
                 (?:,?\s+(?P<dyear{tag}>(?:19|20)\d\d))?\b
         """
 

@@ -77,7 +77,9 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
     contexts = [pattern for pattern, kind in negative if kind == "context"]
     return AgreementLexicon(
         not_agreements=re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None,
-        not_agreement_context=re.compile("|".join(f"(?:{p})" for p in contexts), re.IGNORECASE) if contexts else None,
+        not_agreement_context=re.compile("|".join(f"(?:{p})" for p in contexts), re.IGNORECASE)
+        if contexts
+        else None,
         heads=re.compile(r"(?<![\w-])(?:" + "|".join(head_parts) + r")(?![\w])"),
         head_rows=tuple(re.compile(r"(?<![\w-])" + part + r"(?![\w])") for part in head_parts),
         head_kinds=head_kinds,

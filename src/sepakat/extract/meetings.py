@@ -31,7 +31,11 @@ _STALE = timedelta(days=120)
 _ANAPHORA = re.compile(r"^\s*(?:bilateral\s+)?(?:tersebut|itu|ini)\b", re.IGNORECASE)
 _EN_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _PLACE_LEAD = re.compile(r"\b(?:di|ke|in|at|to)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
-_BOTH = re.compile(r"\b(?:kedua negara|kedua pemimpin|kedua kepala negara|kedua delegasi|both countries|the two leaders|both leaders)\b", re.IGNORECASE)
+_BOTH = re.compile(
+    r"\b(?:kedua negara|kedua pemimpin|kedua kepala negara|kedua delegasi|both countries|the two leaders"
+    r"|both leaders)\b",
+    re.IGNORECASE,
+)
 _PLACE_KINDS = frozenset({"city", "country"})
 _SIDE_KINDS = frozenset({"country", "bloc", "organisation", "title"})
 
@@ -84,7 +88,10 @@ def extract_meetings(
             if pointer and last is not None:
                 if index not in last.sentences:
                     _add_sentence(doc, context, people, last, index)
-                if kind in ("bilateral", "multilateral", "commission", "call") and last.kind in ("meeting", "visit"):
+                if kind in ("bilateral", "multilateral", "commission", "call") and last.kind in (
+                    "meeting",
+                    "visit",
+                ):
                     last.kind = kind
                 continue
             if any(index in mt.sentences and mt.kind == kind for mt in meetings):
@@ -98,10 +105,14 @@ def extract_meetings(
             last = _merge_into(meetings, meeting)
     if agreements:
         _signings_as_meetings(doc, context, people, meetings)
-    return [_record(doc, context, m) for m in _drop_visits_with_meetings(meetings) if _is_news(doc, context, m)]
+    return [
+        _record(doc, context, m) for m in _drop_visits_with_meetings(meetings) if _is_news(doc, context, m)
+    ]
 
 
-def _add_sentence(doc: Doc, context: ArticleContext, people: PeopleResult, meeting: _Meeting, index: int) -> None:
+def _add_sentence(
+    doc: Doc, context: ArticleContext, people: PeopleResult, meeting: _Meeting, index: int
+) -> None:
     meeting.sentences.append(index)
     for person in people.in_sentence(index):
         if person.name not in meeting.participants:
@@ -147,16 +158,27 @@ def _implied_side(doc: Doc, context: ArticleContext, meeting: _Meeting) -> None:
     others = [c for c in context.countries if c != found]
     if found in context.countries and len(context.countries) == 2:
         meeting.countries.update(others)
-    elif found != "IDN" and ("IDN" in context.countries or _FIRST_PERSON.search(doc.sentences[meeting.sentence].text)) and doc.lang == "id":
+    elif (
+        found != "IDN"
+        and ("IDN" in context.countries or _FIRST_PERSON.search(doc.sentences[meeting.sentence].text))
+        and doc.lang == "id"
+    ):
         meeting.countries.add("IDN")
 
 
 def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
     for old in reversed(meetings):
-        same_people = bool(set(old.participants) & set(new.participants)) or not (old.participants and new.participants)
+        same_people = bool(set(old.participants) & set(new.participants)) or not (
+            old.participants and new.participants
+        )
         same_kind = old.kind == new.kind or "meeting" in (old.kind, new.kind)
         same_date = old.date == new.date or None in (old.date, new.date)
-        if same_kind and same_people and same_date and (old.countries == new.countries or old.countries >= new.countries):
+        if (
+            same_kind
+            and same_people
+            and same_date
+            and (old.countries == new.countries or old.countries >= new.countries)
+        ):
             old.participants.extend(p for p in new.participants if p not in old.participants)
             old.sentences.extend(new.sentences)
             old.place = old.place or new.place
@@ -168,7 +190,9 @@ def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
     return new
 
 
-def _signings_as_meetings(doc: Doc, context: ArticleContext, people: PeopleResult, meetings: list[_Meeting]) -> None:
+def _signings_as_meetings(
+    doc: Doc, context: ArticleContext, people: PeopleResult, meetings: list[_Meeting]
+) -> None:
     """Officials of two countries signing (or witnessing a signing) together met: a
     sentence that reports a signing with people or bodies of two countries and a place,
     a date or two named people is a meeting."""
@@ -183,7 +207,9 @@ def _signings_as_meetings(doc: Doc, context: ArticleContext, people: PeopleResul
             continue
         meeting = _Meeting("meeting", index)
         _add_sentence(doc, context, people, meeting, index)
-        if len(meeting.countries) < 2 or not (meeting.place or doc.dates_in(index) or len(meeting.participants) >= 2):
+        if len(meeting.countries) < 2 or not (
+            meeting.place or doc.dates_in(index) or len(meeting.participants) >= 2
+        ):
             continue
         _date_from(doc, meeting, index)
         _merge_into(meetings, meeting)

@@ -39,8 +39,13 @@ _TOKEN = re.compile(rf"{_NAME_WORD}|\b{_PARTICLES}\b")
 _PARTICLE = re.compile(rf"{_PARTICLES}")
 _ROLE_KINDS = frozenset({"title", "organisation", "country", "bloc", "city"})
 _APPOSITION_BREAK = re.compile(r"[.;:!?\"“”()]|,\s|\s(?:dan|and|serta|yang|who|which|di|pada|in|on|at)\s")
-_GAP_OK = re.compile(r"^(?:[ \t/&()'’.,-]|\b(?:dan|untuk|di|of|for|the|and|to|bidang|urusan|RI|ke-\d+|on|in)\b|[A-Z][\w.'’&-]*|\d+)*,?\s*$")
-_DEGREE = re.compile(r"^(?:[A-Z][a-z]{0,3}\.){2,3}$|^(?:SE|SH|MM|MBA|MSi|MT|MA|MSc|PhD|SIP|SPd|MPd|MH|MKes|ST|SKom|SSos|Sp[A-Z]{1,3})\.?$")
+_GAP_OK = re.compile(
+    r"^(?:[ \t/&()'’.,-]|\b(?:dan|untuk|di|of|for|the|and|to|bidang|urusan|RI|ke-\d+|on|in)\b"
+    r"|[A-Z][\w.'’&-]*|\d+)*,?\s*$"
+)
+_DEGREE = re.compile(
+    r"^(?:[A-Z][a-z]{0,3}\.){2,3}$|^(?:SE|SH|MM|MBA|MSi|MT|MA|MSc|PhD|SIP|SPd|MPd|MH|MKes|ST|SKom|SSos|Sp[A-Z]{1,3})\.?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +65,9 @@ class PeopleLexicon:
 @cache
 def people_lexicon(lang: str) -> PeopleLexicon:
     lang = "en" if lang == "en" else "id"
-    not_names = {row[0] for row in load_table("id", "not_names")} | {row[0] for row in load_table("en", "not_names")}
+    not_names = {row[0] for row in load_table("id", "not_names")} | {
+        row[0] for row in load_table("en", "not_names")
+    }
     not_names |= {row[0] for row in load_table("id", "sentence_starters")}
     not_names |= {row[0] for row in load_table("en", "sentence_starters")}
     honorifics = {row[0].rstrip(".").casefold() for row in load_table("id", "honorifics")}
@@ -72,11 +79,13 @@ def people_lexicon(lang: str) -> PeopleLexicon:
     for row in load_table("common", "people"):
         name, country = row[0], row[1]
         known[name] = (name, country)
-        for alias in (row[2].split("|") if len(row) > 2 and row[2] else []):
+        for alias in row[2].split("|") if len(row) > 2 and row[2] else []:
             known.setdefault(alias, (name, country))
     return PeopleLexicon(
         not_names=frozenset(not_names),
-        role_vocab=frozenset(_role_vocabulary(lang) - strong_names - {n.split()[0].casefold() for n in known}),
+        role_vocab=frozenset(
+            _role_vocabulary(lang) - strong_names - {n.split()[0].casefold() for n in known}
+        ),
         honorifics=frozenset(honorifics),
         name_words=frozenset(name_words),
         say_before=frozenset(w for w, pos in verbs if pos == "before"),
@@ -137,87 +146,134 @@ class PeopleResult:
         return next((r.country for r in self.records if r.name == person.name), None)
 
 
-def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
-    lex = people_lexicon(doc.lang)
-    patterns = _patterns(doc.lang)
-    text = doc.text
-    covered_mask = bytearray(len(text))
-    for m in doc.mentions:
-        if m.kind in _ROLE_KINDS:
-            covered_mask[m.start : m.end] = b"\x01" * (m.end - m.start)
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
+@dataclass
+class _Scan:
+    """What reading one article's names shares: the article, its word lists, which
+    characters the gazetteer took, and the candidate spans found so far by sentence."""
 
-    def add(start: int, end: int) -> None:
-        index = doc.sentence_of(start)
+    doc: Doc
+    gazetteer: Gazetteer
+    lex: PeopleLexicon
+    covered: bytearray
+    by_sentence: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    lower_words: set[str] | None = None
+
+    @classmethod
+    def of(cls, doc: Doc, gazetteer: Gazetteer) -> _Scan:
+        covered = bytearray(len(doc.text))
+        for m in doc.mentions:
+            if m.kind in _ROLE_KINDS:
+                covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        return cls(doc, gazetteer, people_lexicon(doc.lang), covered)
+
+    def add(self, start: int, end: int) -> None:
+        index = self.doc.sentence_of(start)
         if index is not None:
-            spans = by_sentence.setdefault(index, [])
+            spans = self.by_sentence.setdefault(index, [])
             if not any(a < end and start < b for a, b in spans):
                 spans.append((start, end))
 
+    def add_word(self, start: int, end: int, word: str) -> None:
+        """A one-word name, if the word can be one."""
+        if self.covered[start] or word.isupper():
+            return
+        if _word_class(self.lex, self.doc.lang, word) == _NAME:
+            self.add(start, end)
+
+
+def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
+    """People of the article (module docstring): candidates, vouched, clustered."""
+    scan = _Scan.of(doc, gazetteer)
     # Names of two words or more are runs of capitals; one-word names are read only
     # where a verb of saying, an office or the list of well-known people vouches.
     for m in doc.mentions:
         if m.kind == "person":
-            add(m.start, m.end)
-    lower_words: set[str] | None = None
-    for run in patterns.multi.finditer(text):
-        if not _starts_word(text, run.start()) or (covered_mask[run.start()] and covered_mask[run.end() - 1]):
+            scan.add(m.start, m.end)
+    _runs_of_capitals(scan)
+    _names_beside_saying(scan)
+    _names_before_offices(scan)
+    mentions = [m for index, spans in scan.by_sentence.items() for m in _vouched(scan, index, spans)]
+    people = _cluster(mentions, doc, scan.lex)
+    _short_forms(doc, scan.lex, people, scan.covered)
+    return PeopleResult(people, [_record(doc, person) for person in people])
+
+
+def _runs_of_capitals(scan: _Scan) -> None:
+    doc, text, covered = scan.doc, scan.doc.text, scan.covered
+    for run in _patterns(doc.lang).multi.finditer(text):
+        if not _starts_word(text, run.start()) or (covered[run.start()] and covered[run.end() - 1]):
             continue
         if all(_WORD_CLASS.get((doc.lang, w), _NAME) != _NAME for w in run.group(0).split()):
             continue  # a heading or a body's name: no word of it can be a name
         index = doc.sentence_of(run.start())
         if index is None:
             continue
-        found, needs_lower = _stretches(doc, lex, index, run, covered_mask, lower_words)
+        found, needs_lower = _stretches(doc, scan.lex, index, run, covered, scan.lower_words)
         if needs_lower:
-            lower_words = set(re.findall(r"[\w-]+", text))
-            found, _ = _stretches(doc, lex, index, run, covered_mask, lower_words)
+            scan.lower_words = set(re.findall(r"[\w-]+", text))
+            found, _ = _stretches(doc, scan.lex, index, run, covered, scan.lower_words)
         for start, end in found:
-            add(start, end)
+            scan.add(start, end)
+
+
+def _names_beside_saying(scan: _Scan) -> None:
+    """ "..., kata Agus" and "Agus mengatakan": one-word names beside a verb of saying."""
+    text = scan.doc.text
+    patterns = _patterns(scan.doc.lang)
     for said in patterns.say_before.finditer(text):
         start, end = said.span("name")
-        word = said.group("name")
-        if not covered_mask[start] and not word.isupper() and _word_class(lex, doc.lang, word) == _NAME:
-            add(start, end)
+        scan.add_word(start, end, said.group("name"))
     for verb in patterns.say_after.finditer(text):
-        # "Agus mengatakan": the one capitalised word right before the verb.
         hit = _LAST_WORD.search(text, max(0, verb.start() - 40), verb.start())
         if hit is None or not _starts_word(text, hit.start(1)):
             continue
         start, end = hit.span(1)
-        word = hit.group(1)
-        if start >= 2 and text[start - 1] == " " and text[start - 2].isalpha() and _starts_run(text, start - 2):
+        if start >= 2 and text[start - 1] == " " and _starts_run(text, start - 2):
             continue  # the last word of a longer run: the run gave it already
-        if not covered_mask[start] and not word.isupper() and _word_class(lex, doc.lang, word) == _NAME:
-            add(start, end)
-    for m in doc.mentions:
+        scan.add_word(start, end, hit.group(1))
+
+
+def _names_before_offices(scan: _Scan) -> None:
+    """ "Yassierli, Menteri Ketenagakerjaan": a one-word name in apposition."""
+    text = scan.doc.text
+    for m in scan.doc.mentions:
         if m.kind == "title":
-            # "Yassierli, Menteri Ketenagakerjaan": a one-word name in apposition.
             hit = _BEFORE_APPOSITION.search(text, max(0, m.start - 40), m.start)
-            if hit and not covered_mask[hit.start(1)] and _word_class(lex, doc.lang, hit.group(1)) == _NAME:
-                add(hit.start(1), hit.end(1))
-    mentions: list[PersonMention] = []
-    for index, stretches in by_sentence.items():
-        covered = sorted(doc.mentions_in(index, _ROLE_KINDS), key=lambda m: m.start)
-        first_title_end = min((m.end for m in covered if m.kind == "title"), default=None)
-        consumed: list[tuple[int, int]] = []
-        afters: dict[int, tuple[str | None, str | None]] = {}
-        for start, end in stretches:
-            role: tuple[str | None, str | None] = (None, None)
-            if _MAY_APPOSE.match(text, end):
-                role = _role_after(doc, gazetteer, lex, index, end, covered)
-            afters[start] = role
-            if role[0] is not None:
-                consumed.append((end, end + 2 + len(role[0]) + 12))
-        for start, end in stretches:
-            titled = first_title_end is not None and first_title_end <= start
-            mention = _vouch(doc, gazetteer, lex, index, start, end, covered, afters[start], consumed, titled, stretches)
-            if mention is not None:
-                mentions.append(mention)
-    people = _cluster(mentions, doc, lex)
-    _short_forms(doc, lex, people, covered_mask)
-    records = [_record(doc, person) for person in people]
-    return PeopleResult(people, records)
+            if hit:
+                scan.add_word(hit.start(1), hit.end(1), hit.group(1))
+
+
+@dataclass
+class _Sentence:
+    """One sentence's candidates and what the office rules need of it."""
+
+    scan: _Scan
+    index: int
+    spans: list[tuple[int, int]]
+    covered: list[Mention]
+    consumed: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _vouched(scan: _Scan, index: int, spans: list[tuple[int, int]]) -> list[PersonMention]:
+    text = scan.doc.text
+    covered = sorted(scan.doc.mentions_in(index, _ROLE_KINDS), key=lambda m: m.start)
+    here = _Sentence(scan, index, spans, covered)
+    first_title_end = min((m.end for m in here.covered if m.kind == "title"), default=None)
+    afters: dict[int, tuple[str | None, str | None]] = {}
+    for start, end in spans:
+        role: tuple[str | None, str | None] = (None, None)
+        if _MAY_APPOSE.match(text, end):
+            role = _role_after(here, end)
+        afters[start] = role
+        if role[0] is not None:
+            here.consumed.append((end, end + 2 + len(role[0]) + 12))
+    found = []
+    for start, end in spans:
+        titled = first_title_end is not None and first_title_end <= start
+        mention = _vouch(here, start, end, afters[start], titled)
+        if mention is not None:
+            found.append(mention)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +303,8 @@ _LAST_WORD = re.compile(r"([A-Z][\w'’]*(?:-[\w'’]+)*)\s*$")
 
 def _starts_run(text: str, at: int) -> bool:
     """Whether the word ending at ``at`` is capitalised (so a run goes on to the left)."""
+    if not text[at].isalpha():
+        return False
     j = at
     while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-"):
         j -= 1
@@ -354,7 +412,8 @@ def _stretches(
     spans = []
     run_end = base + len(text)
     sentence_start = doc.sentences[index].start
-    for stretch in stretches:
+    for found in stretches:
+        stretch = found
         if stretch and stretch[0][0] == sentence_start and len(stretch) > 1:
             first = stretch[0][2]
             if first.casefold() != first:
@@ -362,7 +421,11 @@ def _stretches(
                     return [], True
                 if first.casefold() in lower_words:
                     stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
-        if len(stretch) == 1 and stretch[-1][1] < run_end and not _PARTICLE.fullmatch(doc.text[stretch[-1][1] + 1 : run_end].split(" ", 1)[0]):
+        if (
+            len(stretch) == 1
+            and stretch[-1][1] < run_end
+            and not _PARTICLE.fullmatch(doc.text[stretch[-1][1] + 1 : run_end].split(" ", 1)[0])
+        ):
             continue  # a single word inside a longer run of capitals is part of a name of a body
         while stretch and _PARTICLE.fullmatch(stretch[-1][2]):
             stretch = stretch[:-1]
@@ -381,27 +444,18 @@ _ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
 def _vouch(
-    doc: Doc,
-    gazetteer: Gazetteer,
-    lex: PeopleLexicon,
-    index: int,
-    start: int,
-    end: int,
-    covered: list[Mention],
-    after: tuple[str | None, str | None],
-    consumed: list[tuple[int, int]],
-    titled: bool,
-    names: list[tuple[int, int]],
+    here: _Sentence, start: int, end: int, after: tuple[str | None, str | None], titled: bool
 ) -> PersonMention | None:
     """A person mention when something vouches for the name (module docstring, step 3);
     an unvouched one-word mention is kept as a possible short form."""
-    sentence = doc.sentences[index]
+    doc, lex = here.scan.doc, here.scan.lex
+    sentence = doc.sentences[here.index]
     name = doc.text[start:end]
     words = name.split()
     role: str | None = None
     country: str | None = None
     if titled:
-        role, country = _role_before(doc, gazetteer, index, start, covered, consumed, names)
+        role, country = _role_before(here, start)
     if after[0] is not None and (role is None or len(after[0]) > len(role)):
         role, country = after
     vouched = role is not None
@@ -422,36 +476,29 @@ def _vouch(
         )
     if not vouched:
         # An unvouched single word may still be the short form of a vouched name.
-        return PersonMention(start, end, name, index, False) if len(words) == 1 else None
-    return PersonMention(start, end, name, index, True, role, country)
+        return PersonMention(start, end, name, here.index, False) if len(words) == 1 else None
+    return PersonMention(start, end, name, here.index, True, role, country)
 
 
 _NEXT_WORD = re.compile(r"[\s,]*([\w'’]+)")  # "Bojan Hodak, mengatakan": past one comma
 _QUOTE_BEFORE = re.compile(r"[,\"”’]\s*\w+$")
 
 
-def _role_before(
-    doc: Doc,
-    gazetteer: Gazetteer,
-    index: int,
-    start: int,
-    covered: list[Mention],
-    consumed: list[tuple[int, int]],
-    names: list[tuple[int, int]],
-) -> tuple[str | None, str | None]:
+def _role_before(here: _Sentence, start: int) -> tuple[str | None, str | None]:
     """The office phrase right before a name: the leftmost title that reaches the name
     through office words only ("Menteri Perindustrian (Menperin) Agus"), never across
     another person's name; a country just before it belongs to it ("Canadian Trade
     Minister Mary Ng")."""
+    text = here.scan.doc.text
     phrase_start: int | None = None
     reach = start
-    for title in reversed([m for m in covered if m.kind == "title" and m.end <= start]):
-        if any(a <= title.start < b for a, b in consumed):
+    for title in reversed([m for m in here.covered if m.kind == "title" and m.end <= start]):
+        if any(a <= title.start < b for a, b in here.consumed):
             break
-        gap = doc.text[title.end : reach]
+        gap = text[title.end : reach]
         if len(gap) > 120 or "\n" in gap or _GAP_OK.match(gap) is None:
             break
-        if any(title.end <= a and b <= reach for a, b in names):
+        if any(title.end <= a and b <= reach for a, b in here.spans):
             break  # "Menteri X Budi dan Menteri Y Le Minh Hoan": Budi's office is not Hoan's
         phrase_start = title.start
         reach = title.start
@@ -460,17 +507,19 @@ def _role_before(
     country_before = next(
         (
             m
-            for m in covered
-            if m.kind in ("country", "bloc") and m.end <= phrase_start and _WORDS_BETWEEN.fullmatch(doc.text[m.end : phrase_start])
+            for m in here.covered
+            if m.kind in ("country", "bloc")
+            and m.end <= phrase_start
+            and _WORDS_BETWEEN.fullmatch(text[m.end : phrase_start])
         ),
         None,
     )
     if country_before is not None:
         phrase_start = country_before.start
-    phrase = _clean_role(doc.text[phrase_start:start])
+    phrase = _clean_role(text[phrase_start:start])
     if not phrase:
         return None, None
-    return phrase, _role_country(gazetteer, phrase_start, start, covered)
+    return phrase, _role_country(here.scan.gazetteer, phrase_start, start, here.covered)
 
 
 _WORDS_BETWEEN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?")
@@ -484,11 +533,10 @@ def _clean_role(phrase: str) -> str:
     return phrase.strip(" ,")
 
 
-def _role_after(
-    doc: Doc, gazetteer: Gazetteer, lex: PeopleLexicon, index: int, end: int, covered: list[Mention]
-) -> tuple[str | None, str | None]:
+def _role_after(here: _Sentence, end: int) -> tuple[str | None, str | None]:
     """An office in apposition after a name: "Budi Prasetyo, juru bicara KPK"."""
-    sentence = doc.sentences[index]
+    doc = here.scan.doc
+    sentence = doc.sentences[here.index]
     rest = doc.text[end : sentence.end]
     m = re.match(r"(?:\s*,\s*|\s+)(?:(?:selaku|sebagai|yang juga|yang merupakan|the|as)\s+)?", rest)
     if m is None:
@@ -501,11 +549,11 @@ def _role_after(
     phrase = (tail[: stop.start()] if stop else tail).strip()
     if not phrase or len(phrase) > 120:
         return None, None
-    title = next((t for t in covered if t.kind == "title" and t.start == phrase_start), None)
+    title = next((t for t in here.covered if t.kind == "title" and t.start == phrase_start), None)
     low = phrase.casefold()
-    if title is None and not any(low.startswith(w) for w in lex.role_words):
+    if title is None and not any(low.startswith(w) for w in here.scan.lex.role_words):
         return None, None
-    country = _role_country(gazetteer, phrase_start, phrase_start + len(phrase), covered)
+    country = _role_country(here.scan.gazetteer, phrase_start, phrase_start + len(phrase), here.covered)
     return _clean_role(phrase), country
 
 
@@ -552,7 +600,9 @@ def _cluster(mentions: list[PersonMention], doc: Doc, lex: PeopleLexicon) -> lis
     return people
 
 
-_NICKNAME = re.compile(r"((?:[A-Z][\w'’.-]*\s){1,5}?[A-Z][\w'’-]+)\s*(?:atau|alias|a\.k\.a\.?|yang akrab disapa|\()\s*$")
+_NICKNAME = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s){1,5}?[A-Z][\w'’-]+)\s*(?:atau|alias|a\.k\.a\.?|yang akrab disapa|\()\s*$"
+)
 
 
 def _join_nicknames(people: list[Person], doc: Doc) -> None:
@@ -563,7 +613,11 @@ def _join_nicknames(people: list[Person], doc: Doc) -> None:
         for m in person.mentions:
             before = doc.text[max(0, m.start - 80) : m.start]
             full = next(
-                (p for p in people if p is not person and len(p.name.split()) > 1 and _ends_with(before, p.name)),
+                (
+                    p
+                    for p in people
+                    if p is not person and len(p.name.split()) > 1 and _ends_with(before, p.name)
+                ),
                 None,
             )
             if full is not None:

@@ -244,7 +244,7 @@ def reapply(connection: Connection, kind: str, target_ids: Sequence[str]) -> Non
     elif kind == "meeting":
         apply_meeting_curations(connection, target_ids, reset=True)
     elif kind == "person":
-        from sepakat.store.ingest import refresh_people  # noqa: PLC0415 - ingest imports this module
+        from sepakat.store.ingest import refresh_people
 
         pks = connection.execute(select(entities.c.pk).where(entities.c.id.in_(list(target_ids)))).scalars()
         refresh_people(connection, set(pks))
@@ -255,7 +255,7 @@ def apply_meeting_curations(
 ) -> None:
     """Apply corrections in force to meetings; ``reset`` first restores their extracted values."""
     if reset:
-        from sepakat.store.ingest import restore_meetings  # noqa: PLC0415 - ingest imports this module
+        from sepakat.store.ingest import restore_meetings
 
         restore_meetings(connection, meeting_ids)
     for curation in curations_for(connection, "meeting", list(meeting_ids)):

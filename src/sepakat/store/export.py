@@ -145,7 +145,7 @@ def _export_json(connection: Connection, stream: BinaryIO, flt: AgreementFilter,
 
 
 def _export_xlsx(connection: Connection, out: BinaryIO | Path, flt: AgreementFilter, sort: str) -> int:
-    from openpyxl import Workbook  # noqa: PLC0415 - only the xlsx export pays for loading openpyxl
+    from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Agreements")
@@ -190,7 +190,7 @@ def export_table(connection: Connection, table: str, fmt: str, out: BinaryIO | P
         raise UsageError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
     columns = MEETING_COLUMNS if table == "meetings" else PERSON_COLUMNS
     if fmt == "xlsx":
-        from openpyxl import Workbook  # noqa: PLC0415 - only the xlsx export pays for loading openpyxl
+        from openpyxl import Workbook
 
         book = Workbook(write_only=True)
         sheet = book.create_sheet(table.title())

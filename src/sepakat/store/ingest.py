@@ -231,7 +231,7 @@ def _batches(
         yield batch, count
 
 
-def _store_batch(  # noqa: PLR0912 - the classification reads best in one place
+def _store_batch(
     connection: Connection, batch: Sequence[Extraction], summary: IngestSummary, *, replace_all: bool
 ) -> None:
     chosen: dict[str, tuple[Extraction, str]] = {}
@@ -725,7 +725,7 @@ def reextract(
     ``workers`` processes).
     """
     if extract is None:
-        from sepakat.pipeline import extract_stream  # noqa: PLC0415 - the extractor loads only when used
+        from sepakat.pipeline import extract_stream
 
         def extract(documents: Iterable[RawDocument]) -> Iterable[Extraction | Refusal]:
             return extract_stream(documents, workers)

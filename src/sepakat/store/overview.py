@@ -53,7 +53,7 @@ class Dashboard:
 
 
 def _live() -> Any:
-    return agreements.c.rejected == False  # noqa: E712 - SQL comparison, not Python
+    return agreements.c.rejected == False
 
 
 def counts_by_status(connection: Connection, country: str | None = None) -> dict[str, int]:

@@ -199,7 +199,7 @@ def _filter_conditions(
     if flt.until:
         conditions.append(agreements.c.first_date <= flt.until + "~")
     if not flt.include_rejected:
-        conditions.append(agreements.c.rejected == False)  # noqa: E712 - SQL comparison, not Python
+        conditions.append(agreements.c.rejected == False)
     if flt.text and (matched := _text_condition(connection, flt.text)) is not None:
         conditions.append(matched)
     return conditions

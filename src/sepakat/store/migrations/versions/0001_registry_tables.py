@@ -17,7 +17,7 @@ branch_labels: str | None = None
 depends_on: str | None = None
 
 
-def upgrade() -> None:  # noqa: PLR0915 - one statement per table and index, as generated
+def upgrade() -> None:
     op.create_table(
         "agreements",
         sa.Column("pk", sa.Integer(), autoincrement=True, nullable=False),
@@ -368,7 +368,7 @@ def upgrade() -> None:  # noqa: PLR0915 - one statement per table and index, as 
         batch_op.create_index("ix_report_keys_event_pk", ["event_pk"], unique=False)
 
 
-def downgrade() -> None:  # noqa: PLR0915 - one statement per table and index, as generated
+def downgrade() -> None:
     with op.batch_alter_table("report_keys", schema=None) as batch_op:
         batch_op.drop_index("ix_report_keys_event_pk")
 
