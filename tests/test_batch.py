@@ -251,3 +251,21 @@ def test_the_command_says_what_is_wrong(tmp_path: Path) -> None:
     assert stdin.exit_code == 2 and "not standard input" in stdin.stderr
     missing = runner.invoke(app, ["batch", str(tmp_path / "nothing.jsonl"), "--db", str(tmp_path / "r.db")])
     assert missing.exit_code == 1 and "no such file" in missing.stderr
+
+
+def test_only_the_languages_asked_for_are_stored(tmp_path: Path) -> None:
+    rows: list[dict[str, Any]] = [
+        *own_articles(3),
+        {"id": "en-1", "title": "Indonesia and Peru sign fisheries pact",
+         "text": "Indonesia and Peru signed a memorandum of understanding on fisheries in Lima on Thursday. "
+                 "The two ministers said the agreement covers training for fishermen and joint research."},
+        {"id": "es-1", "title": "Perú e Indonesia firman un memorando",
+         "text": "Los gobiernos de Perú e Indonesia firmaron el jueves en Lima un memorando de entendimiento "
+                 "sobre pesca. Los ministros dijeron que el acuerdo incluye la formación de pescadores."},
+    ]  # fmt: skip
+    path = write_jsonl(tmp_path / "langs.jsonl", rows)
+    summary = run_batch(
+        [str(path)], executor=LocalExecutor(1), db=str(tmp_path / "r.db"), languages=["id", "en"]
+    )
+    assert summary.documents == 5 and summary.articles_new == 4 and summary.other_languages == 1
+    assert "1 in other languages" in summary.line()

@@ -55,6 +55,7 @@ class BatchSummary:
     articles_unchanged: int = 0
     articles_updated: int = 0
     refused: int = 0
+    other_languages: int = 0
     agreements_new: int = 0
     agreements_updated: int = 0
     extract_seconds: float = 0.0
@@ -68,6 +69,7 @@ class BatchSummary:
         self.articles_unchanged += done.articles_unchanged
         self.articles_updated += done.articles_updated
         self.refused += done.refused
+        self.other_languages += done.other_languages
         self.agreements_new += done.agreements_new
         self.agreements_updated += done.agreements_updated
         self.extract_seconds += done.extract_seconds
@@ -79,14 +81,16 @@ class BatchSummary:
         return (
             f"shards: {self.shards} run, {self.skipped} stored before; documents: {self.documents} "
             f"({rate:.0f}/s); articles: {self.articles_new} new, {self.articles_unchanged} unchanged, "
-            f"{self.articles_updated} updated, {self.refused} refused; "
+            f"{self.articles_updated} updated, {self.refused} refused"
+            + (f", {self.other_languages} in other languages" if self.other_languages else "")
+            + "; "
             f"agreements: {self.agreements_new} new, {self.agreements_updated} updated"
         )
 
 
 def registry_url(db: str | None) -> str:
     """The registry's URL, with a SQLite path made absolute (workers may run in other folders)."""
-    from sepakat.store.engine import resolve_url  # noqa: PLC0415 - sqlalchemy loads with the store
+    from sepakat.store.engine import resolve_url
 
     url = resolve_url(db)
     prefix = "sqlite:///"
@@ -104,10 +108,14 @@ def run_batch(
     batch_size: int = 250,
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
     resume: bool = True,
+    languages: Sequence[str] = (),
     progress: Callable[[ShardDone], None] | None = None,
 ) -> BatchSummary:
-    """Extract and store every document of ``paths`` with ``executor``; shards stored before are skipped."""
-    from sepakat.store.engine import open_registry  # noqa: PLC0415
+    """Extract and store every document of ``paths`` with ``executor``; shards stored before are skipped.
+
+    ``languages`` ("id", "en"): store only articles in these, as for an archive of every language.
+    """
+    from sepakat.store.engine import open_registry
 
     started = time.perf_counter()
     url = registry_url(db)
@@ -120,7 +128,7 @@ def run_batch(
     todo = [s for s in shards if s.key not in done]
     summary = BatchSummary(shards=len(todo), skipped=len(shards) - len(todo))
     log.info("%d shards to run, %d stored before", len(todo), summary.skipped)
-    job = ShardJob(url, batch_size=batch_size, max_document_bytes=max_document_bytes)
+    job = ShardJob(url, batch_size, max_document_bytes, frozenset(code.strip().lower() for code in languages))
     for result in executor.run(todo, job):
         summary.add(result)
         if progress is not None:

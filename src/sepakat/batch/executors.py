@@ -55,7 +55,7 @@ class Executor(Protocol):
 
 def _warm_up() -> None:
     """Load word lists and models once per worker, before its first shard."""
-    from sepakat.extract import warm_up  # noqa: PLC0415 - loaded in the worker, not the client
+    from sepakat.extract import warm_up
 
     warm_up()
 

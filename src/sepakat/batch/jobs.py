@@ -43,6 +43,7 @@ class ShardJob:
     db_url: str
     batch_size: int = 250
     max_document_bytes: int = ReadLimits().max_document_bytes
+    languages: frozenset[str] = frozenset()  # store only articles in these (empty: all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +63,12 @@ class ShardDone:
     extract_seconds: float
     store_seconds: float
     refusals: tuple[Refusal, ...] = field(default=())
-    skipped: bool = False  # stored by an earlier run
+    other_languages: int = 0  # extracted, not stored: not in ``ShardJob.languages``
 
 
 def extract_shard(shard: Shard, job: ShardJob) -> tuple[list[Outcome], float]:
     """The outcomes of every document of ``shard`` and the seconds it took (runs on a worker)."""
-    from sepakat.pipeline import extract_stream  # noqa: PLC0415 - the extractor loads on workers only
+    from sepakat.pipeline import extract_stream
 
     started = time.perf_counter()
     limits = ReadLimits(max_document_bytes=job.max_document_bytes)
@@ -75,10 +76,14 @@ def extract_shard(shard: Shard, job: ShardJob) -> tuple[list[Outcome], float]:
     return outcomes, time.perf_counter() - started
 
 
+def _in_languages(outcome: Outcome, languages: frozenset[str]) -> bool:
+    return not languages or isinstance(outcome, Refusal) or outcome.article.language in languages
+
+
 @cache
 def _engine(url: str) -> Engine:
     """One engine per registry per worker process (connections are reused across shards)."""
-    from sepakat.store.engine import open_registry  # noqa: PLC0415
+    from sepakat.store.engine import open_registry
 
     return open_registry(url)
 
@@ -90,7 +95,8 @@ def store_shard(
 
     ``_after`` is the previous shard's result: engines pass it so that stores run in order.
     """
-    outcomes, extract_seconds = extracted
+    extractions, extract_seconds = extracted
+    outcomes = [o for o in extractions if _in_languages(o, job.languages)]
     started = time.perf_counter()
     engine = _engine(job.db_url)
     summary: IngestSummary = ingest(engine, outcomes, batch_size=job.batch_size)
@@ -98,14 +104,14 @@ def store_shard(
         insert_ignore(
             connection,
             batch_shards,
-            [{"key": shard.key, "path": shard.paths[0], "part": shard.part, "documents": len(outcomes),
+            [{"key": shard.key, "path": shard.paths[0], "part": shard.part, "documents": len(extractions),
               "refused": summary.refused, "done_at": now()}],
         )  # fmt: skip
     return ShardDone(
         key=shard.key,
         path=shard.paths[0],
         part=shard.part,
-        documents=len(outcomes),
+        documents=len(extractions),
         articles_new=summary.articles_new,
         articles_unchanged=summary.articles_unchanged,
         articles_updated=summary.articles_updated,
@@ -115,6 +121,7 @@ def store_shard(
         extract_seconds=extract_seconds,
         store_seconds=time.perf_counter() - started,
         refusals=tuple(summary.refusals[:MAX_REFUSALS_KEPT]),
+        other_languages=len(extractions) - len(outcomes),
     )
 
 

@@ -5,8 +5,6 @@ its summary. Exit codes as ``ingest``: 0 done, 1 some input refused, 2 usage err
 3 the registry could not be used.
 """
 
-# ruff: noqa: PLC0415, PLR0917 - Typer commands take one parameter per option (PLR0917); the store, the extractor and dask load inside the command (PLC0415)
-
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
@@ -44,6 +42,9 @@ def batch(
         int | None, typer.Option("--max-bytes", min=1, help="Refuse larger articles.")
     ] = None,
     again: Annotated[bool, typer.Option("--again", help="Run shards an earlier run stored, too.")] = False,
+    languages: Annotated[
+        str | None, typer.Option("--languages", help="Store only articles in these languages (id,en).")
+    ] = None,
 ) -> None:
     """Extract and store many articles in shards, on this machine's cores or a Dask cluster (idempotent)."""
     from sepakat.batch import make_executor, run_batch
@@ -61,6 +62,7 @@ def batch(
         summary = run_batch(
             paths, executor=executor, db=db, shard_size=shard_size, batch_size=batch_size,
             max_document_bytes=max_bytes or DEFAULT_MAX_DOCUMENT_BYTES, resume=not again, progress=progress,
+            languages=[code for code in (languages or "").split(",") if code.strip()],
         )  # fmt: skip
     except SepakatError as error:
         fail(error)
