@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from fastapi import Depends
@@ -29,7 +29,7 @@ def assert_error_shape(response: Any, status: int) -> dict[str, Any]:
     assert set(error) == {"status", "code", "message", "details"}
     assert error["status"] == status and isinstance(error["code"], str) and isinstance(error["message"], str)
     assert "Traceback" not in response.text and 'File "' not in response.text
-    return error
+    return dict(error)
 
 
 def _routes() -> list[tuple[str, str]]:
@@ -38,7 +38,7 @@ def _routes() -> list[tuple[str, str]]:
         for router in (api_router, page_router)
         for route in router.routes
         if isinstance(route, APIRoute)
-        for method in route.methods
+        for method in route.methods or ()
     )
 
 
@@ -131,7 +131,7 @@ def test_a_slow_query_is_stopped_with_503(site: Site) -> None:
     web = client(site, query_seconds=0.0001)
 
     @web.app.get("/api/test-slow")  # type: ignore[attr-defined, untyped-decorator]
-    def slow_query(conn: Connection = Depends(get_connection)) -> int:  # noqa: B008 - FastAPI's idiom
+    def slow_query(conn: Annotated[Connection, Depends(get_connection)]) -> int:
         recursive = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
         return int(conn.execute(text(recursive)).scalar_one())
 

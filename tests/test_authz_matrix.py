@@ -147,7 +147,7 @@ ENDPOINTS = [
                 }
             ]
         },
-    ),  # fmt: skip
+    ),
     Endpoint(
         "POST",
         "/api/curations/set",
@@ -160,7 +160,7 @@ ENDPOINTS = [
             "value": "signed",
             "reason": "matrix",
         },
-    ),  # fmt: skip
+    ),
     Endpoint(
         "POST",
         "/api/curations/merge",
@@ -206,7 +206,7 @@ ENDPOINTS = [
         "viewer",
         lambda i, s, r: "/api/watchlist/partner/JPN",
         setup=_watch,
-    ),  # fmt: skip
+    ),
     Endpoint("GET", "/api/watchlist/changes", "viewer", lambda i, s, r: "/api/watchlist/changes"),
     Endpoint("GET", "/api/watchlist/feed.atom", "viewer", lambda i, s, r: "/api/watchlist/feed.atom"),
     Endpoint("GET", "/api/tokens", "viewer", lambda i, s, r: "/api/tokens"),
@@ -223,14 +223,14 @@ ENDPOINTS = [
         "viewer",
         lambda i, s, r: f"/api/tokens/{_SPARE_TOKENS[r]}",
         setup=_spare_token,
-    ),  # fmt: skip
+    ),
 ]
 
 
 def _split_id_other(ids: Ids, site: Site) -> str:
     with site.engine.connect() as c:
         rows = queries.list_agreements(c, queries.AgreementFilter(text="energi")).rows
-    return next(a.id for a in rows if a.id != ids.agreement)
+    return next(str(a.id) for a in rows if a.id != ids.agreement)
 
 
 def expected(needs: str, role: str | None, read_closed: bool) -> int:
@@ -273,7 +273,7 @@ def test_the_matrix_covers_every_api_route() -> None:
         (method, route.path)
         for route in api_router.routes
         if isinstance(route, APIRoute)
-        for method in route.methods
+        for method in route.methods or ()
     }
     assert routes == {(e.method, e.route) for e in ENDPOINTS}
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+from fastapi.routing import APIRoute
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import positive_data_acceptance
 
@@ -21,7 +22,10 @@ from web_support import Site, client, fresh_registry
 
 MAX_EXAMPLES = 10
 OPERATIONS = sorted(
-    (method, route.path) for route in router.routes for method in getattr(route, "methods", ())
+    (method, route.path)
+    for route in router.routes
+    if isinstance(route, APIRoute)
+    for method in route.methods or ()
 )
 
 

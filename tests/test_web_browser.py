@@ -31,7 +31,7 @@ ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-net
 try:
     from playwright.sync_api import Page, expect, sync_playwright
 except ImportError:  # pragma: no cover - the dev extra installs it
-    sync_playwright = None
+    sync_playwright = None  # type: ignore[assignment]
 
 _MISSING = (
     "Debian's chromium is not installed (apt-get install chromium)"
@@ -54,7 +54,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Site
         line = server.stdout.readline()
         found = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
         assert found, (
-            f"no address printed: {line!r} {server.stderr.read() if server.poll() is not None else ''}"
+            f"no address printed: {line!r} {server.stderr.read() if server.stderr and server.poll() is not None else ''}"
         )
         yield found.group(1), site
     finally:
@@ -66,7 +66,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Site
 @pytest.fixture(scope="module")
 def browser(served: tuple[str, Site]) -> Iterator[Any]:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:  # type: ignore[misc]
+    with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             yield chromium
@@ -88,7 +88,7 @@ def shot(page: Page, name: str) -> None:
 
 
 def test_the_analysts_path(page: Page, served: tuple[str, Site], tmp_path: Path) -> None:
-    base, site = served
+    base, _ = served
     page.goto(base + "/")
     expect(page.locator("h1")).to_have_text("Dashboard")
     shot(page, "01-dashboard")

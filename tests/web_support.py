@@ -27,6 +27,17 @@ with warnings.catch_warnings():
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 TODAY = "2025-11-01"  # the fixtures are of 2025: the dashboard counts back from here
+__all__ = [
+    "ARTICLES",
+    "ROLES",
+    "TODAY",
+    "Site",
+    "TestClient",
+    "client",
+    "first_agreement",
+    "fresh_registry",
+    "site_fixture",
+]
 ROLES = ("viewer", "editor", "admin")
 
 
@@ -62,7 +73,7 @@ def first_agreement(site: Site, text: str) -> str:
     with site.engine.connect() as connection:
         rows = list_agreements(connection, AgreementFilter(text=text)).rows
     assert rows, f"no agreement with {text!r}"
-    return rows[0].id
+    return str(rows[0].id)
 
 
 def site_fixture(tmp_path_factory: object) -> Iterator[Site]:

@@ -85,7 +85,7 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        import orjson  # noqa: PLC0415 - only on refusal
+        import orjson
 
         body = orjson.dumps(error_body(413, f"the request body is over the limit of {self.limit:,} bytes"))
         await send(
@@ -125,8 +125,8 @@ class SecurityHeaders:
 
 def create_app(settings: ServeSettings | None = None, engine: Engine | None = None) -> FastAPI:
     """The app over the registry of ``settings.db`` (or ``engine``, which the caller then owns)."""
-    from sepakat.web.pages import render_error  # noqa: PLC0415 - pages import the API's auth
-    from sepakat.web.pages import router as page_router  # noqa: PLC0415
+    from sepakat.web.pages import render_error
+    from sepakat.web.pages import router as page_router
 
     settings = settings or ServeSettings()
     app = FastAPI(

@@ -77,7 +77,7 @@ def _wants_html(request: Request) -> bool:
 def install(app: FastAPI, html: HtmlRenderer | None = None) -> None:
     """Register the handlers that give every error the one shape."""
 
-    def answer(  # noqa: PLR0917 - the error's fields, in the order of the shape
+    def answer(  # noqa: PLR0917 - the error's fields, in the order of its shape
         request: Request,
         status: int,
         message: str,

@@ -143,7 +143,7 @@ def export_response(
     conn: Any, table: str, fmt: str, flt: queries.AgreementFilter, sort: str, *, name: str | None = None
 ) -> Response:
     """Stream the whole filtered ``table`` in ``fmt`` (spooled to disk past 8 MB, so memory stays flat)."""
-    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 - closed by the stream
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 - the stream closes it
     if table == "agreements":
         export_agreements(conn, fmt, spool, flt, sort=sort)  # type: ignore[arg-type]
     elif table == "meetings":
@@ -203,7 +203,7 @@ def get_brief(
     since: DateQ = None,
     lang: Literal["id", "en"] = "en",
 ) -> Response:
-    from sepakat.brief import build_brief, render  # noqa: PLC0415 - WeasyPrint loads only when asked for
+    from sepakat.brief import build_brief, render
 
     brief = build_brief(conn, code.upper(), today=_today(request), since=since)
     body, media = render(brief, format, lang=lang)
@@ -339,8 +339,8 @@ def curations(
     "/articles", summary="Ingest articles (extracted and stored; the same article again changes nothing)"
 )
 def ingest_articles(request: Request, who: Editor, body: schemas.IngestIn) -> schemas.IngestOut:
-    from sepakat.pipeline import extract_stream  # noqa: PLC0415 - the extractor loads on first ingest
-    from sepakat.store.ingest import ingest  # noqa: PLC0415
+    from sepakat.pipeline import extract_stream
+    from sepakat.store.ingest import ingest
 
     for i, a in enumerate(body.articles):
         if not (a.text or a.html) or (a.text and a.html):
@@ -454,7 +454,7 @@ def changes(request: Request, conn: Conn, who: Viewer) -> schemas.Changes:
 def feed(
     request: Request, conn: Conn, token: Annotated[str | None, Query(max_length=200)] = None
 ) -> Response:
-    from sepakat.api.auth import check_role  # noqa: PLC0415 - the feed alone reads ?token=
+    from sepakat.api.auth import check_role
 
     who = check_role(feed_principal(request), "viewer")
     rows = overview.changed_since(conn, None, accounts.watch_of(conn, who.user_pk), limit=100)

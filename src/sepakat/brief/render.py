@@ -121,7 +121,7 @@ class _OfflineFetcher:
     """A WeasyPrint URL fetcher that fetches nothing: the brief's HTML is self-contained."""
 
     def __new__(cls) -> Any:
-        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]  # noqa: PLC0415 - loads only for PDFs
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
         class Refuse(URLFetcher):  # type: ignore[misc]
             def fetch(self, url: str, headers: Any = None) -> Any:
@@ -132,7 +132,7 @@ class _OfflineFetcher:
 
 
 def render_pdf(brief: Brief, lang: str = "en") -> bytes:
-    from weasyprint import HTML  # type: ignore[import-untyped]  # noqa: PLC0415 - loads only for PDFs (0.7 s)
+    from weasyprint import HTML  # type: ignore[import-untyped]
 
     pdf = HTML(string=render_html(brief, lang), base_url=None, url_fetcher=_OfflineFetcher()).write_pdf()
     assert isinstance(pdf, bytes)

@@ -1,7 +1,5 @@
 """``sepakat brief CODE``: the partner brief for a trip, as Markdown, HTML or PDF."""
 
-# ruff: noqa: PLC0415, PLR0917 - Typer commands take one parameter per option (PLR0917); WeasyPrint and the store load inside the command (PLC0415)
-
 from __future__ import annotations
 
 import sys

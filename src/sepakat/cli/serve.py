@@ -1,7 +1,5 @@
 """``sepakat serve``: the pages and the REST API over one registry, on uvicorn."""
 
-# ruff: noqa: PLC0415, PLR0917 - Typer commands take one parameter per option (PLR0917); the server loads inside the command (PLC0415), so other commands start fast
-
 from __future__ import annotations
 
 import socket

@@ -1,7 +1,5 @@
 """``sepakat token ...``: who may write (and, when reading is closed, read) through the pages and API."""
 
-# ruff: noqa: PLC0415 - the store loads inside commands, so `sepakat extract` starts fast
-
 from __future__ import annotations
 
 from typing import Annotated

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, false, func, or_, select
 
 from sepakat.models import AGREEMENT_STATUSES
 from sepakat.store.queries import AgreementRow, _agreement_row
@@ -53,7 +53,7 @@ class Dashboard:
 
 
 def _live() -> Any:
-    return agreements.c.rejected == False
+    return agreements.c.rejected == false()
 
 
 def counts_by_status(connection: Connection, country: str | None = None) -> dict[str, int]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Integer, Select, and_, column, exists, func, or_, select, text
+from sqlalchemy import Connection, Integer, Select, and_, column, exists, false, func, or_, select, text
 
 from sepakat.errors import UsageError
 from sepakat.models import AGREEMENT_STATUSES, SECTORS
@@ -155,14 +155,18 @@ def _text_condition(connection: Connection, query: str) -> Any:
     in_name = and_(*(func.lower(agreements.c.name).contains(w, autoescape=True) for w in words))
     if connection.dialect.name == "sqlite":
         match = " ".join(f'"{w}"' for w in words)  # quoted: the user's words, never FTS5 syntax
-        hits = text("SELECT rowid AS pk FROM fts_events WHERE fts_events MATCH :fts_q").bindparams(fts_q=match)
+        hits = text("SELECT rowid AS pk FROM fts_events WHERE fts_events MATCH :fts_q").bindparams(
+            fts_q=match
+        )
     else:
         hits = text(
             "SELECT pk FROM agreement_events WHERE to_tsvector('simple', evidence)"
             " @@ plainto_tsquery('simple', :fts_q)"
         ).bindparams(fts_q=" ".join(words))
     in_evidence = agreements.c.pk.in_(
-        select(agreement_events.c.agreement_pk).where(agreement_events.c.pk.in_(hits.columns(column("pk", Integer))))
+        select(agreement_events.c.agreement_pk).where(
+            agreement_events.c.pk.in_(hits.columns(column("pk", Integer)))
+        )
     )
     return or_(in_name, in_evidence)
 
@@ -199,7 +203,7 @@ def _filter_conditions(
     if flt.until:
         conditions.append(agreements.c.first_date <= flt.until + "~")
     if not flt.include_rejected:
-        conditions.append(agreements.c.rejected == False)
+        conditions.append(agreements.c.rejected == false())
     if flt.text and (matched := _text_condition(connection, flt.text)) is not None:
         conditions.append(matched)
     return conditions

@@ -421,7 +421,7 @@ def download(
     name: Text = None,
 ) -> Response:
     """Exactly what the listing with the same query shows, every page of it."""
-    from sepakat.api.routes import export_response  # noqa: PLC0415 - one export path for API and pages
+    from sepakat.api.routes import export_response
 
     if table not in ("agreements", "meetings", "people") or fmt not in ("csv", "xlsx", "json"):
         raise ApiError(404, f"no download {table}.{fmt}")
