@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sepakat import __version__
 from sepakat.api import errors
+from sepakat.api.cache import SummaryCache
 from sepakat.api.errors import error_body
 from sepakat.api.routes import router as api_router
 from sepakat.api.settings import ServeSettings
@@ -140,6 +141,7 @@ def create_app(settings: ServeSettings | None = None, engine: Engine | None = No
     app.state.settings = settings
     app.state.engine = engine or open_registry(settings.db)
     app.state.owns_engine = engine is None
+    app.state.summaries = SummaryCache(settings.summary_seconds)
     errors.install(app, html=render_error)
     app.include_router(api_router)
     app.include_router(page_router)

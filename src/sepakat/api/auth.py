@@ -24,6 +24,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine
 
+from sepakat.api.cache import SummaryCache
 from sepakat.api.errors import ApiError
 from sepakat.api.settings import ServeSettings
 from sepakat.store.accounts import Principal, authenticate, role_at_least, token_principal
@@ -41,6 +42,11 @@ def settings_of(request: Request) -> ServeSettings:
 def engine_of(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
+
+
+def summaries_of(request: Request) -> SummaryCache:
+    cache: SummaryCache = request.app.state.summaries
+    return cache
 
 
 def _stop_slow_queries(connection: Connection, seconds: float) -> None:

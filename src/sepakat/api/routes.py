@@ -10,16 +10,26 @@ Listings are keyset-paged: ``limit`` rows (at most the server's page cap) and a
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from sepakat.api import schemas
-from sepakat.api.auth import Admin, Conn, Editor, Reader, Viewer, engine_of, feed_principal, settings_of
+from sepakat.api.auth import (
+    Admin,
+    Conn,
+    Editor,
+    Reader,
+    Viewer,
+    engine_of,
+    feed_principal,
+    settings_of,
+    summaries_of,
+)
 from sepakat.api.errors import ApiError
 from sepakat.api.feed import atom_feed
 from sepakat.models import AGREEMENT_STATUSES, SECTORS, RawDocument
@@ -27,6 +37,8 @@ from sepakat.store import accounts, curation, overview, queries
 from sepakat.store.export import export as export_agreements
 from sepakat.store.export import export_table
 from sepakat.store.search import search as search_registry
+
+T = TypeVar("T")
 
 router = APIRouter(
     prefix="/api",
@@ -79,6 +91,11 @@ def agreement_filter(
 
 def _agreements(rows: list[Any]) -> list[schemas.Agreement]:
     return [schemas.Agreement.model_validate(r) for r in rows]
+
+
+def _cached(request: Request, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """A summary from the server's short-lived cache (see api.cache); keys name the summary."""
+    return summaries_of(request).get(key, compute)
 
 
 def _today(request: Request) -> date:
@@ -174,10 +191,15 @@ def get_country(request: Request, conn: Conn, _: Reader, code: CodePath) -> sche
     return schemas.Country(
         code=code,
         by_status=[
-            schemas.StatusCount(status=s, count=n) for s, n in overview.counts_by_status(conn, code).items()
+            schemas.StatusCount(status=s, count=n)
+            for s, n in _cached(
+                request, ("by_status", code), lambda: overview.counts_by_status(conn, code)
+            ).items()
         ],
         agreements=_agreements(rows),
-        stalled=_agreements(overview.stalled(conn, _today(request), country=code)),
+        stalled=_agreements(
+            _cached(request, ("stalled", code), lambda: overview.stalled(conn, _today(request), country=code))
+        ),
         meetings=[
             schemas.Meeting.model_validate(m)
             for m in queries.list_meetings(conn, country=code, limit=50).rows
@@ -292,7 +314,11 @@ def dashboard(
     days: Annotated[int, Query(ge=1, le=366)] = 30,
     months: Annotated[int, Query(ge=1, le=120)] = 6,
 ) -> schemas.Dashboard:
-    board = overview.dashboard(conn, _today(request), recent_days=days, stalled_months=months)
+    board = _cached(
+        request,
+        ("dashboard", days, months),
+        lambda: overview.dashboard(conn, _today(request), recent_days=days, stalled_months=months),
+    )
     return schemas.Dashboard(
         today=board.today,
         by_status=[schemas.StatusCount(status=s, count=n) for s, n in board.by_status.items()],
@@ -307,19 +333,36 @@ def dashboard(
 
 @router.get("/chart", summary="Agreements by partner, stage and year")
 def chart(
-    conn: Conn, _: Reader, partners: Annotated[int, Query(ge=1, le=40)] = 12, country: CountryQ = None
+    request: Request,
+    conn: Conn,
+    _: Reader,
+    partners: Annotated[int, Query(ge=1, le=40)] = 12,
+    country: CountryQ = None,
 ) -> list[schemas.ChartCell]:
     return [
         schemas.ChartCell.model_validate(c)
-        for c in overview.agreement_chart(conn, partners=partners, country=country)
+        for c in _cached(
+            request,
+            ("chart", partners, country),
+            lambda: overview.agreement_chart(conn, partners=partners, country=country),
+        )
     ]
 
 
 @router.get("/graph", summary="Parties and the people who signed or met")
 def graph(
-    conn: Conn, _: Reader, country: CountryQ = None, nodes: Annotated[int, Query(ge=2, le=150)] = 40
+    request: Request,
+    conn: Conn,
+    _: Reader,
+    country: CountryQ = None,
+    nodes: Annotated[int, Query(ge=2, le=150)] = 40,
 ) -> schemas.Graph:
-    return schemas.Graph.model_validate(overview.party_graph(conn, country=country, max_nodes=nodes))
+    graph = _cached(
+        request,
+        ("graph", country, nodes),
+        lambda: overview.party_graph(conn, country=country, max_nodes=nodes),
+    )
+    return schemas.Graph.model_validate(graph)
 
 
 @router.get("/curations", summary="Every curation of one target, oldest first")
@@ -359,11 +402,13 @@ def ingest_articles(request: Request, who: Editor, body: schemas.IngestIn) -> sc
         for i, a in enumerate(body.articles)
     ]
     summary = ingest(engine_of(request), extract_stream(documents, workers=1))
+    summaries_of(request).clear()
     values = asdict(summary)
     return schemas.IngestOut.model_validate(values)
 
 
-def _curation(c: Any) -> schemas.Curation:
+def _curation(c: Any, request: Request) -> schemas.Curation:
+    summaries_of(request).clear()  # what the dashboard counts may have changed
     return schemas.Curation.model_validate(c)
 
 
@@ -375,32 +420,41 @@ def curate_set(request: Request, who: Editor, body: schemas.SetIn) -> schemas.Cu
     return _curation(
         curation.set_field(
             engine_of(request), body.kind, body.id, body.field, value, author=who.user, reason=body.reason
-        )
+        ),
+        request,
     )
 
 
 @router.post("/curations/merge", summary="Make two agreements one")
 def curate_merge(request: Request, who: Editor, body: schemas.MergeIn) -> schemas.Curation:
     return _curation(
-        curation.merge(engine_of(request), body.survivor, body.absorbed, author=who.user, reason=body.reason)
+        curation.merge(engine_of(request), body.survivor, body.absorbed, author=who.user, reason=body.reason),
+        request,
     )
 
 
 @router.post("/curations/split", summary="Move some reports of an agreement into a new one")
 def curate_split(request: Request, who: Editor, body: schemas.SplitIn) -> schemas.Curation:
     return _curation(
-        curation.split(engine_of(request), body.agreement, body.reports, author=who.user, reason=body.reason)
+        curation.split(engine_of(request), body.agreement, body.reports, author=who.user, reason=body.reason),
+        request,
     )
 
 
 @router.post("/curations/reject", summary="Mark an agreement as false")
 def curate_reject(request: Request, who: Editor, body: schemas.RejectIn) -> schemas.Curation:
-    return _curation(curation.reject(engine_of(request), body.agreement, author=who.user, reason=body.reason))
+    return _curation(
+        curation.reject(engine_of(request), body.agreement, author=who.user, reason=body.reason),
+        request,
+    )
 
 
 @router.post("/curations/undo", summary="Cancel a curation")
 def curate_undo(request: Request, who: Editor, body: schemas.UndoIn) -> schemas.Curation:
-    return _curation(curation.undo(engine_of(request), body.curation, author=who.user, reason=body.reason))
+    return _curation(
+        curation.undo(engine_of(request), body.curation, author=who.user, reason=body.reason),
+        request,
+    )
 
 
 # --- one's own: watchlist, changes, tokens ---------------------------------------------------

@@ -45,4 +45,5 @@ class ServeSettings:
     secret: bytes = field(
         default_factory=lambda: (os.environ.get(SECRET_ENV) or "").encode() or secrets.token_bytes(32)
     )
+    summary_seconds: float = 30.0  # how long dashboard-style aggregates are kept (api.cache)
     today: str | None = None  # the date the dashboard counts back from (None: the real today)

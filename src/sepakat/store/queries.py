@@ -61,7 +61,7 @@ class AgreementFilter:
     since: str | None = None  # active on or after (YYYY, YYYY-MM or YYYY-MM-DD)
     until: str | None = None  # active on or before
     include_rejected: bool = False
-    text: str | None = None  # words of the name or of an evidence sentence
+    text: str | None = None  # words of an evidence sentence (names are read from those)
 
     def check(self) -> None:
         for name, value in (("since", self.since), ("until", self.until)):
@@ -148,11 +148,10 @@ def party_keys(connection: Connection, party: str) -> list[str]:
 
 
 def _text_condition(connection: Connection, query: str) -> Any:
-    """Agreements whose name holds every word of ``query``, or with an evidence sentence that does."""
+    """Agreements with a report whose sentence holds every word of ``query``."""
     words = _WORD.findall(query.lower())
     if not words:
         return None
-    in_name = and_(*(func.lower(agreements.c.name).contains(w, autoescape=True) for w in words))
     if connection.dialect.name == "sqlite":
         match = " ".join(f'"{w}"' for w in words)  # quoted: the user's words, never FTS5 syntax
         hits = text("SELECT rowid AS pk FROM fts_events WHERE fts_events MATCH :fts_q").bindparams(
@@ -168,7 +167,9 @@ def _text_condition(connection: Connection, query: str) -> Any:
             agreement_events.c.pk.in_(hits.columns(column("pk", Integer)))
         )
     )
-    return or_(in_name, in_evidence)
+    # Names are read from the evidence sentences, so the full-text index over them finds names too
+    # (a name typed by hand is not indexed); scanning every name would cost a full table read.
+    return in_evidence
 
 
 def _filter_conditions(

@@ -34,6 +34,7 @@ from sepakat.api.auth import (
     new_csrf_nonce,
     page_principal,
     settings_of,
+    summaries_of,
 )
 from sepakat.api.errors import ApiError
 from sepakat.models import AGREEMENT_STATUSES, SECTORS
@@ -163,7 +164,7 @@ def _redirect(url: str) -> RedirectResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard_page(request: Request, conn: Conn, user: Reader) -> HTMLResponse:
-    board = overview.dashboard(conn, _today(request))
+    board = summaries_of(request).get(("dashboard", 30, 6), lambda: overview.dashboard(conn, _today(request)))
     lang = language(request)
     stage_bars = charts.bars(
         [(translate(lang, f"status.{s}"), n, f"/agreements?status={s}") for s, n in board.by_status.items()],
@@ -298,7 +299,7 @@ def segments(
 def country_page(request: Request, conn: Conn, user: Reader, code: str) -> HTMLResponse:
     code = code.upper()[:8]
     lang = language(request)
-    by_status = overview.counts_by_status(conn, code)
+    by_status = summaries_of(request).get(("by_status", code), lambda: overview.counts_by_status(conn, code))
     rows = queries.list_agreements(conn, queries.AgreementFilter(country=code), limit=200).rows
     if not rows and not overview.known_partners(conn, [code]):
         raise ApiError(404, f"no agreement or meeting with {code!r}")
@@ -316,7 +317,9 @@ def country_page(request: Request, conn: Conn, user: Reader, code: str) -> HTMLR
         code=code,
         rows=rows,
         stage_bars=stage_bars,
-        stalled=overview.stalled(conn, _today(request), country=code),
+        stalled=summaries_of(request).get(
+            ("stalled", code), lambda: overview.stalled(conn, _today(request), country=code)
+        ),
         meetings=queries.list_meetings(conn, country=code, limit=30).rows,
         people=queries.list_people(conn, country=code, limit=50).rows,
     )
@@ -378,7 +381,9 @@ def meetings_page(
 
 @router.get("/chart", response_class=HTMLResponse)
 def chart_page(request: Request, conn: Conn, user: Reader, country: Text = None) -> HTMLResponse:
-    cells = overview.agreement_chart(conn, country=country or None)
+    cells = summaries_of(request).get(
+        ("chart", 12, country or None), lambda: overview.agreement_chart(conn, country=country or None)
+    )
     lang = language(request)
     small = [
         (p, country_name(p, lang), svg)
@@ -389,7 +394,8 @@ def chart_page(request: Request, conn: Conn, user: Reader, country: Text = None)
 
 @router.get("/graph", response_class=HTMLResponse)
 def graph_page(request: Request, conn: Conn, user: Reader, country: Text = None) -> HTMLResponse:
-    graph = overview.party_graph(conn, country=(country or "").upper() or None)
+    code = (country or "").upper() or None
+    graph = summaries_of(request).get(("graph", code, 40), lambda: overview.party_graph(conn, country=code))
     svg = charts.network(graph, translate(language(request), "graph.title"))
     labels = {n.id: n.label for n in graph.nodes}
     return render(
@@ -533,6 +539,7 @@ def correct(
     curation.set_field(
         engine_of(request), "agreement", agreement_id, field, parsed, author=user.user, reason=reason
     )
+    summaries_of(request).clear()
     return _redirect(f"/agreements/{agreement_id}#history")
 
 
@@ -542,6 +549,7 @@ def reject(
 ) -> Response:
     _csrf(request, csrf)
     curation.reject(engine_of(request), agreement_id, author=user.user, reason=reason)
+    summaries_of(request).clear()
     return _redirect(f"/agreements/{agreement_id}#history")
 
 
@@ -551,4 +559,5 @@ def undo(
 ) -> Response:
     _csrf(request, csrf)
     curation.undo(engine_of(request), curation_id, author=user.user, reason=reason)
+    summaries_of(request).clear()
     return _redirect(_local(next))
