@@ -44,6 +44,7 @@ from sepakat.store.tables import (
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
+_FEW = 2000  # a filter value with fewer rows than this is fetched by its index and sorted
 # Orders a listing can take: "-" is newest or largest first. Each is keyset-paged on (value, pk).
 AGREEMENT_SORTS = ("-last_date", "last_date", "-first_date", "first_date", "name", "-report_count")
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -455,11 +456,25 @@ def list_meetings(
         articles, articles.c.pk == meetings.c.article_pk
     )
     if country:
-        query = query.where(
-            exists().where(
-                meeting_countries.c.meeting_pk == meetings.c.pk, meeting_countries.c.code == country.upper()
+        code = country.upper()
+        sample = select(meeting_countries.c.meeting_pk).where(meeting_countries.c.code == code).limit(_FEW)
+        found = connection.execute(select(func.count()).select_from(sample.subquery())).scalar_one()
+        if not found:
+            return Page([], None)
+        if found < _FEW:
+            # A rare side: its meetings are fetched by the side's index and sorted (walking every
+            # meeting in date order to find none would read them all).
+            query = query.where(
+                meetings.c.pk.in_(
+                    select(meeting_countries.c.meeting_pk).where(meeting_countries.c.code == code)
+                )
             )
-        )
+        else:
+            query = query.where(
+                exists().where(
+                    meeting_countries.c.meeting_pk == meetings.c.pk, meeting_countries.c.code == code
+                )
+            )
     if since:
         query = query.where(meetings.c.sort_date >= since)
     if until:
