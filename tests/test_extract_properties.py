@@ -159,3 +159,17 @@ def test_no_date_more_precise_than_its_expression(text: str) -> None:
             )
         if mention.value.month is not None:
             assert any(ch.isdigit() for ch in expression) or any(c.isalpha() for c in expression)
+
+
+def test_long_runs_of_capitals_and_offices_stay_fast() -> None:
+    """Regexes must not backtrack without end on runs of capitals after an office."""
+    import time
+
+    text = (
+        "Pertama di Indonesia Seorang Pejabat Daerah Gubernur DKI\n"
+        + "JAKARTA IBUKOTA REPUBLIK INDONESIA DI GABLAK SECARA VULGAR TERUTAMA DUNIA MAYA " * 20
+        + "\nMenteri Dalam Negeri " + "KOTA BESAR SEKALI " * 30 + "mengatakan hal itu."
+    )
+    started = time.perf_counter()
+    _check(text, "2025-06-18")
+    assert time.perf_counter() - started < 2.0

@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 
 from sepakat.errors import InputRefused
@@ -32,13 +34,45 @@ def extract_document(raw: RawDocument) -> Extraction:
     return extract_article(clean_document(raw))
 
 
+# A document that takes this long is refused rather than stalling a batch: rules run in
+# about a millisecond, so only a pathological input (or a bug, which the refusal names)
+# gets near it.
+TIME_LIMIT_SECONDS = 30.0
+
+
+class _TookTooLongError(Exception):
+    """Raised by the timer inside a document that ran past the limit."""
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise _TookTooLongError
+
+
 def _extract_or_refuse(item: RawDocument | Refusal) -> Outcome:
     if isinstance(item, Refusal):
         return item
+    guarded = _can_time(TIME_LIMIT_SECONDS)
+    if guarded:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT_SECONDS)
     try:
         return extract_document(item)
     except InputRefused as refused:
         return Refusal(refused.origin, refused.reason)
+    except _TookTooLongError:
+        log.error("%s: extraction stopped after %.0f s", item.origin, TIME_LIMIT_SECONDS)
+        reason = f"extraction took longer than {TIME_LIMIT_SECONDS:.0f} s; please report this input"
+        return Refusal(item.origin, reason)
+    finally:
+        if guarded:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _can_time(limit: float) -> bool:
+    """Timers need SIGALRM and the main thread (a worker process's, or the command's)."""
+    main = threading.current_thread() is threading.main_thread()
+    return limit > 0 and hasattr(signal, "setitimer") and main
 
 
 def default_workers() -> int:

@@ -205,14 +205,14 @@ def _folded(text: str) -> str:
 
 def _html_text(html: str) -> str:
     # Deferred: the readers normally hand over text; only HTML given directly needs a parser.
-    from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
+    from selectolax.lexbor import LexborHTMLParser
 
-    from sepakat.sources.html import page_text  # noqa: PLC0415
+    from sepakat.sources.html import page_text
 
     return page_text(LexborHTMLParser(html))
 
 
 def _content_id(text: str) -> str:
-    from sepakat.sources.checks import content_id  # noqa: PLC0415 (the readers' own id, for the same text)
+    from sepakat.sources.checks import content_id
 
     return content_id(text)

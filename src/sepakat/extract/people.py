@@ -39,9 +39,11 @@ _TOKEN = re.compile(rf"{_NAME_WORD}|\b{_PARTICLES}\b")
 _PARTICLE = re.compile(rf"{_PARTICLES}")
 _ROLE_KINDS = frozenset({"title", "organisation", "country", "bloc", "city"})
 _APPOSITION_BREAK = re.compile(r"[.;:!?\"“”()]|,\s|\s(?:dan|and|serta|yang|who|which|di|pada|in|on|at)\s")
+# Possessive quantifiers: a gap that is not all office words fails at once instead of
+# trying every way to cut its capitalised words (catastrophic on long runs of capitals).
 _GAP_OK = re.compile(
     r"^(?:[ \t/&()'’.,-]|\b(?:dan|untuk|di|of|for|the|and|to|bidang|urusan|RI|ke-\d+|on|in)\b"
-    r"|[A-Z][\w.'’&-]*|\d+)*,?\s*$"
+    r"|[A-Z][\w.'’&-]*+|\d++)*+\s*$"
 )
 _DEGREE = re.compile(
     r"^(?:[A-Z][a-z]{0,3}\.){2,3}$|^(?:SE|SH|MM|MBA|MSi|MT|MA|MSc|PhD|SIP|SPd|MPd|MH|MKes|ST|SKom|SSos|Sp[A-Z]{1,3})\.?$"
