@@ -5,8 +5,6 @@ function of ``sepakat.follow`` and prints its result. ``watch`` runs until inter
 (Ctrl-C ends it after the round in progress is stored), or ``--once``.
 """
 
-# ruff: noqa: PLC0415 - httpx, the store and the extractor load inside the commands, so other commands start fast
-
 from __future__ import annotations
 
 import logging
@@ -116,6 +114,7 @@ def watch(
     from sepakat.sources.fetch import Fetcher, FetchPolicy, parse_networks
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request drowns the rounds
     overrides: dict[str, object] = {}
     try:
         if allow_network:

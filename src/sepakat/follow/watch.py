@@ -74,7 +74,7 @@ class RoundReport:
 
 
 def _extract_in_process(items: Iterable[RawDocument | Refusal]) -> Iterator[Outcome]:
-    from sepakat.pipeline import extract_stream  # noqa: PLC0415 - the extractor loads on the first new item
+    from sepakat.pipeline import extract_stream
 
     return extract_stream(items, 1)
 
@@ -226,7 +226,7 @@ def watch(
     done = 0
     while not stop.is_set():
         report = watch_round(engine, fetcher, **round_options)  # type: ignore[arg-type]
-        log.info("watch round: %s", report.line())
+        log.debug("watch round: %s", report.line())
         if on_round is not None:
             on_round(report)
         done += 1

@@ -100,7 +100,7 @@ class _Web:
         if self._given is not None:
             return self._given
         if self._made is None:
-            from sepakat.sources.fetch import Fetcher  # noqa: PLC0415 - httpx loads only when a URL is read
+            from sepakat.sources.fetch import Fetcher
 
             self._made = Fetcher()
         return self._made

@@ -59,7 +59,7 @@ def looks_like_feed(body: bytes, content_type: str | None = None) -> bool:
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Feed:
     """The feed in ``body`` (fetched from ``url``); raises InputRefused when it is not one."""
     # Deferred: feedparser takes ~20 ms to import, which commands that read no feed should not pay.
-    import feedparser  # type: ignore[import-untyped]  # noqa: PLC0415 - feedparser ships no type information
+    import feedparser  # type: ignore[import-untyped]
 
     headers = {"content-location": url}
     if content_type:

@@ -32,7 +32,7 @@ import socket
 import time
 import urllib.robotparser
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -133,7 +133,6 @@ class Fetched:
     last_modified: str | None = None
     body: bytes = b""
     not_modified: bool = False
-    fetched_at: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 class BlockedAddressError(Exception):

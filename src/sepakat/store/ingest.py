@@ -231,7 +231,7 @@ def _batches(
         yield batch, count
 
 
-def _store_batch(
+def _store_batch(  # noqa: PLR0912 - the classification reads best in one place
     connection: Connection, batch: Sequence[Extraction], summary: IngestSummary, *, replace_all: bool
 ) -> None:
     chosen: dict[str, tuple[Extraction, str]] = {}
