@@ -56,11 +56,6 @@ def _cepa_reports(engine: Engine) -> list[tuple[str, str, str]]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="depends on the extractor naming IEU-CEPA alike across articles; it passes with the extractor of "
-    "28 Nov 2026 (one agreement, 12 events from 12 articles): drop this mark once it is committed",
-)
 def test_the_ieu_cepa_articles_become_one_agreement_with_one_event_per_article(
     corpus_registry: Engine,
 ) -> None:

@@ -287,7 +287,9 @@ def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:
         # A topic name alone ("MoU on vocational education") does not make a domestic
         # agreement the same as an international one; a shared acronym (IEU-CEPA) does.
         return "a domestic and an international agreement"
-    if a.parties and b.parties and not a.parties & b.parties:
+    if a.parties and b.parties and not a.parties & b.parties and not _same_instrument(a, b):
+        # Reports name parties loosely (a signatory, a ministry, a country): a party
+        # mismatch parts two reports only when their names do not already agree.
         return "no party in common"
     if a.years and b.years and not a.years & b.years:
         return "different years in the names"
@@ -309,6 +311,14 @@ def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:
     ):
         return f"different kinds ({a.kind}, {b.kind})"
     return None
+
+
+def _same_instrument(a: ReportFeatures, b: ReportFeatures) -> bool:
+    """Names that agree on their own: a shared acronym (IEU-CEPA) or near-identical words."""
+    own = match_words().kind_acronyms
+    if (a.acronyms & b.acronyms) - own:
+        return True
+    return a.named and b.named and name_similarity(a, b) >= 0.8
 
 
 def _identified(a: ReportFeatures, b: ReportFeatures) -> bool:
