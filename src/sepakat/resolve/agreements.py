@@ -264,7 +264,7 @@ def name_similarity(a: ReportFeatures, b: ReportFeatures) -> float:
     return matched / len(large)
 
 
-def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:
+def conflict(a: ReportFeatures, b: ReportFeatures) -> str | None:  # noqa: PLR0911 - one check and return per veto
     """Why ``a`` and ``b`` cannot be one agreement, or None."""
     if a.article == b.article:
         return "same article: the extractor already keeps one item per agreement"
