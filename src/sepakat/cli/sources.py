@@ -32,7 +32,7 @@ DelayOption = Annotated[
     float | None,
     typer.Option("--delay", min=0.0, help="Seconds between two requests to one host (default 1)."),
 ]
-SOURCE_COLUMNS = ("url", "every", "last_status", "last_fetch_at", "items_seen", "error_count", "last_error")
+SOURCE_COLUMNS = ("url", "every", "last_status", "last_fetch_at", "items_seen", "last_error")
 
 
 @sources_app.command("add")
