@@ -1207,7 +1207,10 @@ def _date_for(doc: Doc, context: ArticleContext, best: AgreementMention) -> Date
     if dates:
         anchor = best.cue_at if best.cue_at is not None else best.head_start
         return min(dates, key=lambda d: abs(d.start - anchor)).value
-    stated = best.status in ("proposed", "negotiating", "agreed")
+    if best.status == "proposed":
+        # A plan is dated by the event where it was stated, if the article names one.
+        return context.event_date
+    stated = best.status in ("negotiating", "agreed")
     if stated or best.sentence < 2 or _EVENT_REFERENCE.search(doc.sentences[best.sentence].text):
         # A stage that someone states (talks going on, a deal reached) holds as of the
         # report; a signing needs its event named.

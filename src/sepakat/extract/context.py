@@ -143,7 +143,7 @@ class Doc:
         return Evidence(text=text, start=s, end=e)
 
 
-_LEAD_SENTENCES = 5
+_LEAD_SENTENCES = 8
 
 
 class ArticleContext:
