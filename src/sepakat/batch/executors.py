@@ -140,7 +140,7 @@ class DaskExecutor:
             raise UsageError("the dask engine needs dask.distributed: pip install 'sepakat[dask]'") from None
         self._cluster: Any = None
         if scheduler and workers:
-            raise UsageError("--workers starts a local cluster; the cluster at --scheduler has its own workers")
+            raise UsageError("--workers starts a local cluster; a cluster at --scheduler has its own workers")
         if scheduler:
             try:
                 self.client: Any = distributed.Client(scheduler, timeout="20s")
