@@ -269,3 +269,8 @@ def test_only_the_languages_asked_for_are_stored(tmp_path: Path) -> None:
     )
     assert summary.documents == 5 and summary.articles_new == 4 and summary.other_languages == 1
     assert "1 in other languages" in summary.line()
+
+
+def test_workers_are_for_a_local_cluster_only() -> None:
+    with pytest.raises(UsageError, match="has its own workers"):
+        DaskExecutor(scheduler="tcp://127.0.0.1:1", workers=2)
