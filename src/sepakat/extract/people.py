@@ -35,7 +35,6 @@ _PARTICLES = r"(?:bin|binti|van|von|der|den|de|del|della|da|dos|du|al|el|la|le|i
 # followed by a dot ends the run, so one pass over the whole text stays within sentences.
 _NAME_WORD = r"(?:[A-Z][\w'’]{0,2}\.|[A-Z][\w'’]*(?:-[\w'’]+)*)"
 _RUN = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:[ \t](?:{_PARTICLES}[ \t]){{0,2}}{_NAME_WORD})*")
-_TOKEN = re.compile(rf"{_NAME_WORD}|\b{_PARTICLES}\b")
 _PARTICLE = re.compile(rf"{_PARTICLES}")
 _ROLE_KINDS = frozenset({"title", "organisation", "country", "bloc", "city"})
 _APPOSITION_BREAK = re.compile(r"[.;:!?\"“”()]|,\s|\s(?:dan|and|serta|yang|who|which|di|pada|in|on|at)\s")
@@ -386,7 +385,12 @@ def _stretches(
     article's lower-case words when a sentence-initial word must be judged."""
     base = run.start()
     text = run.group(0)
-    tokens = [(base + t.start(), base + t.end(), t.group(0)) for t in _TOKEN.finditer(text)]
+    tokens = []
+    pos = 0
+    for word in text.split():  # a run's words are parted by single spaces or tabs
+        at = text.find(word, pos)
+        pos = at + len(word)
+        tokens.append((base + at, base + pos, word))
     stretches: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
