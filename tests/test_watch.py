@@ -56,6 +56,7 @@ def sites() -> Iterator[tuple[LoopbackServer, LoopbackServer]]:
         feeds.routes["/rusak"] = Route(BROKEN_FEED, content_type=RSS_TYPE)
         feeds.routes["/lambat"] = Route(rss(base, ["mou-perikanan"]), content_type=RSS_TYPE, delay=1.0)
         feeds.routes["/pindah"] = Route(redirect="/atom.xml")
+        feeds.routes["/sampah"] = Route(b"\x89PNG\r\n\x1a\n\x00\x00garbage", content_type="image/png")
         articles.routes["/berita/mou-perikanan"] = Route(article_page("mou-perikanan"))
         articles.routes["/berita/uea-pangan"] = Route(
             article_page("uea-pangan"), fail_first=1
@@ -76,7 +77,7 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
 
 
 def follow_all(engine: Engine, feeds: LoopbackServer) -> None:
-    for path in ("/rss", "/atom.xml", "/rusak", "/lambat", "/pindah"):
+    for path in ("/rss", "/atom.xml", "/rusak", "/lambat", "/pindah", "/sampah"):
         add_source(engine, feeds.url(path), 30 * 60, now=T0)
 
 
@@ -96,10 +97,11 @@ def test_a_round_ingests_new_items_and_goes_on_past_bad_sources(
     follow_all(engine, feeds)
     with fetcher() as web:
         report = watch_round(engine, web, now=T0)
-    assert report.checked == 5
-    assert sorted(url.rsplit("/", 1)[1] for url, _ in report.failed) == ["lambat", "rusak"]
+    assert report.checked == 6
+    assert sorted(url.rsplit("/", 1)[1] for url, _ in report.failed) == ["lambat", "rusak", "sampah"]
     reasons = dict(report.failed)
     assert "broken feed" in reasons[feeds.url("/rusak")] and "no answer" in reasons[feeds.url("/lambat")]
+    assert "neither a feed nor an article" in reasons[feeds.url("/sampah")]
     titles = stored_titles(engine)
     assert titles == sorted(ARTICLES[s][0] for s in ("mou-perikanan", "uea-pangan", "jepang-energi"))
     assert report.items_refused == 1, "the 404"
@@ -121,7 +123,7 @@ def test_unchanged_feeds_cost_one_conditional_request(
         nothing_due = watch_round(engine, web, now=T0 + timedelta(minutes=10))
         later = watch_round(engine, web, now=T0 + timedelta(minutes=31))
     assert nothing_due.checked == 0
-    assert later.checked == 5 and later.unchanged == 3 and later.items_fetched == 0
+    assert later.checked == 6 and later.unchanged == 3 and later.items_fetched == 0
     assert article_hits(articles) == before
     conditional = [r for r in feeds.requests if r.path == "/rss"][-1].headers
     assert conditional["if-none-match"] == '"rss-1"'

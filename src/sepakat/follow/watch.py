@@ -130,7 +130,10 @@ class _Round:
             handled = self.store(source, self.extract(self.new_entries(feed)))
         else:
             # A page that is not a feed is one article, stored again when it changes.
-            handled = self.store(None, self.extract([page_document(fetched, self.limits, origin=source.url)]))
+            page = page_document(fetched, self.limits, origin=source.url)
+            if isinstance(page, Refusal):
+                raise InputRefused(source.url, f"neither a feed nor an article: {page.reason}")
+            handled = self.store(None, self.extract([page]))
         if not handled:
             self.report.unchanged += 1
         # Items left for later need the feed read again next round, not answered by a 304.
