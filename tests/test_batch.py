@@ -274,3 +274,25 @@ def test_only_the_languages_asked_for_are_stored(tmp_path: Path) -> None:
 def test_workers_are_for_a_local_cluster_only() -> None:
     with pytest.raises(UsageError, match="has its own workers"):
         DaskExecutor(scheduler="tcp://127.0.0.1:1", workers=2)
+
+
+def test_a_killed_pool_process_costs_a_retry_not_a_duplicate(
+    own_corpus: Path, local_reference: dict[str, Any], tmp_path: Path
+) -> None:
+    executor = LocalExecutor(2)
+    killed: list[int] = []
+
+    def kill_one(done: ShardDone) -> None:
+        pool = executor._pool
+        if not killed and pool is not None:
+            pid = next(iter(pool._processes))  # the pool's worker processes, by pid
+            killed.append(pid)
+            os.kill(pid, signal.SIGKILL)
+
+    try:
+        summary = run_batch([str(own_corpus)], executor=executor, db=str(tmp_path / "pool-kill.db"), shard_size=6,
+                            batch_size=5, progress=kill_one)  # fmt: skip
+    finally:
+        executor.close()
+    assert killed and summary.documents == 96
+    assert registry_state(str(tmp_path / "pool-kill.db")) == local_reference

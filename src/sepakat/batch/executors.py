@@ -84,21 +84,21 @@ class LocalExecutor:
             return
         window = 2 * self.workers
         tries = dict.fromkeys(range(len(shards)), 0)
+        waiting = deque(range(len(shards)))
         pending: deque[tuple[int, Future[Any]]] = deque()
-        upcoming = iter(range(len(shards)))
         self._pool = self._pool or self._new_pool()
         while True:
-            while len(pending) < window and (index := next(upcoming, None)) is not None:
-                pending.append((index, self._pool.submit(extract_shard, shards[index], job)))
-            if not pending:
-                return
-            index, future = pending[0]
             try:
-                extracted = future.result()
+                while len(pending) < window and waiting:
+                    pending.append((waiting[0], self._pool.submit(extract_shard, shards[waiting[0]], job)))
+                    waiting.popleft()  # only once the pool took it
+                if not pending:
+                    return
+                extracted = pending[0][1].result()
             except BrokenProcessPool:
                 pending = self._resubmit(pending, shards, job, tries)
                 continue
-            pending.popleft()
+            index, _future = pending.popleft()
             yield store_shard(job, shards[index], extracted)
 
     def _resubmit(
