@@ -62,13 +62,13 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 
 def timed(cmd: list[str], repeat: int) -> tuple[float, int]:
     """Best wall time of ``repeat`` runs (after one untimed warm-up), and the peak RSS (KiB)."""
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)  # noqa: PLW1509 - no threads here
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)
     best = float("inf")
     peak = 0
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)  # noqa: PLW1509 - no threads here
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=CHILD_ENV, preexec_fn=pin)
         best = min(best, time.perf_counter() - start)
         peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
     return best, peak

@@ -168,7 +168,9 @@ def test_long_runs_of_capitals_and_offices_stay_fast() -> None:
     text = (
         "Pertama di Indonesia Seorang Pejabat Daerah Gubernur DKI\n"
         + "JAKARTA IBUKOTA REPUBLIK INDONESIA DI GABLAK SECARA VULGAR TERUTAMA DUNIA MAYA " * 20
-        + "\nMenteri Dalam Negeri " + "KOTA BESAR SEKALI " * 30 + "mengatakan hal itu."
+        + "\nMenteri Dalam Negeri "
+        + "KOTA BESAR SEKALI " * 30
+        + "mengatakan hal itu."
     )
     started = time.perf_counter()
     _check(text, "2025-06-18")

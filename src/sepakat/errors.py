@@ -18,7 +18,7 @@ class SepakatError(Exception):
     """Base of every error sepakat raises on purpose."""
 
 
-class InputRefused(SepakatError):
+class InputRefused(SepakatError):  # noqa: N818 - named for the record it becomes, a refusal
     """An input that cannot become an article: names where it is and what is wrong."""
 
     def __init__(self, origin: str, reason: str) -> None:

@@ -250,7 +250,8 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"[ \t\n]*(?:\*\*)?(?:(?:[A-Z][\w.'’-]*[ \t]){{0,2}}[A-Z][\w.'’-]*[ \t]*)?"
             rf"(?:,[ \t]*(?:[A-Z][a-z]{{2,8}}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+[A-Z][a-z]{{2,8}}\.?)[ \t]*)?"
-            rf"\((?:ANTARA(?: News)?|Antara|Reuters|AFP|AP|[A-Z][\w.&'’]*(?:[ \t][A-Z][\w.&'’]*){{0,3}})\)[ \t]*{dash}"
+            r"\((?:ANTARA(?: News)?|Antara|Reuters|AFP|AP"
+            rf"|[A-Z][\w.&'’]*(?:[ \t][A-Z][\w.&'’]*){{0,3}})\)[ \t]*{dash}"
         ),
         # "JAKARTA - ", "Jakarta–Kementerian", detik's "Jakarta\n-\n"
         re.compile(rf"[ \t\n*]*(?:{caps_place}|{places})[ \t\n*]*[-–—]+[ \t\n*]*(?=[\"“]?[A-Z0-9])"),

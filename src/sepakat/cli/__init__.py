@@ -20,7 +20,17 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imported for their side effect of adding commands to ``app``.
-    from sepakat.cli import batch, brief, curate, evaluation, extract, registry, serve, sources, token
+    from sepakat.cli import (  # noqa: F401
+        batch,
+        brief,
+        curate,
+        evaluation,
+        extract,
+        registry,
+        serve,
+        sources,
+        token,
+    )
 
 
 def main() -> None:

@@ -1,7 +1,5 @@
 """``sepakat curate ...``: an analyst's corrections, each with who and why, all undoable."""
 
-
-
 from __future__ import annotations
 
 from typing import Annotated

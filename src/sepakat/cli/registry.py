@@ -5,8 +5,6 @@ file is created and migrated), calls one library function and prints its result.
 codes: 0 done, 1 some input refused, 2 usage error, 3 the registry could not be used.
 """
 
-
-
 from __future__ import annotations
 
 import csv

@@ -945,52 +945,14 @@ def _other_parties(
     return bool(theirs) and not (own & theirs)
 
 
-def gather(
-    mentions: list[AgreementMention], doc: Doc, context: ArticleContext
-) -> list[_Agreement]:
+def gather(mentions: list[AgreementMention], doc: Doc, context: ArticleContext) -> list[_Agreement]:
     """Mentions into agreements (step 3 of the module docstring)."""
     agreements: list[_Agreement] = []
     last: _Agreement | None = None
     for m in mentions:
-        target: _Agreement | None = None
         if m.form == "listed":
             continue
-        if m.form in ("named", "item"):
-            target = next((a for a in agreements if a.form in ("named", "item") and _same_named(a, m)), None)
-            if target is None and m.form == "named":
-                # "Kesepakatan ini dituangkan dalam MoU antara X dan Y": the article's
-                # unnamed agreement gets its name.
-                target = next(
-                    (
-                        a
-                        for a in reversed(agreements)
-                        if a.form == "bare" and _compatible(m.kind, a.kind) | _compatible(a.kind, m.kind)
-                    ),
-                    None,
-                )
-        elif m.form == "group":
-            # "menyaksikan penandatanganan kontrak ..." then "Total ada 27 kontrak": one group.
-            target = next(
-                (
-                    a
-                    for a in reversed(agreements)
-                    if a.kind == m.kind
-                    and (
-                        a.form == "group" or (a.form == "bare" and m.sentence - a.mentions[-1].sentence <= 3)
-                    )
-                ),
-                None,
-            )
-            if target is not None:
-                target.form = "group"
-        elif m.form == "anaphor":
-            target = last if last is not None and _compatible(last.kind, m.kind) else None
-            if target is None:
-                target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
-        elif m.form == "bare":
-            target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
-            if target is not None and _other_parties(doc, context, target, m):
-                target = None  # "a contract Pertamina signed with Occidental": another one
+        target = _target_for(m, agreements, last, doc, context)
         if target is None:
             if m.form in ("bare", "anaphor") and not m.status:
                 continue
@@ -1001,6 +963,54 @@ def gather(
             target.form = m.form
         last = target
     return agreements
+
+
+def _target_for(
+    m: AgreementMention,
+    agreements: list[_Agreement],
+    last: _Agreement | None,
+    doc: Doc,
+    context: ArticleContext,
+) -> _Agreement | None:
+    """The agreement gathered so far that ``m`` speaks of, or None when it is a new one."""
+    if m.form in ("named", "item"):
+        target = next((a for a in agreements if a.form in ("named", "item") and _same_named(a, m)), None)
+        if target is None and m.form == "named":
+            # "Kesepakatan ini dituangkan dalam MoU antara X dan Y": the article's
+            # unnamed agreement gets its name.
+            target = next(
+                (
+                    a
+                    for a in reversed(agreements)
+                    if a.form == "bare" and _compatible(m.kind, a.kind) | _compatible(a.kind, m.kind)
+                ),
+                None,
+            )
+        return target
+    if m.form == "group":
+        # "menyaksikan penandatanganan kontrak ..." then "Total ada 27 kontrak": one group.
+        target = next(
+            (
+                a
+                for a in reversed(agreements)
+                if a.kind == m.kind
+                and (a.form == "group" or (a.form == "bare" and m.sentence - a.mentions[-1].sentence <= 3))
+            ),
+            None,
+        )
+        if target is not None:
+            target.form = "group"
+        return target
+    if m.form == "anaphor":
+        if last is not None and _compatible(last.kind, m.kind):
+            return last
+        return next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
+    # A bare noun: the latest of its kind, unless it names other parties
+    # ("a contract Pertamina signed with Occidental" is another one).
+    target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
+    if target is not None and _other_parties(doc, context, target, m):
+        return None
+    return target
 
 
 def _compatible(existing: str, mention: str) -> bool:
@@ -1021,18 +1031,7 @@ def extract_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecor
         by_sentence.setdefault(m.sentence, []).append(m)
     for m in mentions:
         read_status(doc, m, by_sentence[m.sentence])
-    # Members of a listed group, or counterparties of one instrument, share its stage.
-    for i, m in enumerate(mentions):
-        if m.form == "listed":
-            for item in mentions[i + 1 :]:
-                if item.form != "item":
-                    break
-                if item.status is None or m.status:
-                    item.status, item.cue_at = m.status, m.cue_at
-    for m in mentions:
-        if m.status is None and m.kind == "statement" and m.strong and m.form in ("named", "bare"):
-            m.status = "agreed"  # a joint statement that is reported has been issued
-            m.cue_at = m.head_start
+    _share_stages(mentions)
     records: list[AgreementRecord] = []
     lex = agreement_lexicon(doc.lang)
     for agreement in gather(mentions, doc, context):
@@ -1042,11 +1041,27 @@ def extract_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecor
         if (
             agreement.form == "group"
             and any(x.form == "item" and x.sentence == best.sentence for x in mentions)
-            and len([x for x in agreement.mentions]) == 1
+            and len(agreement.mentions) == 1
         ):
             continue  # a group fully listed is its members
         records.append(_record(doc, context, agreement, best, lex))
     return records
+
+
+def _share_stages(mentions: list[AgreementMention]) -> None:
+    """Members of a listed group share its stage; a joint statement that is reported
+    has been issued."""
+    for i, m in enumerate(mentions):
+        if m.form == "listed":
+            for item in mentions[i + 1 :]:
+                if item.form != "item":
+                    break
+                if item.status is None or m.status:
+                    item.status, item.cue_at = m.status, m.cue_at
+    for m in mentions:
+        if m.status is None and m.kind == "statement" and m.strong and m.form in ("named", "bare"):
+            m.status = "agreed"
+            m.cue_at = m.head_start
 
 
 def _record(

@@ -20,6 +20,7 @@ preposition before it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -342,40 +343,63 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
 def _value_of(
     m: re.Match[str], lex: _Lexicon, text: str, published: date | None
 ) -> tuple[DateValue | None, bool]:
-    groups = {name: value for name, value in m.groupdict().items() if value}
+    """The date a match names and whether it was completed from the publication date."""
+    # Each form is its own pattern with its own groups; the groups of the others read "".
+    groups: dict[str, str] = defaultdict(str, m.groupdict(""))
+    for read in (_numeric_value, _named_value):
+        if (value := read(groups, lex, published)) is not None:
+            return value
+    return _anchored_value(groups, m, lex, text, published)
 
-    def g(name: str) -> str:  # each form has its own groups; absent ones read ""
-        return groups.get(name, "")
 
-    if g("iso"):
-        return make_value(int(g("iy")), int(g("im")), int(g("id"))), False
+def _numeric_value(
+    groups: dict[str, str], lex: _Lexicon, published: date | None
+) -> tuple[DateValue | None, bool] | None:
+    """Days written in digits: 2024-05-06, 6/5/2024, 06.05; None when the match is none of them."""
+    if groups["iso"]:
+        return make_value(int(groups["iy"]), int(groups["im"]), int(groups["id"])), False
+    if groups["slash"]:
+        return make_value(_year(groups["xy"], None) or 0, int(groups["xm"]), int(groups["xd"])), False
     for tag in ("", "w"):
-        if g(f"sd{tag}"):
-            year = _year(g(f"sy{tag}") or None, published)
+        if groups[f"sd{tag}"]:
+            year = _year(groups[f"sy{tag}"] or None, published)
             if year is None:
                 return None, False
-            return make_value(year, int(g(f"sm{tag}")), int(g(f"sd{tag}"))), not g(f"sy{tag}")
-        if g(f"dd{tag}"):
-            return _day_month(g(f"dd{tag}"), g(f"dmon{tag}"), g(f"dyear{tag}") or None, lex, published)
-    if g("mdy"):
-        if g("mmon").lower() not in lex.full_months and not g("myear"):
+            day = make_value(year, int(groups[f"sm{tag}"]), int(groups[f"sd{tag}"]))
+            return day, not groups[f"sy{tag}"]
+    return None
+
+
+def _named_value(
+    groups: dict[str, str], lex: _Lexicon, published: date | None
+) -> tuple[DateValue | None, bool] | None:
+    """Days and months with the month's name: 6 Mei 2024, May 6, Mei 2024; None when none of them."""
+    for tag in ("", "w"):
+        if groups[f"dd{tag}"]:
+            year_text = groups[f"dyear{tag}"] or None
+            return _day_month(groups[f"dd{tag}"], groups[f"dmon{tag}"], year_text, lex, published)
+    if groups["mdy"]:
+        if groups["mmon"].lower() not in lex.full_months and not groups["myear"]:
             return None, False  # "Jun 5" alone is too weak; "Agus 5" is a name
-        return _day_month(g("md"), g("mmon"), g("myear") or None, lex, published)
-    if g("slash"):
-        return make_value(_year(g("xy"), None) or 0, int(g("xm")), int(g("xd"))), False
-    if g("my"):
-        return make_value(int(g("myyear")), lex.months[g("mymon").lower()]), False
-    if g("pm"):
-        if published is None:
-            return None, False
-        return make_value(published.year, lex.months[g("pmon").lower()]), True
-    if g("py"):
-        return make_value(int(g("pyear"))), False
+        return _day_month(groups["md"], groups["mmon"], groups["myear"] or None, lex, published)
+    if groups["my"]:
+        return make_value(int(groups["myyear"]), lex.months[groups["mymon"].lower()]), False
+    return None
+
+
+def _anchored_value(
+    groups: dict[str, str], m: re.Match[str], lex: _Lexicon, text: str, published: date | None
+) -> tuple[DateValue | None, bool]:
+    """Forms read against the publication date: a bare month or year, "kemarin", a weekday."""
+    if groups["py"]:
+        return make_value(int(groups["pyear"])), False
     if published is None:
         return None, False
-    if g("rel"):
-        return _relative(g("rel").lower(), published), True
-    name = g("wd")
+    if groups["pm"]:
+        return make_value(published.year, lex.months[groups["pmon"].lower()]), True
+    if groups["rel"]:
+        return _relative(groups["rel"].lower(), published), True
+    name = groups["wd"]
     if name and name[0].isupper():
         ahead = lex.ahead.search(text, 0, m.start()) is not None
         return _weekday_value(name, published, ahead, lex.weekdays), True

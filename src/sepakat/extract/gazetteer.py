@@ -115,9 +115,7 @@ class Gazetteer:
         """
         return [mention for mention, _ in self.find_entries(text, start, end)]
 
-    def find_entries(
-        self, text: str, start: int = 0, end: int | None = None
-    ) -> list[tuple[Mention, Entry]]:
+    def find_entries(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[Mention, Entry]]:
         """Like ``find``, with the entry each mention's surface names (its form, flags, ...)."""
         stop = len(text) if end is None else end
         candidates: list[tuple[int, int, Entry | None]] = []
@@ -177,13 +175,19 @@ def _cells(row: tuple[str, ...], width: int) -> tuple[str, ...]:
 def _with_extra(entry: Entry, **extra: str) -> Entry:
     merged = {**entry.extra, **{k: v for k, v in extra.items() if v}}
     return Entry(
-        entry.key, entry.kind, entry.canonical, entry.country, entry.english,
-        entry.abbreviation, entry.head, MappingProxyType(merged),
+        entry.key,
+        entry.kind,
+        entry.canonical,
+        entry.country,
+        entry.english,
+        entry.abbreviation,
+        entry.head,
+        MappingProxyType(merged),
     )
 
 
 def _lower_title(surface: str) -> str:
-    """"Menteri Luar Negeri RI" -> "menteri luar negeri RI": capitalised words only."""
+    """ "Menteri Luar Negeri RI" -> "menteri luar negeri RI": capitalised words only."""
     return _CAPITALISED_WORD.sub(lambda m: m.group(1).lower() + m.group(2), surface)
 
 
@@ -236,7 +240,13 @@ def _load_countries(b: _Builder) -> None:
     def make(key: str, form: str, alpha2: str = "") -> Entry:
         canonical = names.get((key, b.lang)) or names[(key, "en")]
         return Entry(
-            key, "country", canonical, key, names.get((key, "en")), None, False,
+            key,
+            "country",
+            canonical,
+            key,
+            names.get((key, "en")),
+            None,
+            False,
             MappingProxyType({k: v for k, v in (("form", form), ("alpha2", alpha2)) if v}),
         )
 
@@ -260,8 +270,16 @@ def _load_blocs(b: _Builder) -> None:
     for row in load_table("common", "blocs"):
         key, belongs, kind, abbr, name_id, name_en, aliases = _cells(row, 7)
         canonical = name_id if b.lang == "id" else name_en
-        base = Entry(key, "bloc", canonical, belongs or key, name_en, abbr or None, False,
-                     MappingProxyType({"type": kind}))
+        base = Entry(
+            key,
+            "bloc",
+            canonical,
+            belongs or key,
+            name_en,
+            abbr or None,
+            False,
+            MappingProxyType({"type": kind}),
+        )
         b.set_canonical(_with_extra(base, form="name"))
         forms = [(abbr, "abbreviation"), (canonical, "name"), (name_id, "name"), (name_en, "name")]
         forms += [(alias, "alias") for alias in _split(aliases)]
@@ -286,15 +304,26 @@ def _load_organisations(b: _Builder) -> None:
         indonesian = name_id or english
         canonical = indonesian if b.lang == "id" else english or indonesian
         base = Entry(
-            f"org:{key}", "organisation", canonical, country or None, english or None, abbr or None,
+            f"org:{key}",
+            "organisation",
+            canonical,
+            country or None,
+            english or None,
+            abbr or None,
             False,
-            MappingProxyType({k: v for k, v in (
-                ("type", kind),
-                ("successor", ",".join(f"org:{s}" for s in successors)),
-                ("predecessor", ",".join(predecessors.get(key, ()))),
-                ("since", since),
-                ("until", until),
-            ) if v}),
+            MappingProxyType(
+                {
+                    k: v
+                    for k, v in (
+                        ("type", kind),
+                        ("successor", ",".join(f"org:{s}" for s in successors)),
+                        ("predecessor", ",".join(predecessors.get(key, ()))),
+                        ("since", since),
+                        ("until", until),
+                    )
+                    if v
+                }
+            ),
         )
         b.set_canonical(_with_extra(base, form="name"))
         forms = [(abbr, "abbreviation"), (name_id, "name"), (name_en, "name")]
@@ -310,8 +339,11 @@ def _load_organisations(b: _Builder) -> None:
             b.add(surface, entry, f"common/organisations.tsv ({key})")
             if surface.startswith("Kementerian "):
                 # The misspelling is common enough in print to be a name of its own.
-                b.add("Kementrian " + surface[len("Kementerian "):], _with_extra(entry, form="misspelling"),
-                      f"common/organisations.tsv ({key})")
+                b.add(
+                    "Kementrian " + surface[len("Kementerian ") :],
+                    _with_extra(entry, form="misspelling"),
+                    f"common/organisations.tsv ({key})",
+                )
 
 
 def _load_titles(b: _Builder, orgs: Mapping[str, Entry]) -> None:
@@ -324,7 +356,12 @@ def _load_titles(b: _Builder, orgs: Mapping[str, Entry]) -> None:
             if org and f"org:{org}" not in orgs:
                 raise ValueError(f"gazetteer data: {lang}/titles.tsv: {key}: unknown org {org!r}")
             base = Entry(
-                f"title:{key}", "title", canonical, country or None, english or None, abbr or None,
+                f"title:{key}",
+                "title",
+                canonical,
+                country or None,
+                english or None,
+                abbr or None,
                 head == "head",
                 MappingProxyType({k: v for k, v in (("org", f"org:{org}" if org else ""),) if v}),
             )
@@ -346,8 +383,12 @@ def _load_titles(b: _Builder, orgs: Mapping[str, Entry]) -> None:
                 if surface:
                     # In Indonesian text an English title shared with Indonesian ("Sultan")
                     # keeps its Indonesian entry.
-                    b.add(surface, _with_extra(base, form=form, country_rule=country_rule),
-                          f"{lang}/titles.tsv ({key})", if_absent=lang != b.lang)
+                    b.add(
+                        surface,
+                        _with_extra(base, form=form, country_rule=country_rule),
+                        f"{lang}/titles.tsv ({key})",
+                        if_absent=lang != b.lang,
+                    )
 
 
 def _load_people(b: _Builder) -> None:
@@ -364,8 +405,9 @@ def _load_cities(b: _Builder) -> None:
     for row in load_table("common", "cities"):
         key, country, kind, name_id, name_en, aliases = _cells(row, 6)
         canonical = name_id if b.lang == "id" else name_en
-        base = Entry(f"city:{key}", "city", canonical, country, name_en, None, False,
-                     MappingProxyType({"type": kind}))
+        base = Entry(
+            f"city:{key}", "city", canonical, country, name_en, None, False, MappingProxyType({"type": kind})
+        )
         b.set_canonical(_with_extra(base, form="name"))
         forms = [(name_id, "name"), (name_en, "name")] + [(alias, "alias") for alias in _split(aliases)]
         for surface, form in forms:

@@ -209,10 +209,10 @@ def _runs_of_capitals(scan: _Scan) -> None:
         index = doc.sentence_of(run.start())
         if index is None:
             continue
-        found, needs_lower = _stretches(doc, scan.lex, index, run, covered, scan.lower_words)
+        found, needs_lower = _stretches(scan, index, run)
         if needs_lower:
             scan.lower_words = set(re.findall(r"[\w-]+", text))
-            found, _ = _stretches(doc, scan.lex, index, run, covered, scan.lower_words)
+            found, _ = _stretches(scan, index, run)
         for start, end in found:
             scan.add(start, end)
 
@@ -373,77 +373,84 @@ def _word_class(lex: PeopleLexicon, lang: str, token: str) -> int:
     return found
 
 
-def _stretches(
-    doc: Doc,
-    lex: PeopleLexicon,
-    index: int,
-    run: re.Match[str],
-    covered: bytearray,
-    lower_words: set[str] | None,
-) -> tuple[list[tuple[int, int]], bool]:
+_Token = tuple[int, int, str]  # start, end, word
+
+
+def _stretches(scan: _Scan, index: int, run: re.Match[str]) -> tuple[list[tuple[int, int]], bool]:
     """The spans of a capitalised run that may be a person's name; the flag asks for the
     article's lower-case words when a sentence-initial word must be judged."""
-    base = run.start()
-    text = run.group(0)
-    tokens = []
-    pos = 0
-    for word in text.split():  # a run's words are parted by single spaces or tabs
-        at = text.find(word, pos)
-        pos = at + len(word)
-        tokens.append((base + at, base + pos, word))
-    stretches: list[list[tuple[int, int, str]]] = []
-    current: list[tuple[int, int, str]] = []
-    blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
-    for tok in tokens:
-        word = tok[2].rstrip(".")
-        cls = _word_class(lex, doc.lang, tok[2])
-        if cls == _PLACE_HEAD or (tok[2] == word and word.isupper() and 1 < len(word) <= 6 and not current):
-            blocked = cls == _PLACE_HEAD
-            if current:
-                stretches.append(current)
-            current = []
-            continue
-        is_name = not covered[tok[0]] and cls == _NAME
-        if is_name and blocked and word.casefold() not in lex.name_words:
-            continue  # still the body's or place's own name
-        if is_name:
-            blocked = False
-            current.append(tok)
-        else:
-            if current:
-                stretches.append(current)
-            current = []
-    if current:
-        stretches.append(current)
-    spans = []
-    run_end = base + len(text)
+    doc, lower_words = scan.doc, scan.lower_words
+    run_end = run.end()
     sentence_start = doc.sentences[index].start
-    for found in stretches:
+    spans = []
+    for found in _name_stretches(doc, scan.lex, run, scan.covered):
         stretch = found
-        if stretch and stretch[0][0] == sentence_start and len(stretch) > 1:
+        if stretch[0][0] == sentence_start and len(stretch) > 1:
             first = stretch[0][2]
             if first.casefold() != first:
                 if lower_words is None:
                     return [], True
                 if first.casefold() in lower_words:
                     stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
-        if (
-            len(stretch) == 1
-            and stretch[-1][1] < run_end
-            and not _PARTICLE.fullmatch(doc.text[stretch[-1][1] + 1 : run_end].split(" ", 1)[0])
-        ):
-            continue  # a single word inside a longer run of capitals is part of a name of a body
-        while stretch and _PARTICLE.fullmatch(stretch[-1][2]):
-            stretch = stretch[:-1]
-        while stretch and _PARTICLE.fullmatch(stretch[0][2]):
-            stretch = stretch[1:]
-        if not stretch or not any(len(t[2].rstrip(".")) >= 3 for t in stretch):
-            continue
-        start, end = stretch[0][0], stretch[-1][1]
-        if doc.text[end - 1] == "." and not _ENDS_WITH_INITIAL.search(doc.text, start, end):
-            end -= 1  # a sentence's full stop, not an initial
-        spans.append((start, end))
+        span = _trimmed(doc, stretch, run_end)
+        if span is not None:
+            spans.append(span)
     return spans, False
+
+
+def _name_stretches(
+    doc: Doc, lex: PeopleLexicon, run: re.Match[str], covered: bytearray
+) -> list[list[_Token]]:
+    """The run's stretches of words that may be names, parted by words that may not."""
+    base = run.start()
+    text = run.group(0)
+    stretches: list[list[_Token]] = []
+    current: list[_Token] = []
+    blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
+    pos = 0
+    for word_text in text.split():  # a run's words are parted by single spaces or tabs
+        at = text.find(word_text, pos)
+        pos = at + len(word_text)
+        tok = (base + at, base + pos, word_text)
+        word = word_text.rstrip(".")
+        cls = _word_class(lex, doc.lang, word_text)
+        is_name = not covered[tok[0]] and cls == _NAME
+        acronym = word_text == word and word.isupper() and 1 < len(word) <= 6 and not current
+        if cls == _PLACE_HEAD or acronym:
+            blocked = cls == _PLACE_HEAD
+        elif is_name and blocked and word.casefold() not in lex.name_words:
+            continue  # still the body's or place's own name
+        elif is_name:
+            blocked = False
+            current.append(tok)
+            continue
+        if current:
+            stretches.append(current)
+        current = []
+    if current:
+        stretches.append(current)
+    return stretches
+
+
+def _trimmed(doc: Doc, stretch: list[_Token], run_end: int) -> tuple[int, int] | None:
+    """A stretch's span without particles at its ends and a sentence's full stop, or None
+    when what is left cannot be a name."""
+    if (
+        len(stretch) == 1
+        and stretch[-1][1] < run_end
+        and not _PARTICLE.fullmatch(doc.text[stretch[-1][1] + 1 : run_end].split(" ", 1)[0])
+    ):
+        return None  # a single word inside a longer run of capitals is part of a name of a body
+    while stretch and _PARTICLE.fullmatch(stretch[-1][2]):
+        stretch = stretch[:-1]
+    while stretch and _PARTICLE.fullmatch(stretch[0][2]):
+        stretch = stretch[1:]
+    if not stretch or not any(len(t[2].rstrip(".")) >= 3 for t in stretch):
+        return None
+    start, end = stretch[0][0], stretch[-1][1]
+    if doc.text[end - 1] == "." and not _ENDS_WITH_INITIAL.search(doc.text, start, end):
+        end -= 1  # a sentence's full stop, not an initial
+    return start, end
 
 
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")

@@ -121,7 +121,7 @@ def document_from_html(
 def _trafilatura_extract(html: str, url: str | None, origin: str) -> Any:
     """trafilatura's Document of the page, or None; a failure on one page is logged, not raised."""
     # Deferred: importing trafilatura takes ~0.3 s, which commands that read no HTML should not pay.
-    from trafilatura import bare_extraction  # noqa: PLC0415
+    from trafilatura import bare_extraction
 
     try:
         return bare_extraction(

@@ -127,9 +127,7 @@ def _pk_map(connection: Connection, table: Table, column: str, values: Iterable[
     found: dict[str, int] = {}
     col = table.c[column]
     for chunk in chunks(set(values)):
-        found.update(
-            (k, pk) for pk, k in connection.execute(select(table.c.pk, col).where(col.in_(chunk)))
-        )
+        found.update((k, pk) for pk, k in connection.execute(select(table.c.pk, col).where(col.in_(chunk))))
     return found
 
 
