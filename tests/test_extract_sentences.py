@@ -104,6 +104,37 @@ def test_no_day_without_a_publication_date() -> None:
     assert agreement["date"] is None
 
 
+def test_the_day_of_a_later_sentence_about_the_same_signing() -> None:
+    text = (
+        "Perjanjian yang kami tandatangani dengan Indonesia membuka jalan bagi produksi kapal patroli, "
+        "kata menteri itu dalam keterangannya, Rabu (18/6/2025). "
+        "Nota kesepahaman (MoU) tersebut diteken pada pembukaan pameran maritim di Surabaya, Senin (16/6)."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["kind"] == "mou"  # the specific noun tells what the generic one was
+    assert agreement["status"] == "signed"
+    assert agreement["date"] == "2025-06-16"  # not the day the minister spoke of it
+
+
+def test_a_later_sentence_about_another_agreement_lends_no_day() -> None:
+    text = (
+        "Indonesia dan Korea Selatan menandatangani nota kesepahaman tentang baterai kendaraan listrik. "
+        "Nota kesepahaman itu melengkapi perjanjian investasi yang sebelumnya diteken pada Maret 2023."
+    )
+    by_kind = {a["kind"]: a for a in extract_text(text, lang="id")["agreements"]}
+    assert by_kind["mou"]["date"] != "2023-03"
+    assert by_kind["agreement"]["date"] == "2023-03"  # the earlier agreement keeps its own day
+
+
+def test_only_the_day_it_was_said_is_kept_when_there_is_no_other() -> None:
+    text = (
+        "Kami sudah menandatangani MoU tentang riset vaksin dengan Mesir, "
+        "ujar Menteri Kesehatan dalam konferensi pers, Senin (16/6/2025)."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["date"] == "2025-06-16"
+
+
 # (sentence, name, role, country)
 PEOPLE = [
     (

@@ -959,6 +959,8 @@ def gather(mentions: list[AgreementMention], doc: Doc, context: ArticleContext) 
             target = _Agreement([], m.kind, "bare" if m.form == "anaphor" else m.form)
             agreements.append(target)
         target.mentions.append(m)
+        if target.kind == "agreement":
+            target.kind = m.kind  # a specific noun tells what a generic one spoke of
         if m.form in ("named", "item") and target.form in ("bare", "anaphor"):
             target.form = m.form
         last = target
@@ -1004,13 +1006,28 @@ def _target_for(
     if m.form == "anaphor":
         if last is not None and _compatible(last.kind, m.kind):
             return last
-        return next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
+        target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
+        return target or _specified(m, agreements)
     # A bare noun: the latest of its kind, unless it names other parties
     # ("a contract Pertamina signed with Occidental" is another one).
     target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
-    if target is not None and _other_parties(doc, context, target, m):
+    target = target or _specified(m, agreements)
+    return None if target is None or _other_parties(doc, context, target, m) else target
+
+
+def _specified(m: AgreementMention, agreements: list[_Agreement]) -> _Agreement | None:
+    """The article's latest unnamed agreement spoken of with a generic noun when ``m``, a
+    specific one, follows it closely: "perjanjian yang kami tandatangani ..." then "nota
+    kesepahaman (MoU) itu ..." is one MoU. The caller takes it unless the parties differ."""
+    latest = agreements[-1] if agreements else None
+    if (
+        latest is None
+        or latest.form != "bare"
+        or latest.kind != "agreement"
+        or m.sentence - latest.mentions[-1].sentence > 3
+    ):
         return None
-    return target
+    return latest
 
 
 def _compatible(existing: str, mention: str) -> bool:
@@ -1071,7 +1088,7 @@ def _record(
     sentence_text = doc.sentences[best.sentence].text
     kind = _refine_kind(agreement.kind, name or "", sentence_text, lex)
     status = best.status or "proposed"
-    date, target = _dates_for(doc, context, best)
+    date, target = _dates_for(doc, context, agreement, best)
     countries = _countries_for(doc, context, agreement)
     sectors = _sectors_for(doc, agreement, name, best)
     return AgreementRecord(
@@ -1181,19 +1198,32 @@ _PLANNED = re.compile(
 )
 
 
+# "... melengkapi HCA yang sebelumnya ditandatangani pada November 2023": another event's date.
+_EARLIER = re.compile(r"\b(?:sebelumnya|terdahulu|previously|earlier|formerly)\b", re.IGNORECASE)
+
+
+def _said_on(doc: Doc, index: int, at: int) -> bool:
+    """A date in the clause of who said or reported it ("ujar Tito dalam konferensi pers,
+    Selasa (17/6)", "Dilansir Antara, Kamis (12/6/2025)"): the day of the report."""
+    start = doc.sentences[index].start
+    clause = doc.text[max(start, at - 80) : at].rstrip(" ,")
+    cut = max(clause.rfind(","), clause.rfind('"'), clause.rfind("”"), clause.rfind("“"))
+    return agreement_lexicon(doc.lang).attribution.search(clause, cut + 1) is not None
+
+
 def _planned(text: str, at: int) -> bool:
     """A date that a planning word governs ("ditargetkan rampung tahun ini"): a target."""
     return _PLANNED.search(text, max(0, at - 60), at) is not None
 
 
 def _dates_for(
-    doc: Doc, context: ArticleContext, best: AgreementMention
+    doc: Doc, context: ArticleContext, agreement: _Agreement, best: AgreementMention
 ) -> tuple[DateValue | None, DateValue | None]:
     """The date the status was reached and, when the sentence names a later or planned
     one, the target ("ditargetkan rampung tahun depan"): a future date is never a stage
     reached."""
     planned = [d.value for d in doc.dates_in(best.sentence) if _planned(doc.text, d.start)]
-    date = _date_for(doc, context, best)
+    date = _date_for(doc, context, agreement, best)
     published = doc.published_value()
     if planned:
         return date, planned[0]
@@ -1213,14 +1243,37 @@ def _after(value: DateValue, reference: DateValue) -> bool:
     return (value.year, value.month, value.day) > ref
 
 
-def _date_for(doc: Doc, context: ArticleContext, best: AgreementMention) -> DateValue | None:
-    """The date in the sentence that reports the status (nearest to its cue); else the
-    date of the article's event (or, failing that, of its publication) when the stage is
-    one stated as of the report, or the sentence points to that event ("pertemuan
-    tersebut", "hari ini") or opens the article; else none: never a guess."""
+def _date_for(
+    doc: Doc, context: ArticleContext, agreement: _Agreement, best: AgreementMention
+) -> DateValue | None:
+    """The date in the sentence that reports the status (nearest to its cue); else one
+    that follows a later mention of the same agreement without another stage ("MoU
+    dilakukan pada hari pertama pameran, Rabu (11/6)"); else the date of the article's
+    event (or, failing that, of its publication) when the stage is one stated as of the
+    report, or the sentence points to that event ("pertemuan tersebut", "hari ini") or
+    opens the article; else none: never a guess."""
+    anchor = best.cue_at if best.cue_at is not None else best.head_start
     dates = [d for d in doc.dates_in(best.sentence) if not _planned(doc.text, d.start)]
-    if dates:
-        anchor = best.cue_at if best.cue_at is not None else best.head_start
+    done = [d for d in dates if not _said_on(doc, best.sentence, d.start)]
+    if done:
+        return min(done, key=lambda d: abs(d.start - anchor)).value
+    if best.status != "proposed":
+        lex = agreement_lexicon(doc.lang)
+        for m in agreement.mentions:
+            if m.sentence <= best.sentence or m.status not in (None, best.status):
+                continue
+            later = [
+                d
+                for d in doc.dates_in(m.sentence)
+                if m.end <= d.start <= m.end + 120
+                and not _EARLIER.search(doc.text, m.end, d.start)
+                and not lex.heads.search(doc.text, m.end, d.start)
+                and not _planned(doc.text, d.start)
+                and not _said_on(doc, m.sentence, d.start)
+            ]
+            if later:
+                return later[0].value
+    if dates:  # only the day it was said: the best the article gives
         return min(dates, key=lambda d: abs(d.start - anchor)).value
     if best.status == "proposed":
         # A plan is dated by the event where it was stated, if the article names one.

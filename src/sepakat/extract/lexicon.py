@@ -37,6 +37,7 @@ class AgreementLexicon:
     kind_words: tuple[tuple[re.Pattern[str], str], ...]  # topic word -> refined kind
     not_agreements: re.Pattern[str] | None  # noun phrases that are something else
     not_agreement_context: re.Pattern[str] | None  # sentences where weak nouns are not agreements
+    attribution: re.Pattern[str]  # a clause that says when something was said, not done
 
 
 def _table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
@@ -75,7 +76,14 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
     negative = _table(lang, "agreement_negative")
     phrases = [pattern for pattern, kind in negative if kind == "phrase"]
     contexts = [pattern for pattern, kind in negative if kind == "context"]
+    said = [word for word, position in _table(lang, "speech_verbs") if position == "before"]
+    said += [row[0] for row in _table(lang, "citation_words")]
+    attribution = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
     return AgreementLexicon(
+        attribution=attribution,
         not_agreements=re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None,
         not_agreement_context=re.compile("|".join(f"(?:{p})" for p in contexts), re.IGNORECASE)
         if contexts
