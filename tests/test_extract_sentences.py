@@ -135,6 +135,36 @@ def test_only_the_day_it_was_said_is_kept_when_there_is_no_other() -> None:
     assert agreement["date"] == "2025-06-16"
 
 
+def test_the_next_sentence_about_the_signing_gives_its_day() -> None:
+    text = (
+        "Kerja sama itu dikukuhkan melalui penandatanganan nota kesepahaman tentang pelabuhan hijau. "
+        "Penandatanganan disaksikan kedua kepala negara di Bogor, Senin (16/6/2025)."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["date"] == "2025-06-16"
+
+
+def test_a_separate_instrument_is_its_own_agreement() -> None:
+    text = (
+        "Kedua menteri menandatangani nota kesepahaman tentang kawasan industri hijau. "
+        "Penyimpanan karbon diatur dalam MoU tersendiri yang akan diteken bulan depan."
+    )
+    assert len(extract_text(text, lang="id")["agreements"]) == 2
+
+
+def test_a_sentence_repeated_word_for_word_states_nothing_new() -> None:
+    once = "Kedua menteri menandatangani nota kesepahaman tentang kawasan industri hijau di Batam. "
+    twice = once + "Penyimpanan karbon diatur dalam MoU tersendiri yang akan diteken bulan depan. "
+    assert len(extract_text(twice * 3, lang="id")["agreements"]) == 2
+
+
+def test_the_nouns_own_short_form_does_not_end_its_name() -> None:
+    (agreement,) = extract_text(
+        "Kedua rektor menandatangani Memorandum of Understanding (MoU) tentang Pertukaran Dosen.", lang="id"
+    )["agreements"]
+    assert agreement["name"] == "Memorandum of Understanding (MoU) tentang Pertukaran Dosen"
+
+
 # (sentence, name, role, country)
 PEOPLE = [
     (

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sepakat.data import load_table
 from sepakat.extract.context import ArticleContext, Doc
-from sepakat.extract.dates import DateValue
+from sepakat.extract.dates import DateMention, DateValue
 from sepakat.extract.lexicon import AgreementLexicon, agreement_lexicon
 from sepakat.extract.sectors import find_sectors
 from sepakat.models import (
@@ -49,6 +49,7 @@ class AgreementMention:
     status: str | None = None
     cue_at: int | None = None
     parties: list[str] = field(default_factory=list)
+    distinct: bool = False  # "MoU tersendiri", "a separate agreement": not one already spoken of
 
 
 @dataclass
@@ -207,8 +208,10 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
 
     form = "bare"
     pointer_word = (after[0] if after else "") if doc.lang == "id" else (before[-1] if before else "")
+    pointer_word = pointer_word.rstrip(".")  # "MoU tersebut." ends a sentence
     if pointer_word.casefold() in words["anaphora"]:
         form = "anaphor"
+    distinct = pointer_word.casefold() in words["distinct"]
     if _is_group(before, s[hs : m.end()], s, m.end(), words["quantifiers"]) or (
         doc.lang == "en" and form == "bare" and _is_plural(s[hs : m.end()])
     ):
@@ -238,6 +241,7 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         form=form,
         name=name,
         strong=head.strong,
+        distinct=distinct,
     )
 
 
@@ -431,7 +435,7 @@ def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str) -> int:
     )
     if title_end > end:
         end = title_end
-    elif not s[:end].rstrip().endswith(")") and not _is_acronym_name(
+    elif not _closes_name(s[:end], lex) and not _is_acronym_name(
         s[:end].rsplit(maxsplit=1)[-1] if s[:end].split() else ""
     ):
         # "(I-EU CEPA)" closes a name, and "IEU-CEPA" is one
@@ -445,6 +449,16 @@ def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str) -> int:
     if parties:
         end = end + parties.end() + _read_complement(s[end + parties.end() :], 0, lex, parties=True)
     return end
+
+
+def _closes_name(text: str, lex: AgreementLexicon) -> bool:
+    """``text`` ends with a name's short form in brackets ("... (I-EU CEPA)"), not with
+    the noun's own ("Memorandum of Understanding (MoU)", which a topic may still follow)."""
+    text = text.rstrip()
+    if not text.endswith(")"):
+        return False
+    inner = text[text.rfind("(") + 1 : -1].strip()
+    return lex.heads.fullmatch(inner) is None
 
 
 def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
@@ -1003,6 +1017,8 @@ def _target_for(
         if target is not None:
             target.form = "group"
         return target
+    if m.distinct:
+        return None
     if m.form == "anaphor":
         if last is not None and _compatible(last.kind, m.kind):
             return last
@@ -1198,6 +1214,12 @@ _PLANNED = re.compile(
 )
 
 
+# A sentence that goes on about the signing just reported.
+_SIGNING_TOLD = re.compile(
+    r"\s*(?:Penandatangan(?:an)?|Prosesi penandatanganan|Seremoni penandatanganan|The signing)\b",
+    re.IGNORECASE,
+)
+
 # "... melengkapi HCA yang sebelumnya ditandatangani pada November 2023": another event's date.
 _EARLIER = re.compile(r"\b(?:sebelumnya|terdahulu|previously|earlier|formerly)\b", re.IGNORECASE)
 
@@ -1247,32 +1269,19 @@ def _date_for(
     doc: Doc, context: ArticleContext, agreement: _Agreement, best: AgreementMention
 ) -> DateValue | None:
     """The date in the sentence that reports the status (nearest to its cue); else one
-    that follows a later mention of the same agreement without another stage ("MoU
-    dilakukan pada hari pertama pameran, Rabu (11/6)"); else the date of the article's
-    event (or, failing that, of its publication) when the stage is one stated as of the
-    report, or the sentence points to that event ("pertemuan tersebut", "hari ini") or
-    opens the article; else none: never a guess."""
+    the article gives further on for the same event (``_date_told_later``); else the
+    day someone spoke of it in that sentence; else the date of the article's event (or,
+    failing that, of its publication) when the stage is one stated as of the report, or
+    the sentence points to that event ("pertemuan tersebut", "hari ini") or opens the
+    article; else none: never a guess."""
     anchor = best.cue_at if best.cue_at is not None else best.head_start
     dates = [d for d in doc.dates_in(best.sentence) if not _planned(doc.text, d.start)]
     done = [d for d in dates if not _said_on(doc, best.sentence, d.start)]
     if done:
         return min(done, key=lambda d: abs(d.start - anchor)).value
-    if best.status != "proposed":
-        lex = agreement_lexicon(doc.lang)
-        for m in agreement.mentions:
-            if m.sentence <= best.sentence or m.status not in (None, best.status):
-                continue
-            later = [
-                d
-                for d in doc.dates_in(m.sentence)
-                if m.end <= d.start <= m.end + 120
-                and not _EARLIER.search(doc.text, m.end, d.start)
-                and not lex.heads.search(doc.text, m.end, d.start)
-                and not _planned(doc.text, d.start)
-                and not _said_on(doc, m.sentence, d.start)
-            ]
-            if later:
-                return later[0].value
+    later = _date_told_later(doc, agreement, best)
+    if later is not None:
+        return later
     if dates:  # only the day it was said: the best the article gives
         return min(dates, key=lambda d: abs(d.start - anchor)).value
     if best.status == "proposed":
@@ -1283,6 +1292,46 @@ def _date_for(
         # A stage that someone states (talks going on, a deal reached) holds as of the
         # report; a signing needs its event named.
         return context.event_date or doc.published_value()
+    return None
+
+
+def _date_told_later(doc: Doc, agreement: _Agreement, best: AgreementMention) -> DateValue | None:
+    """A date the article gives after the sentence of the stage, for the same event: the
+    one that follows a later mention of the agreement with no other stage ("MoU
+    dilakukan pada hari pertama pameran, Rabu (11/6)"), or, for a signing, the one of the
+    next sentence when it goes on about the signing ("Penandatanganan disaksikan
+    Presiden, Senin (16/6)"). Never a plan's, a speaker's or an earlier event's date."""
+    if best.status == "proposed":
+        return None
+
+    def usable(index: int, start: int, end: int) -> list[DateMention]:
+        return [
+            d
+            for d in doc.dates_in(index)
+            if start <= d.start <= end
+            and not _EARLIER.search(doc.text, start, d.start)
+            and not _planned(doc.text, d.start)
+            and not _said_on(doc, index, d.start)
+        ]
+
+    lex = agreement_lexicon(doc.lang)
+    for m in agreement.mentions:
+        if m.sentence <= best.sentence or m.status not in (None, best.status):
+            continue
+        later = [
+            d
+            for d in usable(m.sentence, m.end, m.end + 120)
+            if not lex.heads.search(doc.text, m.end, d.start)
+        ]
+        if later:
+            return later[0].value
+    following = best.sentence + 1
+    if best.status == "signed" and following < len(doc.sentences):
+        sentence = doc.sentences[following]
+        if _SIGNING_TOLD.match(sentence.text):
+            told = usable(following, sentence.start, sentence.end)
+            if told:
+                return told[0].value
     return None
 
 

@@ -38,6 +38,7 @@ class Doc:
     _anchor_hits: dict[str, list[int]] | None = None
     _anchors_read: bool = False
     _date_anchored: frozenset[int] | None = None
+    _repeats: frozenset[int] | None = None
 
     @classmethod
     def build(cls, article: Article, mentions: list[Mention]) -> Doc:
@@ -80,11 +81,29 @@ class Doc:
             self._anchor_hits = anchors(self.lang).hits(self.article.text)
             self._anchors_read = True
         if self._anchor_hits is None:
-            return list(range(len(self.article.sentences)))
+            return [i for i in range(len(self.article.sentences)) if i not in self.repeats]
         found = {
             self.sentence_of(end) for key in self._anchor_keys(name) for end in self._anchor_hits.get(key, [])
         }
-        return sorted(i for i in found if i is not None)
+        return sorted(i for i in found if i is not None and i not in self.repeats)
+
+    @property
+    def repeats(self) -> frozenset[int]:
+        """Sentences that repeat an earlier one word for word: pages scraped with their text
+        twice, a lead restated at the end. They state nothing new, so nothing is read
+        from them (the first one stays the evidence)."""
+        if self._repeats is None:
+            seen: set[str] = set()
+            repeated = set()
+            for i, sentence in enumerate(self.article.sentences):
+                key = " ".join(sentence.text.split())
+                if len(key) < 40:
+                    continue
+                if key in seen:
+                    repeated.add(i)
+                seen.add(key)
+            self._repeats = frozenset(repeated)
+        return self._repeats
 
     def anchored_rows(self, name: str, index: int) -> list[int] | None:
         """Rows of the named table ("agreement") whose literals sentence ``index`` holds,
