@@ -182,7 +182,7 @@ def test_a_killed_dask_worker_costs_a_retry_not_a_duplicate(
     own_corpus: Path, local_reference: dict[str, Any], tmp_path: Path
 ) -> None:
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster:
         executor = DaskExecutor(scheduler=cluster.scheduler_address)
         pids = set(executor.client.run(os.getpid).values())
         killed: list[int] = []

@@ -151,7 +151,9 @@ class DaskExecutor:
                 n_workers=workers or _default_workers(),
                 threads_per_worker=1,  # the extractor is pure Python: one process per core
                 processes=True,
-                dashboard_address=None,
+                # The scheduler's HTTP server starts whatever the dashboard setting; on a
+                # free port, so a second run or another program on 8787 is no clash.
+                dashboard_address=":0",
             )
             self.client = distributed.Client(self._cluster)
 
