@@ -299,3 +299,43 @@ def test_the_ingest_and_reextract_commands_are_idempotent(tmp_path: Path) -> Non
     # The rules did not change: the same facts, under the same ids.
     assert snapshot(engine, ("agreements", "events", "entities", "meetings")) == before
     engine.dispose()
+
+
+def test_codes_of_bodies_longer_than_alpha3_are_stored(registry: Engine) -> None:
+    doc = Doc(
+        id="sekretariat",
+        title="Sekretariat ASEAN dan BIMP-EAGA menyepakati peta jalan konektivitas",
+        published="2025-08-04T09:00:00",
+        url="https://kabar.example.id/asean/bimp-eaga-peta-jalan",
+        text=(
+            "Sekretariat ASEAN dan BIMP-EAGA menyepakati peta jalan konektivitas di Jakarta. "
+            "Wakil Sekretaris Jenderal ASEAN Sani Rahman menyambut kesepakatan itu."
+        ),
+        agreements=(
+            Agr(
+                "Sekretariat ASEAN dan BIMP-EAGA menyepakati peta jalan konektivitas di Jakarta.",
+                name="peta jalan konektivitas",
+                kind="agreement",
+                status="agreed",
+                date="2025-08-04",
+                countries=("ASEAN-SEC", "BIMP-EAGA"),
+                sectors=("transport",),
+            ),
+        ),
+        people=(("Sani Rahman", "Wakil Sekretaris Jenderal ASEAN", "ASEAN-SEC"),),
+    )
+    summary = ingest(registry, [make_extraction(doc)])
+    assert summary.articles_new == 1
+    with registry.connect() as connection:
+        (listed,) = list_agreements(connection, AgreementFilter(country="BIMP-EAGA")).rows
+        people = connection.execute(text("SELECT country FROM person_roles")).scalars().all()
+    assert tuple(listed.countries) == ("ASEAN-SEC", "BIMP-EAGA")
+    assert people == ["ASEAN-SEC"]
+
+
+def test_every_gazetteer_key_fits_the_code_columns() -> None:
+    from sepakat.data import load_table
+    from sepakat.store.tables import CODE_WIDTH
+
+    keys = [row[0] for row in load_table("common", "blocs")]
+    assert keys and max(len(key) for key in keys) <= CODE_WIDTH

@@ -41,6 +41,10 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+# Codes in `countries` and of a person's country: alpha-3 codes and the gazetteer's keys
+# of blocs and bodies ("ASEAN-SEC", "Commonwealth"); tests hold every key to it.
+CODE_WIDTH = 32
+
 
 def _pk() -> Column[int]:
     return Column("pk", Integer, primary_key=True, autoincrement=True)
@@ -82,7 +86,7 @@ entities = Table(
     Column("id", String(200), nullable=False, unique=True),
     Column("kind", String(20), nullable=False),  # country, organisation, person, event
     Column("name", Text, nullable=False),
-    Column("country", String(8), nullable=True),
+    Column("country", String(CODE_WIDTH), nullable=True),
     Column("role", Text, nullable=True),  # people: the latest office reported
     Column("role_date", String(40), nullable=True),
     Index("ix_entities_kind_name", "kind", "name"),
@@ -149,7 +153,7 @@ def _agreement_link(name: str, column: str, width: int) -> Table:
     )
 
 
-agreement_countries = _agreement_link("agreement_countries", "code", 8)
+agreement_countries = _agreement_link("agreement_countries", "code", CODE_WIDTH)
 agreement_sectors = _agreement_link("agreement_sectors", "sector", 40)
 agreement_parties = _agreement_link("agreement_parties", "party_key", 300)
 
@@ -209,7 +213,7 @@ meeting_countries = Table(
     "meeting_countries",
     metadata,
     Column("meeting_pk", Integer, ForeignKey("meetings.pk", ondelete="CASCADE"), primary_key=True),
-    Column("code", String(8), primary_key=True),
+    Column("code", String(CODE_WIDTH), primary_key=True),
     Index("ix_meeting_countries_code", "code"),
 )
 
@@ -230,7 +234,7 @@ person_roles = Table(
     Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False, index=True),
     Column("name", Text, nullable=False),  # as the article wrote it
     Column("role", Text, nullable=True),
-    Column("country", String(8), nullable=True),
+    Column("country", String(CODE_WIDTH), nullable=True),
     Column("reported", String(40), nullable=True),  # the article's publication
 )
 
