@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from sepakat.cli import _register, app
 from sepakat.errors import UsageError
 from sepakat.store.engine import open_registry
-from sepakat.store.export import export
+from sepakat.store.export import PERSON_COLUMNS, export
 from sepakat.store.ingest import ingest
 from sepakat.store.queries import (
     AgreementFilter,
@@ -213,3 +213,26 @@ def test_listing_commands_run(tmp_path: Path) -> None:
     assert len(list(csv.reader(io.StringIO(listing.stdout)))) == 3
     assert runner.invoke(app, ["agreements", "--db", db, "--status", "done"]).exit_code == 2
     assert runner.invoke(app, ["show", "agr-missing", "--db", db]).exit_code == 2
+
+
+def test_export_writes_meetings_or_people_alone(tmp_path: Path) -> None:
+    _register()
+    db = str(tmp_path / "cli.db")
+    engine = open_registry(db)
+    ingest(engine, synthetic_corpus(40))
+    with engine.connect() as connection:
+        people = len(list_people(connection, limit=500).rows)
+        meetings = len(list_meetings(connection, limit=500).rows)
+    engine.dispose()
+    assert people and meetings
+    runner = CliRunner()
+    out = runner.invoke(app, ["export", "--table", "people", "--db", db])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.reader(io.StringIO(out.stdout)))
+    assert rows[0] == list(PERSON_COLUMNS) and len(rows) == people + 1
+    out = runner.invoke(app, ["export", "-t", "meetings", "-f", "json", "--db", db])
+    assert out.exit_code == 0, out.output
+    assert len(orjson.loads(out.stdout)) == meetings
+    refused = runner.invoke(app, ["export", "--table", "people", "--status", "agreed", "--db", db])
+    assert refused.exit_code == 2 and "--status" in refused.output
+    assert runner.invoke(app, ["export", "--table", "treaties", "--db", db]).exit_code == 2

@@ -399,23 +399,52 @@ def search(
 @app.command()
 def export(
     db: DbOption = None,
+    table: Annotated[
+        str, typer.Option("--table", "-t", help="agreements, meetings or people.")
+    ] = "agreements",
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or xlsx.")] = "csv",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File (stdout for csv and json).")
     ] = None,
     country: Annotated[str | None, typer.Option("--country")] = None,
-    status: Annotated[str | None, typer.Option("--status")] = None,
-    sector: Annotated[str | None, typer.Option("--sector")] = None,
-    party: Annotated[str | None, typer.Option("--party")] = None,
-    since: Annotated[str | None, typer.Option("--since")] = None,
-    until: Annotated[str | None, typer.Option("--until")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Agreements only.")] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help="Agreements only.")] = None,
+    party: Annotated[str | None, typer.Option("--party", help="Agreements only.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Agreements and meetings.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Agreements and meetings.")] = None,
 ) -> None:
-    """Export agreements (csv: one row each; json: with timelines; xlsx: plus meetings and people)."""
+    """Export agreements (csv: one row each; json: with timelines; xlsx: plus meetings and
+    people), or with --table the meetings or the people alone."""
     from sepakat.errors import UsageError
     from sepakat.store.export import export as export_registry
+    from sepakat.store.export import export_table
 
     if fmt == "xlsx" and output is None:
         fail(UsageError("xlsx needs an output file (-o FILE.xlsx)"))
+    if table not in ("agreements", "meetings", "people"):
+        fail(UsageError(f"unknown table {table!r}: one of agreements, meetings, people"))
+    if table != "agreements":
+        only_agreements = {"--status": status, "--sector": sector, "--party": party}
+        if table == "people":
+            only_agreements |= {"--since": since, "--until": until}
+        given = [name for name, value in only_agreements.items() if value is not None]
+        if given:
+            fail(UsageError(f"{', '.join(given)} do(es) not filter {table}"))
+        filters = (
+            {"country": country}
+            if table == "people"
+            else {"country": country, "since": since, "until": until}
+        )
+        with registry(db) as engine, engine.connect() as connection:
+            count = export_table(
+                connection,
+                table,
+                fmt,
+                output or sys.stdout.buffer,
+                **{key: value for key, value in filters.items() if value is not None},
+            )
+        typer.echo(f"{count} {table[:-1] if table == 'meetings' else 'person'}(s) exported", err=True)
+        return
     flt = _agreement_filter(
         country=country, status=status, sector=sector, party=party, since=since, until=until
     )
