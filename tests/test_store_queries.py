@@ -10,11 +10,12 @@ from pathlib import Path
 import orjson
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 from typer.testing import CliRunner
 
 from sepakat.cli import _register, app
 from sepakat.errors import UsageError
+from sepakat.store import queries
 from sepakat.store.engine import open_registry
 from sepakat.store.export import PERSON_COLUMNS, export
 from sepakat.store.ingest import ingest
@@ -236,3 +237,39 @@ def test_export_writes_meetings_or_people_alone(tmp_path: Path) -> None:
     refused = runner.invoke(app, ["export", "--table", "people", "--status", "agreed", "--db", db])
     assert refused.exit_code == 2 and "--status" in refused.output
     assert runner.invoke(app, ["export", "--table", "treaties", "--db", db]).exit_code == 2
+
+
+def _every_page(connection: Connection, flt: AgreementFilter, sort: str) -> list[str]:
+    ids: list[str] = []
+    after = None
+    while True:
+        page = list_agreements(connection, flt, limit=7, after=after, sort=sort)
+        ids += [row.id for row in page.rows]
+        if page.next_cursor is None:
+            return ids
+        after = page.next_cursor
+
+
+@pytest.mark.parametrize("sort", ["name", "-report_count", "first_date", "-first_date", "-last_date"])
+def test_walking_the_order_gives_what_sorting_gives(
+    registry: Engine, sort: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(registry, synthetic_corpus(160), batch_size=80)
+    with registry.connect() as connection:
+        filters = [AgreementFilter(country=code) for code in ("IDN", "RUS", "JPN")]
+        filters += [AgreementFilter(sector="trade"), AgreementFilter(country="IDN", status="signed")]
+        sorted_pages = {f: _every_page(connection, f, sort) for f in filters}
+        assert any(len(ids) > 7 for ids in sorted_pages.values())  # more than one page somewhere
+        monkeypatch.setattr(queries, "WALK_FROM", 1)  # every filter now walks the order's index
+        for flt, ids in sorted_pages.items():
+            assert _every_page(connection, flt, sort) == ids, flt
+
+
+def test_the_listing_orders_have_their_indexes(registry: Engine) -> None:
+    if registry.dialect.name == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'agreements'"
+    else:
+        sql = "SELECT indexname FROM pg_indexes WHERE tablename = 'agreements'"
+    with registry.connect() as connection:
+        names = set(connection.execute(text(sql)).scalars())
+    assert {"ix_agreements_sort_name_pk", "ix_agreements_report_count_pk"} <= names
