@@ -22,13 +22,13 @@ GOLD = SHARED / "eval" / "dev.gold.jsonl"
 ARTICLES = SHARED / "corpus" / "agreements.jsonl"
 pytestmark = pytest.mark.skipif(not GOLD.exists(), **needs_shared)
 
-# Measured 2026-11-28: agreements F1 0.825, status 0.894, date 0.606, countries F1 0.891,
-# meetings F1 0.767, people F1 0.910.
+# Measured 2026-11-28 (end of day): agreements F1 0.834, status 0.882, date 0.632, kind 0.941,
+# countries F1 0.894, meetings F1 0.773, people F1 0.910. One paired agreement is ~1.5 points.
 FLOORS = {
-    ("agreements", "f1"): 0.80,
-    ("agreement_fields", "status"): 0.87,
-    ("agreement_fields", "date"): 0.58,
-    ("agreement_fields", "kind"): 0.88,
+    ("agreements", "f1"): 0.81,
+    ("agreement_fields", "status"): 0.86,
+    ("agreement_fields", "date"): 0.61,
+    ("agreement_fields", "kind"): 0.92,
     ("agreement_fields", "countries_f1"): 0.87,
     ("meetings", "f1"): 0.74,
     ("people", "f1"): 0.89,
