@@ -204,10 +204,30 @@ def _print_rows(rows: list[Any], columns: Sequence[str], fmt: str, title: str) -
 
     table = Table(title=title, show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        if column in _SHORT_COLUMNS:
+            table.add_column(column, no_wrap=True)  # ids, dates and codes read whole
+        else:
+            table.add_column(column, overflow="fold", ratio=1, min_width=12)
     for row in cells:
         table.add_row(*(str(v) for v in row))
-    Console().print(table)
+    # Piped or redirected output has no terminal width to follow: a wide page, not 80 columns.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+_SHORT_COLUMNS = frozenset(
+    {
+        "id",
+        "kind",
+        "status",
+        "date",
+        "last_date",
+        "reports",
+        "role_date",
+        "agreement_id",
+        "article_id",
+        "published",
+    }
+)
 
 
 def _pages(
