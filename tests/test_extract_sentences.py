@@ -165,6 +165,37 @@ def test_the_nouns_own_short_form_does_not_end_its_name() -> None:
     assert agreement["name"] == "Memorandum of Understanding (MoU) tentang Pertukaran Dosen"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name", "kind"),
+    [
+        (
+            "Indonesia dan Uni Eropa mencapai kesepakatan politik atas perjanjian IEU-CEPA di Brussel.",
+            "id",
+            "perjanjian IEU-CEPA",
+            "agreement",
+        ),
+        (
+            "The two sides reached agreement on a new fisheries treaty in Canberra on Monday.",
+            "en",
+            None,
+            "treaty",
+        ),
+    ],
+)
+def test_an_agreement_reached_on_an_instrument_is_that_instrument(
+    sentence: str, lang: str, name: str | None, kind: str
+) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert (agreement["name"], agreement["kind"], agreement["status"]) == (name, kind, "agreed")
+
+
+def test_a_titled_agreement_on_a_topic_keeps_its_title() -> None:
+    (agreement,) = extract_text(
+        "The United States and Malaysia signed the Agreement on Reciprocal Trade on Sunday.", lang="en"
+    )["agreements"]
+    assert agreement["name"] == "Agreement on Reciprocal Trade"
+
+
 # (sentence, name, role, country)
 PEOPLE = [
     (

@@ -339,3 +339,29 @@ def test_every_gazetteer_key_fits_the_code_columns() -> None:
 
     keys = [row[0] for row in load_table("common", "blocs")]
     assert keys and max(len(key) for key in keys) <= CODE_WIDTH
+
+
+def test_an_agreement_is_listed_under_its_title_rather_than_noun_and_acronym(registry: Engine) -> None:
+    plain = Doc(
+        id="cepa-noun",
+        title="Kesepakatan politik IEU-CEPA tercapai",
+        published="2025-07-14T08:00:00",
+        url="https://kabar.example.id/ieu-cepa-politik",
+        text="Indonesia dan Uni Eropa mencapai kesepakatan politik atas perjanjian IEU-CEPA di Brussel.",
+        agreements=(
+            Agr(
+                "Indonesia dan Uni Eropa mencapai kesepakatan politik atas perjanjian IEU-CEPA di Brussel.",
+                name="perjanjian IEU-CEPA",
+                kind="agreement",
+                status="agreed",
+                date="2025-07-13",
+                countries=("EU", "IDN"),
+                sectors=("trade",),
+            ),
+        ),
+    )
+    ingest(registry, [make_extraction(CEPA_2), make_extraction(plain)])
+    with registry.connect() as connection:
+        (row,) = list_agreements(connection, AgreementFilter(country="EU")).rows
+    assert row.report_count == 2
+    assert row.name == "Indonesia-EU Comprehensive Economic Partnership Agreement"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from sepakat.data import load_table
 from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue
-from sepakat.extract.lexicon import AgreementLexicon, agreement_lexicon
+from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon
 from sepakat.extract.sectors import find_sectors
 from sepakat.models import (
     AGREEMENT_STATUSES,
@@ -190,12 +190,8 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
     s = sentence.text
     head = lex.head_kinds[_group_name(m)]
     hs, he = m.start(), m.end()
-    if lex.not_agreements is not None:
-        for negative in lex.not_agreements.finditer(s, max(0, hs - 30), min(len(s), he + 40)):
-            if negative.start() <= hs < negative.end():
-                return None  # "Persetujuan Bangunan Gedung" is a permit, "kontrak kerja" a job
-    if not head.strong and lex.not_agreement_context is not None and lex.not_agreement_context.search(s):
-        return None  # approvals of bylaws and budgets are not agreements
+    if _not_an_instrument(lex, head, s, hs, he):
+        return None
     before = _words_before(s, hs, 3)
     if head.strength == "verb" and not (
         before and lex.cues.fullmatch(before[-1]) and _is_sign_cue(lex, before[-1])
@@ -218,8 +214,10 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         form = "group"
 
     start = _extend_left(s, hs, doc.lang) if form != "group" else hs
-    end = _extend_right(s, he, lex, doc.lang)
+    end = _extend_right(s, he, lex, doc.lang, lower_head=s[hs].islower())
     named = end > he or start < hs
+    if form == "anaphor" and pointer_word == "the" and s[hs].isupper() and _TITLE_GOES_ON.match(s, he, end):
+        form = "bare"  # "the Agreement on Reciprocal Trade": the article of a title, not a pointer back
     if form == "bare" and (named or _is_acronym_name(s[hs : m.end()])):
         form = "named"
     if form == "anaphor":
@@ -228,9 +226,13 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         end = he
     if head.strength == "weak" and form in ("bare", "anaphor") and not _near_cue(lex, s, hs, he):
         return None
+    if head.kind == "agreement" and form == "named" and _outcome_of_instrument(lex, s, hs, he, end):
+        return None  # "kesepakatan politik atas perjanjian IEU-CEPA" speaks of the inner one
     name = _LEADING_ARTICLE.sub("", s[start:end].strip(" ,")) if form == "named" else None
     if name:
         name = _TRAILING_JOINER.sub("", name)
+        if name.casefold() == s[hs:he].casefold():
+            name, form = None, "bare"  # "treaty on Monday": nothing of a name was left
     return AgreementMention(
         sentence=index,
         start=sentence.start + start,
@@ -243,6 +245,39 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         strong=head.strong,
         distinct=distinct,
     )
+
+
+def _not_an_instrument(lex: AgreementLexicon, head: HeadKind, s: str, hs: int, he: int) -> bool:
+    """A noun phrase that is something else ("Persetujuan Bangunan Gedung" is a permit,
+    "kontrak kerja" a job), or a weak noun where approvals of bylaws and budgets are told."""
+    if lex.not_agreements is not None:
+        for negative in lex.not_agreements.finditer(s, max(0, hs - 30), min(len(s), he + 40)):
+            if negative.start() <= hs < negative.end():
+                return True
+    return (
+        not head.strong
+        and lex.not_agreement_context is not None
+        and bool(lex.not_agreement_context.search(s))
+    )
+
+
+# A generic noun, a qualifier or two, a preposition, then another instrument's noun:
+# "kesepakatan politik atas perjanjian ...", "political agreement on the ... Agreement".
+_OUTCOME_OF = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:atas|terhadap|mengenai|on|over)\s+(?:(?:the|a|an)\s+)?")
+
+
+def _outcome_of_instrument(lex: AgreementLexicon, s: str, hs: int, he: int, end: int) -> bool:
+    """The name read after a generic noun is a stage of another instrument the sentence
+    names: the mention is that instrument's, read from its own noun."""
+    if not s[hs].islower():
+        return False  # "Agreement on Reciprocal Trade" is a name of its own
+    link = _OUTCOME_OF.match(s, he, end)
+    return link is not None and lex.heads.search(s, link.end(), min(end, link.end() + 60)) is not None
+
+
+# A title that goes on after its noun ("Agreement on Reciprocal Trade", "Treaty of
+# Paris"); "the Agreement for signature" is a defined term pointing back.
+_TITLE_GOES_ON = re.compile(r"\s+(?:on|of|for|regarding|concerning)\s+(?:the\s+)?[A-Z]")
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|A|An)\s+")
@@ -424,13 +459,13 @@ _PAREN = re.compile(r"\s*\(([^()]{1,80})\)")
 _EN_CONNECTORS = {"of", "the", "on", "in", "and", "for", "to", "between", "&", "a", "an", "at"}
 
 
-def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str) -> int:
+def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str, lower_head: bool = False) -> int:
     """The name read to the right of the noun: a title-case run or a subject phrase,
     then the parties ("antara X dan Y") when they follow."""
     end = he
     title_end = (
         _title_run(s, end, lex, lang)
-        if lang == "id" or s[he - 1 : he].isupper() or s[he : he + 1] != " " or _leads(s, he)
+        if lang == "id" or s[he - 1 : he].isupper() or s[he : he + 1] != " " or _leads(s, he, lower_head)
         else he
     )
     if title_end > end:
@@ -509,10 +544,14 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
-def _leads(s: str, at: int) -> bool:
-    """An English name continues after a lower-case noun only through "on", "for", ..."""
+def _leads(s: str, at: int, lower_head: bool = False) -> bool:
+    """An English name continues after a lower-case noun only through "on", "for", ...;
+    after a noun in lower case not through "in" ("a treaty in Canberra" is a place)."""
     following = s[at : at + 12].split()
-    return bool(following) and following[0].casefold() in _EN_LEADS
+    if not following:
+        return False
+    word = following[0].casefold()
+    return word in _EN_LEADS and not (lower_head and word in ("in", "at"))
 
 
 def _complement_start(rest: str, lex: AgreementLexicon, lang: str = "en") -> int | None:

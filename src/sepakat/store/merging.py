@@ -357,7 +357,9 @@ def extracted_values(events: list[Any]) -> dict[str, Any]:
             parties.setdefault(party_key(party) or party, party)
     first_report = min(events, key=lambda e: (e.sort_date, e.key))
     return {
-        "name": min(names, key=lambda n: (-names[n], len(n), n)) if names else None,
+        # The name most reports give; on a tie a title ("Indonesia-EU CEPA") before a noun
+        # and an acronym ("perjanjian IEU-CEPA"), then the shortest (run-on names are long).
+        "name": min(names, key=lambda n: (-names[n], not n[:1].isupper(), len(n), n)) if names else None,
         "kind": min(kinds, key=lambda k: (-kinds[k], k)),
         "status": latest.status,
         "status_date": latest.date,
