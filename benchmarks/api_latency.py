@@ -22,20 +22,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).parent))
-from query_latency import PARTIES, PARTNERS, generate
+from query_latency import PARTIES, PARTNERS, open_generated_registry
 
 from sepakat.api.app import create_app
 from sepakat.api.settings import ServeSettings
 from sepakat.models import AGREEMENT_STATUSES, SECTORS
-from sepakat.store.engine import (
-    current_revision,
-    head_revision,
-    make_engine,
-    open_registry,
-    resolve_url,
-    upgrade,
-)
-from sepakat.store.tables import agreements, articles
+from sepakat.store.tables import agreements
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -58,20 +50,7 @@ def main() -> None:
     parser.add_argument("--db", default="/tmp/sepakat-1m.db")
     parser.add_argument("--runs", type=int, default=100)
     args = parser.parse_args()
-    raw = make_engine(resolve_url(args.db))
-    revision = current_revision(raw)
-    if revision is not None and revision != head_revision():
-        print(f"upgrading {args.db} from schema {revision} to {head_revision()}", flush=True)
-        upgrade(raw)
-    raw.dispose()
-    engine = open_registry(args.db)
-    with engine.connect() as connection:
-        have = connection.execute(select(func.count()).select_from(articles)).scalar_one()
-    if have == 0:
-        print(f"generating {args.articles:,} articles into {args.db} ...", flush=True)
-        generate(engine, args.articles)
-    elif have != args.articles:
-        raise SystemExit(f"{args.db} holds {have:,} articles, not {args.articles:,}: remove it or pass --db")
+    engine = open_generated_registry(args.db, args.articles)
     with engine.connect() as connection:
         n_agreements = connection.execute(select(func.count()).select_from(agreements)).scalar_one()
         ids = (
@@ -131,7 +110,7 @@ def main() -> None:
         ("page /agreements/{id}", get(lambda: f"/agreements/{rng.choice(ids)}")),
         ("page /countries/{code}", get(lambda: f"/countries/{rng.choice(PARTNERS[:10])}")),
     ]
-    print(f"registry: {args.db}: articles {have:,}, agreements {n_agreements:,}")
+    print(f"registry: {args.db}: articles {args.articles:,}, agreements {n_agreements:,}")
     print(f"{'endpoint':36} {'p50 ms':>8} {'p95 ms':>8}   ({args.runs} runs each, in process)")
     for name, fn in api + pages:
         fn()  # warm the page cache for this query shape

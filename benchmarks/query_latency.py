@@ -372,29 +372,36 @@ def benchmark(connection: Connection, runs: int, seed: int = 2) -> list[tuple[st
     return results
 
 
+def open_generated_registry(db: str, size: int) -> Engine:
+    """The benchmarks' registry of ``size`` articles at ``db``: generated when empty, kept
+    and reused otherwise (the file is the benchmarks' own, so one kept from an older
+    schema is upgraded in place)."""
+    raw = make_engine(resolve_url(db))
+    revision = current_revision(raw)
+    if revision is not None and revision != head_revision():
+        print(f"upgrading {db} from schema {revision} to {head_revision()}", flush=True)
+        upgrade(raw)
+    raw.dispose()
+    engine = open_registry(db)
+    with engine.connect() as connection:
+        have = connection.execute(select(func.count()).select_from(articles)).scalar_one()
+    if have == 0:
+        print(f"generating {size:,} articles into {db} ...", flush=True)
+        start = time.perf_counter()
+        generate(engine, size)
+        print(f"generated in {time.perf_counter() - start:.0f} s", flush=True)
+    elif have != size:
+        raise SystemExit(f"{db} holds {have:,} articles, not {size:,}: remove it or pass --db")
+    return engine
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1_000_000)
     parser.add_argument("--db", default="/tmp/sepakat-1m.db")
     parser.add_argument("--runs", type=int, default=200)
     args = parser.parse_args()
-    # The file is this benchmark's own: one kept from an older schema is upgraded in place.
-    raw = make_engine(resolve_url(args.db))
-    revision = current_revision(raw)
-    if revision is not None and revision != head_revision():
-        print(f"upgrading {args.db} from schema {revision} to {head_revision()}", flush=True)
-        upgrade(raw)
-    raw.dispose()
-    engine = open_registry(args.db)
-    with engine.connect() as connection:
-        have = connection.execute(select(func.count()).select_from(articles)).scalar_one()
-    if have == 0:
-        print(f"generating {args.articles:,} articles into {args.db} ...", flush=True)
-        start = time.perf_counter()
-        generate(engine, args.articles)
-        print(f"generated in {time.perf_counter() - start:.0f} s", flush=True)
-    elif have != args.articles:
-        raise SystemExit(f"{args.db} holds {have:,} articles, not {args.articles:,}: remove it or pass --db")
+    engine = open_generated_registry(args.db, args.articles)
     with engine.connect() as connection:
         sizes = {
             t: connection.execute(select(func.count()).select_from(tab)).scalar_one()
