@@ -265,11 +265,23 @@ def test_honorifics_are_not_names() -> None:
         ),
         ("Universitas Gadjah Mada menandatangani nota kesepahaman dengan PT Sinar Abadi.", ["IDN"]),
         ("RI dan Uni Eropa menyepakati perjanjian kemitraan ekonomi komprehensif.", ["EU", "IDN"]),
+        # A list of countries: the comma after a country is the list's, not "Kota, Negara".
+        (
+            "Kanada, Denmark, Prancis dan Jerman menandatangani pernyataan bersama dengan Indonesia.",
+            ["CAN", "DEU", "DNK", "FRA", "IDN"],
+        ),
     ],
 )
 def test_agreement_countries(sentence: str, countries: list[str]) -> None:
     (agreement,) = extract_text(sentence, lang="id")["agreements"]
     assert agreement["countries"] == countries
+
+
+def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None:
+    (agreement,) = extract_text(
+        "Indonesia, Japan, Norway and Italy signed a joint statement on energy in Bali, Indonesia.", lang="en"
+    )["agreements"]
+    assert agreement["countries"] == ["IDN", "ITA", "JPN", "NOR"]
 
 
 @pytest.mark.parametrize(

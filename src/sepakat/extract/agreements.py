@@ -1393,13 +1393,17 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
     for m in agreement.mentions:
         sentence = doc.sentences[m.sentence]
         both = both or _BOTH.search(sentence.text) is not None
-        for mention in doc.mentions_in(m.sentence, _PARTY_KINDS | _PLACE_KINDS):
+        found = doc.mentions_in(m.sentence, _PARTY_KINDS | _PLACE_KINDS)
+        listed = {mention.end for mention in found if mention.kind in ("country", "bloc")}
+        for mention in found:
             code = context.code_of(mention)
             if code is None:
                 continue
             in_name = m.start <= mention.start and mention.end <= m.end
             if mention.kind == "city" or (
-                mention.kind in ("country", "bloc") and not in_name and _is_place(doc.text, mention.start)
+                mention.kind in ("country", "bloc")
+                and not in_name
+                and _is_place(doc.text, mention.start, listed)
             ):
                 places.add(code)
                 continue
@@ -1422,9 +1426,16 @@ _BOTH = re.compile(
 _PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari|asal|in|at|to|from|of)|[A-Z][\w.]+,)\s*$")
 
 
-def _is_place(text: str, start: int) -> bool:
-    """A country standing as where something happens ("di Jakarta, Indonesia", "in Qatar")."""
-    return _PLACE_BEFORE.search(text[max(0, start - 30) : start]) is not None
+def _is_place(text: str, start: int, countries_end: set[int]) -> bool:
+    """A country standing as where something happens ("di Jakarta, Indonesia", "in Qatar"),
+    not one item of a list of countries ("Canada, Denmark, France"): a comma after a
+    country (``countries_end``: where country mentions end) is the list's."""
+    window = max(0, start - 30)
+    found = _PLACE_BEFORE.search(text[window:start])
+    if found is None:
+        return False
+    comma = text.rfind(",", window, start)
+    return not (found.group().rstrip().endswith(",") and comma in countries_end)
 
 
 _PARTY_KINDS = frozenset({"country", "bloc", "organisation", "title"})
