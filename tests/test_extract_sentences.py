@@ -135,6 +135,39 @@ def test_only_the_day_it_was_said_is_kept_when_there_is_no_other() -> None:
     assert agreement["date"] == "2025-06-16"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Di sela pameran otomotif itu, Astra menandatangani MoU tentang baterai dengan LG Energy, "
+            "ujar juru bicaranya, Senin (16/6/2025).",
+            "id",
+        ),
+        (
+            "Pada sesi temu bisnis gelaran festival kopi, koperasi petani menandatangani perjanjian "
+            "kerja sama dengan tiga pembeli. Ketiganya yaitu PT Kopi Satu, PT Kopi Dua, dan PT Kopi Tiga.",
+            "id",
+        ),
+        (
+            "Pertamina signed a memorandum of understanding on hydrogen at the trade fair, he said on Monday.",
+            "en",
+        ),
+    ],
+)
+def test_a_signing_at_an_occasion_of_several_days_is_dated_by_its_month(text: str, lang: str) -> None:
+    agreements = extract_text(text, lang=lang)["agreements"]
+    assert agreements
+    assert {a["date"] for a in agreements} == {"2025-06"}  # which day of it, the text does not say
+
+
+def test_a_signing_at_an_occasion_on_a_day_it_names_keeps_the_day() -> None:
+    (agreement,) = extract_text(
+        "Pada pembukaan pameran maritim, Rabu (11/6/2025), kedua perusahaan menandatangani MoU tentang galangan kapal.",
+        lang="id",
+    )["agreements"]
+    assert agreement["date"] == "2025-06-11"
+
+
 def test_the_next_sentence_about_the_signing_gives_its_day() -> None:
     text = (
         "Kerja sama itu dikukuhkan melalui penandatanganan nota kesepahaman tentang pelabuhan hijau. "

@@ -1319,6 +1319,8 @@ def _date_for(
     if done:
         return min(done, key=lambda d: abs(d.start - anchor)).value
     later = _date_told_later(doc, agreement, best)
+    if later is None:
+        later = _occasion_month(doc, context, agreement, best)
     if later is not None:
         return later
     if dates:  # only the day it was said: the best the article gives
@@ -1332,6 +1334,29 @@ def _date_for(
         # report; a signing needs its event named.
         return context.event_date or doc.published_value()
     return None
+
+
+def _occasion_month(
+    doc: Doc, context: ArticleContext, agreement: _Agreement, best: AgreementMention
+) -> DateValue | None:
+    """The month of an occasion of several days (an expo, a fair, a festival) at which
+    the stage was reached ("di pameran ini", "pada sesi Business Deals gelaran ISEF
+    2025"), when the sentence gives no day: which of its days, the article does not say.
+    The occasion is named in the sentence of the mention, of its status cue (a list goes
+    on from the sentence of the verb) or of an earlier mention."""
+    if best.status == "proposed":
+        return None
+    sentences = {best.sentence}
+    earlier = (m for m in agreement.mentions if m.sentence < best.sentence)
+    sentences.update(m.sentence for m in earlier if m.status in (None, best.status))
+    cue = doc.sentence_of(best.cue_at) if best.cue_at is not None else None
+    if cue is not None:
+        sentences.add(cue)
+    occasion = agreement_lexicon(doc.lang).occasion
+    if not any(occasion.search(doc.sentences[i].text) for i in sentences):
+        return None
+    reference = context.event_date or doc.published_value()
+    return DateValue(reference.year, reference.month) if reference else None
 
 
 def _date_told_later(doc: Doc, agreement: _Agreement, best: AgreementMention) -> DateValue | None:

@@ -38,6 +38,7 @@ class AgreementLexicon:
     not_agreements: re.Pattern[str] | None  # noun phrases that are something else
     not_agreement_context: re.Pattern[str] | None  # sentences where weak nouns are not agreements
     attribution: re.Pattern[str]  # a clause that says when something was said, not done
+    occasion: re.Pattern[str]  # an occasion of several days (expo, fair, festival)
 
 
 def _table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
@@ -82,8 +83,10 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True)) + r")(?!\w)",
         re.IGNORECASE,
     )
+    occasions = [row[0] for row in _table(lang, "occasions")]
     return AgreementLexicon(
         attribution=attribution,
+        occasion=re.compile(r"(?<!\w)(?:" + "|".join(occasions) + r")(?!\w)", re.IGNORECASE),
         not_agreements=re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None,
         not_agreement_context=re.compile("|".join(f"(?:{p})" for p in contexts), re.IGNORECASE)
         if contexts
