@@ -168,6 +168,16 @@ def test_a_signing_at_an_occasion_on_a_day_it_names_keeps_the_day() -> None:
     assert agreement["date"] == "2025-06-11"
 
 
+def test_the_agreement_the_article_opens_with_is_dated_by_its_news() -> None:
+    text = (
+        "Menteri Kelautan mendatangi kantor Badan Riset untuk menandatangani nota kesepahaman tentang "
+        "pemetaan laut. Kedua lembaga sepakat berbagi data. Menurut dia, anggaran riset naik tahun ini. "
+        "Ada tiga poin yang diteken dalam nota kesepahaman tersebut."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert (agreement["status"], agreement["date"]) == ("signed", "2025-06-18")
+
+
 def test_the_next_sentence_about_the_signing_gives_its_day() -> None:
     text = (
         "Kerja sama itu dikukuhkan melalui penandatanganan nota kesepahaman tentang pelabuhan hijau. "

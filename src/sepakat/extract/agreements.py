@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sepakat.data import load_table
-from sepakat.extract.context import ArticleContext, Doc
+from sepakat.extract.context import LEAD_SENTENCES, ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue
 from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon
 from sepakat.extract.sectors import find_sectors
@@ -1311,8 +1311,8 @@ def _date_for(
     the article gives further on for the same event (``_date_told_later``); else the
     day someone spoke of it in that sentence; else the date of the article's event (or,
     failing that, of its publication) when the stage is one stated as of the report, or
-    the sentence points to that event ("pertemuan tersebut", "hari ini") or opens the
-    article; else none: never a guess."""
+    the sentence points to that event ("pertemuan tersebut", "hari ini"), or the article
+    opens with the agreement (``_opens_with``); else none: never a guess."""
     anchor = best.cue_at if best.cue_at is not None else best.head_start
     dates = [d for d in doc.dates_in(best.sentence) if not _planned(doc.text, d.start)]
     done = [d for d in dates if not _said_on(doc, best.sentence, d.start)]
@@ -1329,11 +1329,18 @@ def _date_for(
         # A plan is dated by the event where it was stated, if the article names one.
         return context.event_date
     stated = best.status in ("negotiating", "agreed")
-    if stated or best.sentence < 2 or _EVENT_REFERENCE.search(doc.sentences[best.sentence].text):
+    if stated or _opens_with(agreement, best) or _EVENT_REFERENCE.search(doc.sentences[best.sentence].text):
         # A stage that someone states (talks going on, a deal reached) holds as of the
         # report; a signing needs its event named.
         return context.event_date or doc.published_value()
     return None
+
+
+def _opens_with(agreement: _Agreement, best: AgreementMention) -> bool:
+    """The article's news is this agreement's stage: the article opens with the agreement
+    and reports the stage in its lead or by a pointer back to it ("MoU tersebut")."""
+    opens = min(m.sentence for m in agreement.mentions) < 2
+    return opens and (best.sentence < LEAD_SENTENCES or best.form == "anaphor")
 
 
 def _occasion_month(

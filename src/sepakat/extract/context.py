@@ -162,7 +162,7 @@ class Doc:
         return Evidence(text=text, start=s, end=e)
 
 
-_LEAD_SENTENCES = 8
+LEAD_SENTENCES = 8  # the lead paragraph, where news articles say what happened and when
 
 
 class ArticleContext:
@@ -219,7 +219,7 @@ class ArticleContext:
     def event_date(self) -> DateValue | None:
         """The first day the lead paragraph names: when the reported event happened."""
         published = self.doc.published
-        for index in range(min(_LEAD_SENTENCES, len(self.doc.sentences))):
+        for index in range(min(LEAD_SENTENCES, len(self.doc.sentences))):
             for d in self.doc.dates_in(index):
                 value = d.value
                 if value.precision == 3 and value.month and value.day:
