@@ -84,3 +84,12 @@ def registry(db_url: str) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
+
+
+@pytest.fixture
+def other_db_url(db_url: str, tmp_path: Path) -> Iterator[str]:
+    """A second empty database on ``db_url``'s backend, for comparing two registries."""
+    directory = tmp_path / "other"
+    directory.mkdir()
+    with _empty_database("sqlite" if db_url.startswith("sqlite") else "postgresql", directory) as url:
+        yield url

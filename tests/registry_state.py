@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 
 QUERIES = {
     "articles": "SELECT id, external_id, url, content_hash, title, published, language, text,"
@@ -63,3 +63,21 @@ def groups(engine: Engine) -> set[frozenset[str]]:
         ):
             found.setdefault(agreement, set()).add(key)
     return {frozenset(v) for v in found.values()}
+
+
+def every_row(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every column of every table, internal keys included, in key order; times (``*_at``) left out.
+
+    Stricter than ``snapshot``: two runs that stored the same rows in the same order
+    (a change to how the store writes, not to what) give equal results.
+    """
+    from sepakat.store.tables import metadata
+
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    with engine.connect() as connection:
+        for table in metadata.sorted_tables:
+            columns = [c for c in table.c if not c.name.endswith("_at")]
+            order = list(table.primary_key.columns)
+            rows = connection.execute(select(*columns).order_by(*order))
+            found[table.name] = [tuple(_plain(v) for v in row) for row in rows]
+    return found

@@ -15,7 +15,8 @@ from registry_state import groups, snapshot
 from sepakat.cli import _register, app
 from sepakat.models import Extraction, Refusal
 from sepakat.store.engine import open_registry
-from sepakat.store.ingest import article_id, ingest, normalise_url
+from sepakat.store.ingest import ingest
+from sepakat.store.prepare import article_id, normalise_url
 from sepakat.store.queries import AgreementFilter, counts, get_agreement, list_agreements
 from synthetic import Agr, Doc, make_extraction, synthetic_corpus
 

@@ -21,8 +21,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, Engine, delete, select, update
 
 from sepakat.errors import UsageError
-from sepakat.store.ingest import insert_ignore, normalise_url
+from sepakat.store.ingest import insert_ignore
 from sepakat.store.merging import chunks
+from sepakat.store.prepare import normalise_url
 from sepakat.store.tables import followed_items, followed_sources
 
 __all__ = [

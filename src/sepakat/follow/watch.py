@@ -42,7 +42,8 @@ from sepakat.sources.checks import DEFAULT_LIMITS, ReadLimits
 from sepakat.sources.feeds import Feed, FeedEntry, looks_like_feed, parse_feed
 from sepakat.sources.fetch import Fetcher
 from sepakat.sources.urls import entry_document, page_document
-from sepakat.store.ingest import IngestSummary, article_id, store_batch_in
+from sepakat.store.ingest import IngestSummary, store_batch_in
+from sepakat.store.prepare import article_id
 
 __all__ = ["RoundReport", "watch", "watch_round"]
 

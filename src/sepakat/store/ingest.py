@@ -15,36 +15,33 @@ run leaves it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import Any
-from urllib.parse import urlsplit
 
 import orjson
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from sepakat.models import Article, Extraction, PersonRecord, RawDocument, Refusal
-from sepakat.resolve.agreements import blocking_keys, collapse_duplicates, fold, report_features
+from sepakat.models import Extraction, PersonRecord, RawDocument, Refusal
+from sepakat.resolve.agreements import fold
 from sepakat.resolve.entities import (
     KnownPerson,
     choose_person,
     extends,
-    mention_entity,
     organisation_aliases,
     person_id,
     person_key,
     person_tokens,
     shorter_forms,
 )
+from sepakat.store.bulk import bulk_insert, bulk_update
 from sepakat.store.curation import apply_meeting_curations, apply_person_curations
 from sepakat.store.merging import chunks, dumps, now, recluster
+from sepakat.store.prepare import PreparedArticle, prepare
 from sepakat.store.tables import (
     agreement_events,
     articles,
@@ -64,6 +61,8 @@ log = logging.getLogger(__name__)
 DEFAULT_BATCH = 250
 Progress = Callable[[int], None]
 Extractor = Callable[[Iterable[RawDocument]], Iterable[Extraction | Refusal]]
+# What a batch stores: extractions, or extractions prepared where they ran (``store.prepare``).
+Storable = Extraction | PreparedArticle
 
 
 @dataclass
@@ -86,35 +85,6 @@ class IngestSummary:
         )
 
 
-def normalise_url(url: str) -> str:
-    """The URL's identity: host without www, path without trailing slash, query kept."""
-    parts = urlsplit(url.strip())
-    host = parts.netloc.lower().removeprefix("www.")
-    path = parts.path.rstrip("/")
-    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
-
-
-def content_hash(article: Article) -> str:
-    payload = "\x00".join((article.title or "", article.published or "", article.source_text))
-    return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def article_id(article: Article, digest: str | None = None) -> str:
-    """The stable public id: a hash of the URL when there is one, else of the content."""
-    if article.url:
-        return "art-" + hashlib.sha256(normalise_url(article.url).encode()).hexdigest()[:20]
-    return "art-" + (digest or content_hash(article))[:20]
-
-
-def source_name(article: Article) -> str:
-    if article.url:
-        host = urlsplit(article.url).netloc.lower().removeprefix("www.")
-        if host:
-            return host
-    origin = re.sub(r":\d+$", "", article.origin or "")
-    return PurePath(origin).name or "unknown"
-
-
 def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows``, skipping those that would break a unique constraint."""
     if not rows:
@@ -129,20 +99,6 @@ def _pk_map(connection: Connection, table: Table, column: str, values: Iterable[
     for chunk in chunks(set(values)):
         found.update((k, pk) for pk, k in connection.execute(select(table.c.pk, col).where(col.in_(chunk))))
     return found
-
-
-def report_key(article: str, item: int, ext: Extraction) -> str:
-    record = ext.record.agreements[item]
-    digest = hashlib.sha1(
-        f"{fold(record.name or '')}|{record.kind}|{record.evidence.start}".encode()
-    ).hexdigest()[:10]
-    return f"{article}:{digest}"
-
-
-def meeting_id(article: str, item: int, ext: Extraction) -> str:
-    record = ext.record.meetings[item]
-    seed = f"{article}|{record.kind}|{record.evidence.start}|{item}"
-    return "mtg-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
 
 
 def lock_for_writing(connection: Connection) -> None:
@@ -162,7 +118,7 @@ def lock_for_writing(connection: Connection) -> None:
 
 
 def store_batch_in(
-    connection: Connection, batch: Sequence[Extraction], summary: IngestSummary, *, replace_all: bool = False
+    connection: Connection, batch: Sequence[Storable], summary: IngestSummary, *, replace_all: bool = False
 ) -> None:
     """Store one batch inside the caller's transaction (which may write more, such as watch state)."""
     lock_for_writing(connection)
@@ -176,7 +132,7 @@ class Ingestor:
         self.engine = engine
 
     def store_batch(
-        self, batch: Sequence[Extraction], summary: IngestSummary, *, replace_all: bool = False
+        self, batch: Sequence[Storable], summary: IngestSummary, *, replace_all: bool = False
     ) -> None:
         """Store one batch in one transaction. ``replace_all``: re-store even unchanged articles."""
         with self.engine.begin() as connection:
@@ -185,7 +141,7 @@ class Ingestor:
 
 def ingest(
     engine: Engine,
-    outcomes: Iterable[Extraction | Refusal],
+    outcomes: Iterable[Storable | Refusal],
     *,
     batch_size: int = DEFAULT_BATCH,
     progress: Progress | None = None,
@@ -210,9 +166,9 @@ def optimise(engine: Engine) -> None:
 
 
 def _batches(
-    outcomes: Iterable[Extraction | Refusal], size: int, summary: IngestSummary
-) -> Iterator[tuple[list[Extraction], int]]:
-    batch: list[Extraction] = []
+    outcomes: Iterable[Storable | Refusal], size: int, summary: IngestSummary
+) -> Iterator[tuple[list[Storable], int]]:
+    batch: list[Storable] = []
     count = 0
     for outcome in outcomes:
         count += 1
@@ -229,13 +185,13 @@ def _batches(
         yield batch, count
 
 
-def _store_batch(  # noqa: PLR0912 - the classification reads best in one place
-    connection: Connection, batch: Sequence[Extraction], summary: IngestSummary, *, replace_all: bool
+def _store_batch(
+    connection: Connection, batch: Sequence[Storable], summary: IngestSummary, *, replace_all: bool
 ) -> None:
-    chosen: dict[str, tuple[Extraction, str]] = {}
-    for ext in batch:
-        digest = content_hash(ext.article)
-        chosen[article_id(ext.article, digest)] = (ext, digest)  # the last copy of an id wins
+    chosen: dict[str, PreparedArticle] = {}
+    for outcome in batch:
+        prepared = outcome if isinstance(outcome, PreparedArticle) else prepare(outcome)
+        chosen[prepared.id] = prepared  # the last copy of an id wins
     existing: dict[str, tuple[int, str]] = {}
     for chunk in chunks(chosen):
         rows = connection.execute(
@@ -243,61 +199,41 @@ def _store_batch(  # noqa: PLR0912 - the classification reads best in one place
         )
         existing.update((r.id, (r.pk, r.content_hash)) for r in rows)
     known_hashes: set[str] = set()
-    for chunk in chunks({d for _, d in chosen.values()}):
+    for chunk in chunks({p.content_hash for p in chosen.values()}):
         known_hashes.update(
             connection.execute(
                 select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))
             ).scalars()
         )
-    new: list[tuple[str, Extraction, str]] = []
-    updated: list[tuple[str, int, Extraction, str]] = []
-    for aid, (ext, digest) in chosen.items():
+    new: list[PreparedArticle] = []
+    updated: list[tuple[int, PreparedArticle]] = []
+    for aid, prepared in chosen.items():
         if aid in existing:
             pk, old_digest = existing[aid]
-            if old_digest == digest and not replace_all:
+            if old_digest == prepared.content_hash and not replace_all:
                 summary.articles_unchanged += 1
             else:
-                updated.append((aid, pk, ext, digest))
-        elif digest in known_hashes:
+                updated.append((pk, prepared))
+        elif prepared.content_hash in known_hashes:
             summary.articles_unchanged += 1  # the same text under another URL
         else:
-            known_hashes.add(digest)
-            new.append((aid, ext, digest))
+            known_hashes.add(prepared.content_hash)
+            new.append(prepared)
     summary.articles_unchanged += len(batch) - len(chosen)
     if not new and not updated:
         return
-    stale, previous = _clear_facts(connection, [pk for _, pk, _, _ in updated])
+    stale, previous = _clear_facts(connection, [pk for pk, _ in updated])
     stamp = now()
-    source_pks = _ensure_sources(
-        connection,
-        {source_name(ext.article) for _, ext, _ in new}
-        | {source_name(ext.article) for _, _, ext, _ in updated},
-    )
-    if new:
-        connection.execute(
-            insert(articles),
-            [_article_row(aid, ext, digest, source_pks, stamp) for aid, ext, digest in new],
-        )
-    if updated:
-        changes = [
-            {
-                "b_pk": pk,
-                **{
-                    f"b_{k}": v
-                    for k, v in _article_row(aid, ext, digest, source_pks, stamp).items()
-                    if k not in ("id", "ingested_at")
-                },
-            }
-            for aid, pk, ext, digest in updated
-        ]
-        connection.execute(
-            update(articles)
-            .where(articles.c.pk == bindparam("b_pk"))
-            .values({k[2:]: bindparam(k) for k in changes[0] if k != "b_pk"}),
-            changes,
-        )
-    pks = _pk_map(connection, articles, "id", [aid for aid, _, _ in new])
-    stored = [(aid, pks[aid], ext) for aid, ext, _ in new] + [(aid, pk, ext) for aid, pk, ext, _ in updated]
+    source_pks = _ensure_sources(connection, {p.source for p in new} | {p.source for _, p in updated})
+    bulk_insert(connection, articles, [_article_row(p, source_pks, stamp) for p in new])
+    changes = []
+    for pk, prepared in updated:
+        row = _article_row(prepared, source_pks, stamp)
+        del row["id"], row["ingested_at"]  # an updated article keeps its id and the time it was first stored
+        changes.append({"pk": pk, **row})
+    bulk_update(connection, articles, changes)
+    pks = _pk_map(connection, articles, "id", [p.id for p in new])
+    stored = [(pks[p.id], p) for p in new] + updated
     seeds = _store_facts(connection, stored, previous)
     summary.articles_new += len(new)
     summary.articles_updated += len(updated)
@@ -307,16 +243,14 @@ def _store_batch(  # noqa: PLR0912 - the classification reads best in one place
         summary.agreements_updated += len(result.changed_ids - result.new_ids)
 
 
-def _article_row(
-    aid: str, ext: Extraction, digest: str, source_pks: dict[str, int], stamp: str
-) -> dict[str, Any]:
-    article = ext.article
+def _article_row(prepared: PreparedArticle, source_pks: dict[str, int], stamp: str) -> dict[str, Any]:
+    article = prepared.extraction.article
     return {
-        "id": aid,
-        "source_pk": source_pks.get(source_name(article)),
+        "id": prepared.id,
+        "source_pk": source_pks.get(prepared.source),
         "external_id": article.id,
         "url": article.url,
-        "content_hash": digest,
+        "content_hash": prepared.content_hash,
         "title": article.title,
         "published": article.published,
         "language": article.language,
@@ -324,7 +258,7 @@ def _article_row(
         "text": article.text,
         "removed": dumps([[r.start, r.end, r.kind, r.text] for r in article.removed]),
         "origin": article.origin,
-        "extractor_version": ext.extractor_version,
+        "extractor_version": prepared.extraction.extractor_version,
         "ingested_at": stamp,
         "updated_at": stamp,
     }
@@ -365,9 +299,10 @@ def _clear_facts(connection: Connection, article_pks: list[int]) -> tuple[set[in
     return stale, previous
 
 
-def _store_facts(
-    connection: Connection, stored: list[tuple[str, int, Extraction]], previous: dict[str, int]
-) -> list[int]:
+Stored = list[tuple[int, PreparedArticle]]  # articles just stored, with their pks
+
+
+def _store_facts(connection: Connection, stored: Stored, previous: dict[str, int]) -> list[int]:
     """Mentions, people, meetings and agreement reports of stored articles; returns report pks."""
     people = _store_people(connection, stored)
     _store_mentions(connection, stored, people)
@@ -375,16 +310,13 @@ def _store_facts(
     return _store_reports(connection, stored, previous)
 
 
-def _store_mentions(
-    connection: Connection, stored: list[tuple[str, int, Extraction]], people: dict[int, dict[str, int]]
-) -> None:
+def _store_mentions(connection: Connection, stored: Stored, people: dict[int, dict[str, int]]) -> None:
     """Mentions with the entity each names (people through the article's resolved names)."""
     refs: dict[str, tuple[str, str, str | None]] = {}
     aliases: set[tuple[str, str, str]] = set()
     rows: list[dict[str, Any]] = []
-    for _, article_pk, ext in stored:
-        for mention in ext.mentions:
-            ref = mention_entity(mention.kind, mention.text, mention.key)
+    for article_pk, prepared in stored:
+        for mention, ref in zip(prepared.extraction.mentions, prepared.mention_entities, strict=True):
             if ref is not None:
                 refs.setdefault(ref.id, (ref.kind, ref.name, ref.name if ref.kind == "country" else None))
                 if ref.alias:
@@ -404,13 +336,14 @@ def _store_mentions(
             # A new organisation gets every name the gazetteer knows, so any of them finds it.
             aliases.update((eid, _alias(name), name) for name in organisation_aliases(eid))
     entity_pks = _ensure_entities(connection, refs)
-    insert_ignore(
+    bulk_insert(
         connection,
         entity_aliases,
         [
             {"entity_pk": entity_pks[eid], "alias": alias, "display": display}
             for eid, alias, display in sorted(aliases)
         ],
+        ignore_conflicts=True,
     )
     for row in rows:
         eid = row.pop("entity")
@@ -419,7 +352,7 @@ def _store_mentions(
             row["entity_pk"] = _participant_pk(row["key"] or row["text"], names)
         else:
             row["entity_pk"] = entity_pks.get(eid) if eid else None
-    connection.execute(insert(mentions), rows)
+    bulk_insert(connection, mentions, rows)
 
 
 def _alias(name: str) -> str:
@@ -427,13 +360,14 @@ def _alias(name: str) -> str:
 
 
 def _ensure_entities(connection: Connection, refs: dict[str, tuple[str, str, str | None]]) -> dict[str, int]:
-    insert_ignore(
+    bulk_insert(
         connection,
         entities,
         [
             {"id": eid, "kind": kind, "name": name, "country": country}
             for eid, (kind, name, country) in sorted(refs.items())
         ],
+        ignore_conflicts=True,
     )
     return _pk_map(connection, entities, "id", refs)
 
@@ -473,11 +407,9 @@ def _known_people(connection: Connection, records: list[PersonRecord]) -> dict[s
     return found
 
 
-def _store_people(
-    connection: Connection, stored: list[tuple[str, int, Extraction]]
-) -> dict[int, dict[str, int]]:
+def _store_people(connection: Connection, stored: Stored) -> dict[int, dict[str, int]]:
     """Resolve and store the people of each article; returns article pk -> name key -> person pk."""
-    records = [p for _, _, ext in stored for p in ext.record.people]
+    records = [p for _, prepared in stored for p in prepared.extraction.record.people]
     if not records:
         return {}
     known = _known_people(connection, records)
@@ -486,8 +418,8 @@ def _store_people(
         by_token[(person_tokens(person.name) or ("",))[0]].append(person)
     created: dict[str, dict[str, Any]] = {}
     assigned: list[tuple[int, PersonRecord, str, str | None]] = []
-    for _, article_pk, ext in stored:
-        for record in ext.record.people:
+    for article_pk, prepared in stored:
+        for record in prepared.extraction.record.people:
             tokens = person_tokens(record.name)
             if not tokens:
                 continue
@@ -513,11 +445,10 @@ def _store_people(
                 fuller = KnownPerson(match.id, record.name, match.country or record.country)
                 by_token[tokens[0]] = [fuller if p.id == match.id else p for p in by_token[tokens[0]]]
                 known[match.id] = fuller
-            assigned.append((article_pk, record, match.id, ext.article.published))
-    if created:
-        connection.execute(insert(entities), list(created.values()))
+            assigned.append((article_pk, record, match.id, prepared.extraction.article.published))
+    bulk_insert(connection, entities, list(created.values()))
     pks = _pk_map(connection, entities, "id", {pid for _, _, pid, _ in assigned})
-    insert_ignore(
+    bulk_insert(
         connection,
         entity_aliases,
         sorted(
@@ -527,9 +458,11 @@ def _store_people(
             ),
             key=lambda row: (row["entity_pk"], row["alias"]),
         ),
+        ignore_conflicts=True,
     )
-    connection.execute(
-        insert(person_roles),
+    bulk_insert(
+        connection,
+        person_roles,
         [
             {"person_pk": pks[pid], "article_pk": apk, "name": r.name, "role": r.role, "country": r.country,
              "reported": published}
@@ -589,20 +522,20 @@ def refresh_people(connection: Connection, person_pks: set[int]) -> None:
     apply_person_curations(connection, list(ids))
 
 
-def _store_meetings(
-    connection: Connection, stored: list[tuple[str, int, Extraction]], people: dict[int, dict[str, int]]
-) -> None:
+def _store_meetings(connection: Connection, stored: Stored, people: dict[int, dict[str, int]]) -> None:
     rows: list[dict[str, Any]] = []
     extra: dict[str, tuple[tuple[str, ...], list[tuple[str, int | None]]]] = {}
-    for aid, article_pk, ext in stored:
+    for article_pk, prepared in stored:
         names = people.get(article_pk, {})
-        for item, record in enumerate(ext.record.meetings):
-            mid = meeting_id(aid, item, ext)
+        published = prepared.extraction.article.published
+        for item, (record, mid) in enumerate(
+            zip(prepared.extraction.record.meetings, prepared.meeting_ids, strict=True)
+        ):
             rows.append(
                 {
                     "id": mid, "article_pk": article_pk, "item": item, "kind": record.kind,
                     "date": record.date,
-                    "sort_date": record.date or (ext.article.published or "")[:10] or "0000",
+                    "sort_date": record.date or (published or "")[:10] or "0000",
                     "place": record.place, "countries": dumps(list(record.countries)),
                     "evidence": record.evidence.text, "evidence_start": record.evidence.start,
                     "evidence_end": record.evidence.end,
@@ -618,7 +551,7 @@ def _store_meetings(
             )
     if not rows:
         return
-    connection.execute(insert(meetings), rows)
+    bulk_insert(connection, meetings, rows)
     pks = _pk_map(connection, meetings, "id", extra)
     countries = [{"meeting_pk": pks[m], "code": c} for m, (cs, _) in extra.items() for c in sorted(set(cs))]
     participants = [
@@ -626,10 +559,8 @@ def _store_meetings(
         for m, (_, ps) in extra.items()
         for name, ppk in ps
     ]
-    if countries:
-        connection.execute(insert(meeting_countries), countries)
-    if participants:
-        connection.execute(insert(meeting_participants), participants)
+    bulk_insert(connection, meeting_countries, countries)
+    bulk_insert(connection, meeting_participants, participants)
     apply_meeting_curations(connection, sorted(extra))
 
 
@@ -663,32 +594,19 @@ def _participant_pk(name: str, names: dict[str, int]) -> int | None:
     return related.pop() if len(related) == 1 else None
 
 
-def _store_reports(
-    connection: Connection, stored: list[tuple[str, int, Extraction]], previous: dict[str, int]
-) -> list[int]:
+def _store_reports(connection: Connection, stored: Stored, previous: dict[str, int]) -> list[int]:
     rows: list[dict[str, Any]] = []
-    keys_of: dict[str, list[str]] = {}
-    for aid, article_pk, ext in stored:
-        seen: set[str] = set()
-        published = ext.article.published
-        items = ext.record.agreements
-        features_of = [
-            report_features(record, key=report_key(aid, item, ext), article=aid, published=published)
-            for item, record in enumerate(items)
-        ]
-        # One report per agreement per article, even where the extractor listed one twice.
-        for item in collapse_duplicates(features_of):
-            record, features = items[item], features_of[item]
-            key = features.key
-            while key in seen:  # two items alike in name, kind and sentence: keep both
-                key += "+"
-            seen.add(key)
-            keys_of[key] = blocking_keys(features)
+    keys_of: dict[str, tuple[str, ...]] = {}
+    for article_pk, prepared in stored:
+        ext = prepared.extraction
+        for report in prepared.reports:
+            record = ext.record.agreements[report.item]
+            keys_of[report.key] = report.blocking_keys
             rows.append(
                 {
-                    "key": key, "agreement_pk": previous.get(key), "article_pk": article_pk, "item": item,
-                    "name": record.name, "kind": record.kind, "status": record.status, "date": record.date,
-                    "target_date": record.target_date, "sort_date": features.sort_date,
+                    "key": report.key, "agreement_pk": previous.get(report.key), "article_pk": article_pk,
+                    "item": report.item, "name": record.name, "kind": record.kind, "status": record.status,
+                    "date": record.date, "target_date": record.target_date, "sort_date": report.sort_date,
                     "countries": dumps(list(record.countries)), "parties": dumps(list(record.parties)),
                     "sectors": dumps(list(record.sectors)), "evidence": record.evidence.text,
                     "evidence_start": record.evidence.start, "evidence_end": record.evidence.end,
@@ -697,13 +615,11 @@ def _store_reports(
             )  # fmt: skip
     if not rows:
         return []
-    connection.execute(insert(agreement_events), rows)
+    bulk_insert(connection, agreement_events, rows)
     pks = _pk_map(connection, agreement_events, "key", keys_of)
-    key_rows = [
-        {"key": k[:200], "event_pk": pks[key]} for key, ks in keys_of.items() for k in dict.fromkeys(ks)
-    ]
-    if key_rows:  # a report with nothing to block on (no name, no parties) has no keys
-        connection.execute(insert(report_keys), key_rows)
+    # A report with nothing to block on (no name, no parties) has no keys.
+    key_rows = [{"key": k[:200], "event_pk": pks[key]} for key, ks in keys_of.items() for k in ks]
+    bulk_insert(connection, report_keys, key_rows)
     return sorted(pks.values())
 
 
