@@ -1,7 +1,9 @@
 """The two tasks of a shard, as plain functions any engine can run where the data is.
 
-    extract_shard(shard, job)           read the shard itself and run the pure per-document
-                                        function on each document: a list of outcomes
+    extract_shard(shard, job)           read the shard itself, run the pure per-document
+                                        function on each document and prepare each extraction
+                                        for the store (``store.prepare``: ids, hashes, entity
+                                        references, report keys): a list of outcomes
     store_shard(job, shard, outcomes)   store those outcomes in the registry, batch by batch
                                         (each batch one transaction under the registry's write
                                         lock), then mark the shard stored
@@ -9,7 +11,8 @@
 Engines run extractions in parallel and stores one after another in shard order, so the
 registry ends the same whatever order extractions finish in, and the same as with the
 other engine. Storing is idempotent: a store redone after a worker died finds the batches
-it had committed unchanged and changes nothing there.
+it had committed unchanged and changes nothing there. Stores are the serial part of a
+batch, so whatever can be computed per article is done by ``extract_shard``, in parallel.
 """
 
 from __future__ import annotations
@@ -26,13 +29,14 @@ from sepakat.models import Extraction, Refusal
 from sepakat.sources.checks import ReadLimits
 from sepakat.store.ingest import IngestSummary, ingest, insert_ignore
 from sepakat.store.merging import chunks, now
+from sepakat.store.prepare import PreparedArticle, prepare
 from sepakat.store.tables import batch_shards
 
 __all__ = ["MAX_REFUSALS_KEPT", "ShardDone", "ShardJob", "extract_shard", "shards_done", "store_shard"]
 
 log = logging.getLogger(__name__)
 
-Outcome = Extraction | Refusal
+Outcome = PreparedArticle | Refusal
 MAX_REFUSALS_KEPT = 20  # per shard, in the summary sent back to the client
 
 
@@ -67,17 +71,21 @@ class ShardDone:
 
 
 def extract_shard(shard: Shard, job: ShardJob) -> tuple[list[Outcome], float]:
-    """The outcomes of every document of ``shard`` and the seconds it took (runs on a worker)."""
+    """The outcomes of every document of ``shard``, prepared for the store, and the seconds it
+    took (runs on a worker)."""
     from sepakat.pipeline import extract_stream
 
     started = time.perf_counter()
     limits = ReadLimits(max_document_bytes=job.max_document_bytes)
-    outcomes = list(extract_stream(read_shard(shard, limits), 1))
+    outcomes = [
+        prepare(outcome) if isinstance(outcome, Extraction) else outcome
+        for outcome in extract_stream(read_shard(shard, limits), 1)
+    ]
     return outcomes, time.perf_counter() - started
 
 
 def _in_languages(outcome: Outcome, languages: frozenset[str]) -> bool:
-    return not languages or isinstance(outcome, Refusal) or outcome.article.language in languages
+    return not languages or isinstance(outcome, Refusal) or outcome.extraction.article.language in languages
 
 
 @cache
