@@ -160,6 +160,23 @@ def test_a_signing_at_an_occasion_of_several_days_is_dated_by_its_month(text: st
     assert {a["date"] for a in agreements} == {"2025-06"}  # which day of it, the text does not say
 
 
+def test_the_day_an_occasion_closed_is_not_the_day_of_its_signings() -> None:
+    (agreement,) = extract_text(
+        "Kementerian Pertahanan menandatangani 12 kontrak kerja sama berkat pameran alutsista "
+        "yang telah resmi ditutup, Sabtu (14/6/2025).",
+        lang="id",
+    )["agreements"]
+    assert agreement["date"] == "2025-06"
+
+
+def test_a_signing_at_the_opening_of_an_occasion_is_dated_by_its_month_unless_the_day_is_named() -> None:
+    (agreement,) = extract_text(
+        "Presiden menyaksikan penandatanganan MoU tentang industri pertahanan di pembukaan Indo Defence 2025.",
+        lang="id",
+    )["agreements"]
+    assert agreement["date"] == "2025-06"
+
+
 def test_a_signing_at_an_occasion_on_a_day_it_names_keeps_the_day() -> None:
     (agreement,) = extract_text(
         "Pada pembukaan pameran maritim, Rabu (11/6/2025), kedua perusahaan menandatangani MoU tentang galangan kapal.",

@@ -1315,7 +1315,9 @@ def _date_for(
     opens with the agreement (``_opens_with``); else none: never a guess."""
     anchor = best.cue_at if best.cue_at is not None else best.head_start
     dates = [d for d in doc.dates_in(best.sentence) if not _planned(doc.text, d.start)]
-    done = [d for d in dates if not _said_on(doc, best.sentence, d.start)]
+    # Not the day it was said, nor the day an occasion it happened at closed.
+    index = best.sentence
+    done = [d for d in dates if not (_said_on(doc, index, d.start) or _occasion_day(doc, best, d.start))]
     if done:
         return min(done, key=lambda d: abs(d.start - anchor)).value
     later = _date_told_later(doc, agreement, best)
@@ -1334,6 +1336,20 @@ def _date_for(
         # report; a signing needs its event named.
         return context.event_date or doc.published_value()
     return None
+
+
+# "pameran ... yang telah resmi ditutup, Sabtu (14/6)": the day an occasion opened or
+# closed, said of the occasion. (At "pembukaan", "the closing ceremony" things happen on
+# the day named: those are occasions of one day.)
+_OPENED_OR_CLOSED = re.compile(r"\b(?:dibuka|ditutup|opened|closed)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def _occasion_day(doc: Doc, best: AgreementMention, at: int) -> bool:
+    """A date that says when an occasion of several days opened or closed, in a sentence
+    that places the stage at that occasion: not the day of the stage."""
+    if _OPENED_OR_CLOSED.search(doc.text, max(doc.sentences[best.sentence].start, at - 60), at) is None:
+        return False
+    return agreement_lexicon(doc.lang).occasion.search(doc.sentences[best.sentence].text) is not None
 
 
 def _opens_with(agreement: _Agreement, best: AgreementMention) -> bool:
