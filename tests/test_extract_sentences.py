@@ -195,6 +195,18 @@ def test_the_agreement_the_article_opens_with_is_dated_by_its_news() -> None:
     assert (agreement["status"], agreement["date"]) == ("signed", "2025-06-18")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Badan Otorita mencatatkan ada sebanyak 40 investor menandatangani kerja sama pembangunan kawasan industri.",
+        "Ada 40 investor yang sudah menandatangani kerja sama pembangunan kawasan industri.",
+    ],
+)
+def test_signings_counted_up_to_now_have_no_one_day(text: str) -> None:
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert (agreement["status"], agreement["date"]) == ("signed", None)
+
+
 def test_the_next_sentence_about_the_signing_gives_its_day() -> None:
     text = (
         "Kerja sama itu dikukuhkan melalui penandatanganan nota kesepahaman tentang pelabuhan hijau. "

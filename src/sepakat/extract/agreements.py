@@ -1327,16 +1327,35 @@ def _date_for(
         return later
     if dates:  # only the day it was said: the best the article gives
         return min(dates, key=lambda d: abs(d.start - anchor)).value
+    return _date_of_the_news(doc, context, agreement, best)
+
+
+def _date_of_the_news(
+    doc: Doc, context: ArticleContext, agreement: _Agreement, best: AgreementMention
+) -> DateValue | None:
+    """For a stage the sentence does not date: the day of the article's event (or of its
+    publication) when the stage is the article's news; else none."""
     if best.status == "proposed":
         # A plan is dated by the event where it was stated, if the article names one.
         return context.event_date
     stated = best.status in ("negotiating", "agreed")
-    if stated or _opens_with(agreement, best) or _EVENT_REFERENCE.search(doc.sentences[best.sentence].text):
+    sentence = doc.sentences[best.sentence].text
+    if not stated and _TALLY.search(sentence):
+        return None  # signings counted up to now happened on many days
+    if stated or _opens_with(agreement, best) or _EVENT_REFERENCE.search(sentence):
         # A stage that someone states (talks going on, a deal reached) holds as of the
         # report; a signing needs its event named.
         return context.event_date or doc.published_value()
     return None
 
+
+# A count of signings made so far ("mencatatkan ada sebanyak 50 investor menandatangani",
+# "ada 12 perusahaan yang sudah meneken", "has signed 40 agreements to date").
+_TALLY = re.compile(
+    r"\b(?:mencatat(?:kan)?|tercatat|sejauh ini|(?:hingga|sampai) (?:kini|saat ini|sekarang)"
+    r"|ada (?:sebanyak )?\d[\d.]* \w+ yang (?:sudah|telah)|so far|to date|thus far)\b",
+    re.IGNORECASE,
+)
 
 # "pameran ... yang telah resmi ditutup, Sabtu (14/6)": the day an occasion opened or
 # closed, said of the occasion. (At "pembukaan", "the closing ceremony" things happen on
