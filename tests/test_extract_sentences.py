@@ -386,6 +386,33 @@ def test_listed_agreements_are_separate_items() -> None:
     assert {a["status"] for a in agreements} == {"agreed"}
 
 
+def test_items_of_one_list_stay_apart_and_a_bare_noun_after_them_is_none_of_them() -> None:
+    text = (
+        "Bank Nusantara meneken PKS (Perjanjian Kerja Sama) dengan Pemerintah Kota Batang, Kamis (19/6/2025). "
+        "Selanjutnya, PKS akan dilaksanakan dengan Pemerintah Kota Tegal, Pemerintah Kabupaten Tegal "
+        "dan Pemerintah Kabupaten Brebes. Kegiatan penandatanganan PKS dihadiri para pejabat daerah."
+    )
+    by_name = {a["name"]: a for a in extract_text(text, lang="id")["agreements"]}
+    assert by_name.keys() == {
+        "PKS (Perjanjian Kerja Sama) dengan Pemerintah Kota Batang",  # not ", Kamis (19/6/2025)"
+        "PKS dengan Pemerintah Kota Tegal",
+        "PKS dengan Pemerintah Kabupaten Tegal",  # not one with Kota Tegal
+        "PKS dengan Pemerintah Kabupaten Brebes",
+    }
+    assert (
+        by_name["PKS dengan Pemerintah Kabupaten Brebes"]["status"] == "proposed"
+    )  # the signing was Batang's
+
+
+def test_a_title_is_named_without_the_parties_that_follow_it() -> None:
+    text = (
+        "The Kuala Lumpur Accord was signed with Prime Minister Hun Manet of Cambodia and Prime Minister "
+        "Anutin Charnvirakul of Thailand. The Kuala Lumpur Accord ends the border clashes."
+    )
+    (agreement,) = extract_text(text, lang="en")["agreements"]
+    assert agreement["name"] == "Kuala Lumpur Accord"
+
+
 def test_a_pointer_back_is_not_a_new_agreement() -> None:
     text = (
         "Indonesia dan Mesir menandatangani nota kesepahaman tentang pendidikan tinggi. "

@@ -63,6 +63,9 @@ class _Agreement:
         names = [m.name for m in self.mentions if m.name and m.form in ("named", "item")]
         if not names:
             return None
+        # A title is the shortest form that identifies it: "Kuala Lumpur Accord", not
+        # "Kuala Lumpur Accord with the Prime Ministers of ...".
+        names = [n for n in names if not any(_title_with_parties(t, n) for t in names)]
         # The fullest name the article gives, but not a run-on sentence.
         return max(names, key=lambda n: (len(n) <= 160, len(n)))
 
@@ -71,6 +74,20 @@ class _Agreement:
         if not with_status:
             return None
         return max(with_status, key=lambda m: (_STAGE[m.status or "proposed"], -m.sentence))
+
+
+_PARTIES_TAIL = re.compile(r"\s+(?:with|between|among|dengan|antara)\s")
+
+
+def _title_with_parties(title: str, name: str) -> bool:
+    """``name`` is ``title``, a proper title ("Kuala Lumpur Accord"), with its parties after."""
+    words = title.split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        and name.startswith(title)
+        and _PARTIES_TAIL.match(name, len(title)) is not None
+    )
 
 
 # --- 1. mentions ---------------------------------------------------------------------
@@ -129,6 +146,8 @@ def _counterparty_items(
     if index + 1 < len(doc.sentences):
         text = text + " " + doc.sentences[index + 1].text
     for m in _COUNTERPARTY_LIST.finditer(text, at, min(len(text), at + 160)):
+        if m.start() >= len(sentence.text):
+            break  # another sentence's "dengan": only "Keempatnya yaitu ..." goes on into the next
         counted = m.group(0).strip().split(None, 1)[-1][:1].isdigit() or m.end() - m.start() > 20
         list_end = m.end() + len(re.split(r"[.;!?]\s", text[m.end() :], maxsplit=1)[0].rstrip(" ."))
         names = [text[a:b].strip(" ,") for a, b in _split_list(text, m.end(), list_end)]
@@ -635,8 +654,8 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
             continue
         word = t.group(0)
         low = word.casefold()
-        if word == "," and parties and re.match(r"\s*(?:dan\s+|and\s+)?[A-Z]", rest[at + t.end() :]):
-            continue  # "antara A, B, dan C"
+        if word == "," and parties and _party_follows(rest, at + t.end()):
+            continue  # "antara A, B, dan C", but not "dengan A, Kamis (19/6)"
         if word in ',.;:!?"“”':
             break
         if count > 0 and low in stops and not (parties and low in {"dengan", "dan", "and", "with"}):
@@ -669,6 +688,12 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
         if count >= (30 if parties else 12):
             break
     return end
+
+
+def _party_follows(rest: str, at: int) -> bool:
+    """After a comma, another party of a list: a capitalised word, not a weekday or month."""
+    following = re.match(r"\s*(?:dan\s+|and\s+)?([A-Z][\w.]*)", rest[at:])
+    return following is not None and following.group(1).casefold() not in _CALENDAR_WORDS
 
 
 _PARTY_JOINERS = {"dan", "dengan", "and", "with", "of", "the", "for", "serta", "&", "ri"}
@@ -970,6 +995,8 @@ def _same_named(a: _Agreement, m: AgreementMention) -> bool:
         other_written, other_initials = _acronyms(other.name)
         if written & (other_written | other_initials) or initials & other_written:
             return True
+        if _other_counterparty(m.name, other.name):
+            continue
         other_key = _name_key(other.name)
         shared = len(key & other_key)
         smaller = min(len(key), len(other_key))
@@ -984,6 +1011,21 @@ def _same_named(a: _Agreement, m: AgreementMention) -> bool:
         ):
             return True
     return False
+
+
+_WITH = re.compile(r"\s(?:dengan|with|antara|between)\s")
+
+
+def _other_counterparty(name: str | None, other: str | None) -> bool:
+    """Both names say with whom, and not the same: "PKS dengan Pemerintah Kota Tegal" and
+    "PKS dengan Pemerintah Kota Batang" are two agreements however alike their words."""
+    if not name or not other:
+        return False
+    ours, theirs = _WITH.split(name, maxsplit=1), _WITH.split(other, maxsplit=1)
+    if len(ours) < 2 or len(theirs) < 2:
+        return False
+    mine, yours = _name_key(ours[1]), _name_key(theirs[1])
+    return bool(mine) and bool(yours) and not (mine <= yours or yours <= mine)
 
 
 def _other_parties(
@@ -1029,7 +1071,14 @@ def _target_for(
 ) -> _Agreement | None:
     """The agreement gathered so far that ``m`` speaks of, or None when it is a new one."""
     if m.form in ("named", "item"):
-        target = next((a for a in agreements if a.form in ("named", "item") and _same_named(a, m)), None)
+        target = next(
+            (
+                a
+                for a in agreements
+                if a.form in ("named", "item") and not _listed_beside(a, m) and _same_named(a, m)
+            ),
+            None,
+        )
         if target is None and m.form == "named":
             # "Kesepakatan ini dituangkan dalam MoU antara X dan Y": the article's
             # unnamed agreement gets its name.
@@ -1064,10 +1113,25 @@ def _target_for(
         target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
         return target or _specified(m, agreements)
     # A bare noun: the latest of its kind, unless it names other parties
-    # ("a contract Pertamina signed with Occidental" is another one).
-    target = next((a for a in reversed(agreements) if _compatible(a.kind, m.kind)), None)
+    # ("a contract Pertamina signed with Occidental" is another one). Not one item of a
+    # list: a bare "PKS" after "PKS dengan A, B dan C" cannot say which of them it is.
+    candidates = (a for a in reversed(agreements) if not _one_of_a_list(a, agreements))
+    target = next((a for a in candidates if _compatible(a.kind, m.kind)), None)
     target = target or _specified(m, agreements)
     return None if target is None or _other_parties(doc, context, target, m) else target
+
+
+def _listed_beside(a: _Agreement, m: AgreementMention) -> bool:
+    """``a`` holds an item of the list ``m`` is an item of: items of one list are others."""
+    return m.form == "item" and any(x.form == "item" and x.sentence == m.sentence for x in a.mentions)
+
+
+def _one_of_a_list(a: _Agreement, agreements: list[_Agreement]) -> bool:
+    """``a`` is one of several agreements listed in one sentence."""
+    rows = {x.sentence for x in a.mentions if x.form == "item"}
+    return any(
+        b is not a and any(x.form == "item" and x.sentence in rows for x in b.mentions) for b in agreements
+    )
 
 
 def _specified(m: AgreementMention, agreements: list[_Agreement]) -> _Agreement | None:
