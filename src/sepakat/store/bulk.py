@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Connection, Table
 from sqlalchemy.engine import Dialect
 
-__all__ = ["bulk_insert", "bulk_update"]
+__all__ = ["bulk_insert", "bulk_update", "placeholder"]
 
 
 def bulk_insert(
@@ -54,7 +54,8 @@ def _values(rows: Sequence[Mapping[str, Any]], columns: tuple[str, ...]) -> list
     return [values(row) for row in rows]
 
 
-def _placeholder(dialect: Dialect) -> str:
+def placeholder(dialect: Dialect) -> str:
+    """The driver's mark of a positional parameter, for statements given to ``exec_driver_sql``."""
     # sqlite3 takes qmark; psycopg takes %s (SQLAlchemy's own paramstyle for it is pyformat).
     return "?" if dialect.paramstyle == "qmark" else "%s"
 
@@ -74,7 +75,7 @@ def _insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...], ignore
     _check_plain(dialect, table, columns)
     quote = dialect.identifier_preparer
     names = ", ".join(quote.format_column(table.c[name]) for name in columns)
-    values = ", ".join(_placeholder(dialect) for _ in columns)
+    values = ", ".join(placeholder(dialect) for _ in columns)
     statement = f"INSERT INTO {quote.format_table(table)} ({names}) VALUES ({values})"
     # SQLite (3.24+) and PostgreSQL spell it alike.
     return statement + " ON CONFLICT DO NOTHING" if ignore_conflicts else statement
@@ -84,7 +85,7 @@ def _insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...], ignore
 def _update_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> str:
     _check_plain(dialect, table, columns)
     quote = dialect.identifier_preparer
-    mark = _placeholder(dialect)
+    mark = placeholder(dialect)
     assignments = ", ".join(f"{quote.format_column(table.c[name])} = {mark}" for name in columns)
     where = f"{quote.format_column(table.c.pk)} = {mark}"
     return f"UPDATE {quote.format_table(table)} SET {assignments} WHERE {where}"

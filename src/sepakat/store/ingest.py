@@ -22,7 +22,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    Engine,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -38,7 +50,7 @@ from sepakat.resolve.entities import (
     person_tokens,
     shorter_forms,
 )
-from sepakat.store.bulk import bulk_insert, bulk_update
+from sepakat.store.bulk import bulk_insert, bulk_update, placeholder
 from sepakat.store.curation import apply_meeting_curations, apply_person_curations
 from sepakat.store.merging import chunks, dumps, now, recluster
 from sepakat.store.prepare import PreparedArticle, prepare
@@ -93,11 +105,16 @@ def insert_ignore(connection: Connection, table: Table, rows: Sequence[dict[str,
     connection.execute(dialect_insert(table).on_conflict_do_nothing(), list(rows))
 
 
+# A list bound as one expanding parameter: the statement is cached once, not coerced value by value.
+CHUNK: BindParameter[Any] = bindparam("chunk", expanding=True)
+
+
 def _pk_map(connection: Connection, table: Table, column: str, values: Iterable[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     col = table.c[column]
+    query = select(table.c.pk, col).where(col.in_(CHUNK))
     for chunk in chunks(set(values)):
-        found.update((k, pk) for pk, k in connection.execute(select(table.c.pk, col).where(col.in_(chunk))))
+        found.update((k, pk) for pk, k in connection.execute(query, {"chunk": chunk}))
     return found
 
 
@@ -193,18 +210,13 @@ def _store_batch(
         prepared = outcome if isinstance(outcome, PreparedArticle) else prepare(outcome)
         chosen[prepared.id] = prepared  # the last copy of an id wins
     existing: dict[str, tuple[int, str]] = {}
+    by_id = select(articles.c.id, articles.c.pk, articles.c.content_hash).where(articles.c.id.in_(CHUNK))
     for chunk in chunks(chosen):
-        rows = connection.execute(
-            select(articles.c.id, articles.c.pk, articles.c.content_hash).where(articles.c.id.in_(chunk))
-        )
-        existing.update((r.id, (r.pk, r.content_hash)) for r in rows)
+        existing.update((r.id, (r.pk, r.content_hash)) for r in connection.execute(by_id, {"chunk": chunk}))
     known_hashes: set[str] = set()
+    by_hash = select(articles.c.content_hash).where(articles.c.content_hash.in_(CHUNK))
     for chunk in chunks({p.content_hash for p in chosen.values()}):
-        known_hashes.update(
-            connection.execute(
-                select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))
-            ).scalars()
-        )
+        known_hashes.update(connection.execute(by_hash, {"chunk": chunk}).scalars())
     new: list[PreparedArticle] = []
     updated: list[tuple[int, PreparedArticle]] = []
     for aid, prepared in chosen.items():
@@ -389,19 +401,18 @@ def _known_people(connection: Connection, records: list[PersonRecord]) -> dict[s
         entity_aliases, entity_aliases.c.entity_pk == entities.c.pk
     )
     for chunk in chunks(exact):
-        for row in connection.execute(base.where(entity_aliases.c.alias.in_(chunk))):
+        for row in connection.execute(base.where(entity_aliases.c.alias.in_(CHUNK)), {"chunk": chunk}):
             if row.kind == "person":
                 found[row.id] = KnownPerson(row.id, row.name, row.country)
+    mark = placeholder(connection.dialect)
+    one_range = f"SELECT entity_pk FROM entity_aliases WHERE alias > {mark} AND alias < {mark}"
     for chunk in chunks(prefixes, 200):
-        # One indexed range per name, joined by UNION ALL (an OR of ranges scans the table).
-        ranges = " UNION ALL ".join(
-            f"SELECT entity_pk FROM entity_aliases WHERE alias > :lo{i} AND alias < :hi{i}"
-            for i in range(len(chunk))
-        )
-        params = {f"lo{i}": f"{k} " for i, k in enumerate(chunk)}
-        params |= {f"hi{i}": f"{k}!" for i, k in enumerate(chunk)}
-        query = text(f"SELECT id, name, country, kind FROM entities WHERE pk IN ({ranges})")
-        for row in connection.execute(query, params):
+        # One indexed range per name, joined by UNION ALL (an OR of ranges scans the table);
+        # given to the driver as it is (as text() it cost a bound parameter object per name).
+        ranges = " UNION ALL ".join([one_range] * len(chunk))
+        bounds = tuple(bound for key in chunk for bound in (f"{key} ", f"{key}!"))
+        query = f"SELECT id, name, country, kind FROM entities WHERE pk IN ({ranges})"
+        for row in connection.exec_driver_sql(query, bounds):
             if row.kind == "person":
                 found[row.id] = KnownPerson(row.id, row.name, row.country)
     return found
@@ -485,7 +496,8 @@ def refresh_people(connection: Connection, person_pks: set[int]) -> None:
             select(
                 person_roles.c.person_pk, person_roles.c.role, person_roles.c.country,
                 person_roles.c.reported, person_roles.c.name,
-            ).where(person_roles.c.person_pk.in_(chunk))
+            ).where(person_roles.c.person_pk.in_(CHUNK)),
+            {"chunk": chunk},
         )  # fmt: skip
         best: dict[int, tuple[str, str, str | None]] = {}
         latest_country: dict[int, tuple[str, str]] = {}
