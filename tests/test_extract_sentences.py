@@ -79,12 +79,30 @@ DATES = [
     ("Kedua menteri menandatangani MoU tentang perikanan pada 27-28 Mei 2025.", "2025-05-27"),
     ("Kedua menteri menandatangani MoU tentang perikanan pada 2023.", "2023"),
     ("MoU tentang perikanan ditandatangani hari ini.", "2025-06-18"),
+    ("Kedua menteri menandatangani MoU tentang perikanan pada 10 hingga 12 Juni 2025.", "2025-06-10"),
+]
+
+EN_DATES = [
+    ("The two ministers signed a memorandum of understanding on fisheries on April 30, 1998.", "1998-04-30"),
+    ("The two ministers signed a memorandum of understanding on fisheries from June 10 to 12.", "2025-06-10"),
+    # A document's own date is no event's: the agreement holds as of the report.
+    (
+        "Under Executive Order 14257 of April 2, 2025, the two governments agreed to a framework agreement "
+        "on reciprocal trade.",
+        "2025-06-18",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "date"), DATES)
 def test_dates_resolve_against_publication(sentence: str, date: str) -> None:
     (agreement,) = extract_text(sentence, lang="id")["agreements"]
+    assert agreement["date"] == date
+
+
+@pytest.mark.parametrize(("sentence", "date"), EN_DATES)
+def test_english_dates(sentence: str, date: str) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
     assert agreement["date"] == date
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sepakat.data import load_table
 from sepakat.extract.context import LEAD_SENTENCES, ArticleContext, Doc
-from sepakat.extract.dates import DateMention, DateValue
+from sepakat.extract.dates import DateMention, DateValue, dates_a_document
 from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon
 from sepakat.extract.sectors import find_sectors
 from sepakat.models import (
@@ -1378,7 +1378,11 @@ def _date_for(
     the sentence points to that event ("pertemuan tersebut", "hari ini"), or the article
     opens with the agreement (``_opens_with``); else none: never a guess."""
     anchor = best.cue_at if best.cue_at is not None else best.head_start
-    dates = [d for d in doc.dates_in(best.sentence) if not _planned(doc.text, d.start)]
+    dates = [
+        d
+        for d in doc.dates_in(best.sentence)
+        if not (_planned(doc.text, d.start) or _of_another_document(doc, best, d.start))
+    ]
     # Not the day it was said, nor the day an occasion it happened at closed.
     index = best.sentence
     done = [d for d in dates if not (_said_on(doc, index, d.start) or _occasion_day(doc, best, d.start))]
@@ -1392,6 +1396,12 @@ def _date_for(
     if dates:  # only the day it was said: the best the article gives
         return min(dates, key=lambda d: abs(d.start - anchor)).value
     return _date_of_the_news(doc, context, agreement, best)
+
+
+def _of_another_document(doc: Doc, best: AgreementMention, at: int) -> bool:
+    """A date of a document named just before it ("Executive Order 14257 of April 2,
+    2025") that is not this agreement's own name ("Nota Kesepahaman Nomor 6 tanggal ...")."""
+    return dates_a_document(doc.text, at) and not (best.start <= at <= best.end + 40)
 
 
 def _date_of_the_news(

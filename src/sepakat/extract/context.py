@@ -16,7 +16,7 @@ from functools import cache, cached_property
 
 from sepakat.data import load_table
 from sepakat.extract.anchors import anchors
-from sepakat.extract.dates import DateMention, DateValue, find_dates, parse_iso_date
+from sepakat.extract.dates import DateMention, DateValue, dates_a_document, find_dates, parse_iso_date
 from sepakat.extract.gazetteer import Gazetteer
 from sepakat.models import Article, Evidence, Mention, Sentence
 
@@ -222,6 +222,8 @@ class ArticleContext:
         for index in range(min(LEAD_SENTENCES, len(self.doc.sentences))):
             for d in self.doc.dates_in(index):
                 value = d.value
+                if dates_a_document(self.doc.text, d.start):
+                    continue  # "Executive Order 14257 of April 2, 2025": no event's day
                 if value.precision == 3 and value.month and value.day:
                     if published is not None and (value.year, value.month, value.day) > (
                         published.year,

@@ -224,7 +224,8 @@ def _lexicon(lang: str) -> _Lexicon:
     relative_alt = _alternation([*_RELATIVE_DAYS, *_RELATIVE_MONTHS, *_RELATIVE_YEARS])
     year_prep = "|".join(_YEAR_PREPOSITIONS)
     month_prep = "|".join(_MONTH_PREPOSITIONS)
-    dash = r"\s*[-–—]\s*"
+    # "27-28 Oktober", "10 hingga 12 Oktober", "October 10 to 12": a range gives its first day.
+    dash = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|to|until|through)\s+)"
 
     # Every alternative starts with something definite (a digit, "(", a day or month
     # name, a preposition): an optional start would make re try them all everywhere.
@@ -244,7 +245,7 @@ def _lexicon(lang: str) -> _Lexicon:
             (?:,?\s+(?P<myear>(?:19|20)\d\d)\b)?)""",
         r"(?P<slash>\b(?P<xd>\d{1,2})/(?P<xm>\d{1,2})/(?P<xy>(?:19|20)?\d\d)\b)",
         rf"(?P<my>\b(?P<mymon>{full_alt})\s+(?P<myyear>(?:19|20)\d\d)\b)",
-        rf"(?P<pm>\b(?:{month_prep})\s+(?:bulan\s+)?(?P<pmon>{full_alt})\b(?!\s+(?:19|20)\d\d))",
+        rf"(?P<pm>\b(?:{month_prep})\s+(?:bulan\s+)?(?P<pmon>{full_alt})\b(?!\s+(?:(?:19|20)\d\d|\d{{1,2}}\b)))",
         rf"(?P<py>\b(?:{year_prep})\s+(?:tahun\s+|of\s+)?(?P<pyear>(?:19|20)\d\d)\b)",
         rf"(?P<rel>\b(?:{relative_alt})\b)",
     ]
@@ -294,6 +295,23 @@ def _weekday_value(name: str, published: date, ahead: bool, weekdays: dict[str, 
 
 
 _WORD = re.compile(r"\(?\w+")
+
+# "Executive Order 14257 of April 2, 2025", "Nota Kesepahaman Nomor NK/6/IV/2023 tanggal
+# 6 April 2023": the date of a document named just before, not of an event.
+_OF_A_DOCUMENT = re.compile(
+    r"(?:\b(?P<title>[A-Z][\w.-]*)|\d[\w/.-]*)\s+of\s*$|\d[\w/.-]*\s+(?:tanggal|tertanggal|dated)\s*$"
+)
+
+
+def dates_a_document(text: str, start: int) -> bool:
+    """The date at ``start`` is that of a document whose title or number precedes it (not
+    "April of 2025", "Pada tanggal 28 Desember")."""
+    m = _OF_A_DOCUMENT.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    title = m.group("title")
+    calendar = _lexicon("en")
+    return title is None or (title.lower() not in calendar.months and title.lower() not in calendar.weekdays)
 
 
 def find_dates(text: str, lang: str, published: date | None) -> list[DateMention]:
