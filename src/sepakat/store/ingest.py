@@ -1,10 +1,12 @@
 """Ingest: extractions in, registry rows out, one transaction per batch.
 
-1. identify    article id from the URL (else the content), content hash
+1. identify    article id from the URL (else the content), content hash, and the rest
+               of ``store.prepare`` (done already when the batch comes prepared)
 2. classify    new / unchanged (same id and content, or same content elsewhere) / updated
 3. clear       an updated article's old facts go (its reports' agreements are regrouped)
 4. store       articles, entities and aliases, mentions, people and their roles,
                meetings, agreement reports and their blocking keys: bulk inserts
+               (``store.bulk``)
 5. regroup     the batch's reports join agreements (``merging.recluster``)
 
 A batch is ``batch_size`` outcomes of the input, counted the same way on every run, so a
