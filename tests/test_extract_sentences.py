@@ -460,6 +460,16 @@ def test_meetings(sentence: str, kind: str, countries: list[str]) -> None:
     assert (meeting["kind"], meeting["countries"]) == (kind, countries)
 
 
+def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> None:
+    text = (
+        "Perdana Menteri Jepang Shigeru Ishiba melakukan kunjungan kerja ke Indonesia pada 12-13 Juni 2025. "
+        "Di Istana Bogor, Ishiba mengadakan pertemuan bilateral dengan Presiden Indonesia Prabowo Subianto."
+    )
+    meetings = extract_text(text, lang="id")["meetings"]
+    assert meetings
+    assert {m["date"] for m in meetings} == {"2025-06"}  # which of the two days, the text does not say
+
+
 def test_a_domestic_event_is_not_a_meeting() -> None:
     text = "Menteri Perindustrian menghadiri rapat koordinasi dengan para gubernur di Jakarta."
     assert extract_text(text, lang="id")["meetings"] == []

@@ -132,7 +132,7 @@ class Doc:
                 self._dates[index] = []
                 return self._dates[index]
             self._dates[index] = [
-                DateMention(d.start + sentence.start, d.end + sentence.start, d.value, d.relative)
+                DateMention(d.start + sentence.start, d.end + sentence.start, d.value, d.relative, d.span)
                 for d in find_dates(sentence.text, self.lang, self.published)
             ]
         return self._dates[index]
@@ -215,9 +215,21 @@ class ArticleContext:
         found = tuple(sorted(code for code, n in counts.most_common(3) if n >= max(2, top * 0.3)))
         return found or (counts.most_common(1)[0][0],)
 
-    @cached_property
+    @property
     def event_date(self) -> DateValue | None:
         """The first day the lead paragraph names: when the reported event happened."""
+        event = self._event
+        return event.value if event else None
+
+    @property
+    def event_spans_days(self) -> bool:
+        """The event lasts several days ("kunjungan kerja pada 12-13 Agustus"): what
+        happened at it, with no day of its own, is known to its month only."""
+        event = self._event
+        return event is not None and event.span
+
+    @cached_property
+    def _event(self) -> DateMention | None:
         published = self.doc.published
         for index in range(min(LEAD_SENTENCES, len(self.doc.sentences))):
             for d in self.doc.dates_in(index):
@@ -231,7 +243,7 @@ class ArticleContext:
                         published.day,
                     ):
                         continue  # a planned day is not the reported event's
-                    return value
+                    return d
         return None
 
 

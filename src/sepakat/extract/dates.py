@@ -58,6 +58,7 @@ class DateMention:
     end: int
     value: DateValue
     relative: bool = False  # resolved from the publication date, not stated
+    span: bool = False  # the first day of a range ("12-13 Agustus", "October 10 to 12")
 
 
 def parse_iso_date(value: str | None) -> date | None:
@@ -232,7 +233,7 @@ def _lexicon(lang: str) -> _Lexicon:
     def date_tail(tag: str) -> str:
         return rf"""
             \((?P<sd{tag}>\d{{1,2}})/(?P<sm{tag}>\d{{1,2}})(?:/(?P<sy{tag}>\d{{2,4}}))?\)
-          | (?P<dd{tag}>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\s+(?:of\s+)?
+          | (?P<dd{tag}>\d{{1,2}})(?:st|nd|rd|th)?(?P<ddto{tag}>{dash}\d{{1,2}})?\s+(?:of\s+)?
                 (?P<dmon{tag}>{month_alt})\.?
                 (?:,?\s+(?P<dyear{tag}>(?:19|20)\d\d))?\b
         """
@@ -241,7 +242,7 @@ def _lexicon(lang: str) -> _Lexicon:
         r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b)",
         rf"(?P<wd>\b(?:{day_alt})\b),?\s*(?:{date_tail('w')})?",
         rf"(?P<dmy>{date_tail('')})",
-        rf"""(?P<mdy>\b(?P<mmon>{month_alt})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?:{dash}\d{{1,2}})?\b
+        rf"""(?P<mdy>\b(?P<mmon>{month_alt})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?P<mdto>{dash}\d{{1,2}})?\b
             (?:,?\s+(?P<myear>(?:19|20)\d\d)\b)?)""",
         r"(?P<slash>\b(?P<xd>\d{1,2})/(?P<xm>\d{1,2})/(?P<xy>(?:19|20)?\d\d)\b)",
         rf"(?P<my>\b(?P<mymon>{full_alt})\s+(?P<myyear>(?:19|20)\d\d)\b)",
@@ -353,7 +354,8 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
                 start += 1
             while end > start and text[end - 1] in " ,":
                 end -= 1
-            found.append(DateMention(start, end, value, relative))
+            span = any(m.groupdict().get(name) for name in ("ddto", "ddtow", "mdto"))
+            found.append(DateMention(start, end, value, relative, span))
             reached = m.end()
     return found
 

@@ -67,6 +67,7 @@ class _Meeting:
     place: str | None = None
     place_kind: str | None = None
     date: DateValue | None = None
+    spans_days: bool = False  # ``date`` is the first day of several ("12-13 Agustus")
     sentences: list[int] = field(default_factory=list)
 
 
@@ -144,6 +145,7 @@ def _date_from(doc: Doc, meeting: _Meeting, index: int) -> None:
         dates = doc.dates_in(index)
         if dates:
             meeting.date = dates[0].value
+            meeting.spans_days = dates[0].span
 
 
 _FIRST_PERSON = re.compile(r"\b(?:saya|kami|kita|we|our)\b", re.IGNORECASE)
@@ -236,12 +238,19 @@ def _drop_visits_with_meetings(meetings: list[_Meeting]) -> list[_Meeting]:
             for o in during:
                 if o.kind != "commission":  # a commission session is not the visit's
                     o.place = o.place or m.place
-                    o.date = o.date or m.date
+                    if o.date is None and m.date is not None:
+                        # A meeting of a visit of several days, on a day the article does
+                        # not say: the visit's month (its first day only if it has one).
+                        o.date = _month(m.date) if m.spans_days else m.date
                     # The visitor takes part in the meetings of the visit.
                     o.participants[:0] = [p for p in m.participants if p not in o.participants]
             continue
         kept.append(m)
     return kept
+
+
+def _month(value: DateValue) -> DateValue:
+    return DateValue(value.year, value.month)
 
 
 def _same_time(a: DateValue | None, b: DateValue | None) -> bool:
@@ -260,6 +269,9 @@ def _is_news(doc: Doc, context: ArticleContext, meeting: _Meeting) -> bool:
 def _record(doc: Doc, context: ArticleContext, meeting: _Meeting) -> MeetingRecord:
     if meeting.date is None and meeting.kind != "commission":
         meeting.date = context.event_date
+        if meeting.date is not None and context.event_spans_days:
+            # A meeting during a visit of several days, on a day the article does not say.
+            meeting.date = _month(meeting.date)
     kind = meeting.kind
     if kind == "meeting":
         kind = "bilateral" if len(meeting.countries) == 2 else "multilateral"
