@@ -41,6 +41,14 @@ ID_STATUS = [
         "arrangement",
         "agreed",
     ),
+    # A signing spoken of as a noun, its verb after the agreement looking ahead: a plan.
+    (
+        "Penandatanganan perjanjian induk antara PT Sinar Abadi dengan PT Laut Biru akan dilakukan pekan depan.",
+        "agreement",
+        "proposed",
+    ),
+    # "yang akan ..." says what the agreement will do, not when it is signed.
+    ("Kedua pihak menandatangani MoU yang akan mempercepat hilirisasi nikel.", "mou", "signed"),
 ]
 
 EN_STATUS = [

@@ -839,7 +839,7 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         if any(min(m.start(), hs) < f < max(m.end(), he) for f in fences):
             distance += 200  # a cue with another agreement between belongs to that one
         status = _modified(s, m, lex.cue_status[group], lex.modifiers)
-        if status in ("implementing", "ratified") and m.end() <= hs and _AFTER_FUTURE.match(s[he:]):
+        if m.end() <= hs and _future_after(s, he, status, m.group(0)):
             status = "proposed"  # "implementasi MoU ini diharapkan ...": hoped for, not reached
         if status is None:
             continue
@@ -869,6 +869,20 @@ _AFTER_FUTURE = re.compile(
     r"(?:akan|bakal|diharapkan|diproyeksikan|ditargetkan|will|would|is expected|are expected)\b",
     re.IGNORECASE,
 )
+
+
+_SIGNING_NOUN = re.compile(r"penandatangan|penekenan|signing\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:yang|that|which)\b", re.IGNORECASE)
+
+
+def _future_after(s: str, he: int, status: str | None, cue: str) -> bool:
+    """A nominal cue before the agreement whose verb, after it, looks ahead:
+    "implementasi MoU ini diharapkan ...", "Penandatanganan perjanjian induk ... akan
+    dilakukan" (not "MoU yang akan ...": that says what the agreement will do)."""
+    if status not in ("implementing", "ratified") and not (status == "signed" and _SIGNING_NOUN.match(cue)):
+        return False
+    ahead = _AFTER_FUTURE.match(s[he:])
+    return ahead is not None and not _RELATIVE.search(ahead.group(0))
 
 
 def _clause_bounds(s: str, hs: int, he: int) -> tuple[int, int]:
