@@ -393,6 +393,10 @@ def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None
         ("Warga mengurus Persetujuan Bangunan Gedung di kantor kecamatan.", "id"),
         ("The minister said he was in agreement with the plan.", "en"),
         ("Harga emas naik karena kesepakatan pasar yang belum jelas.", "id"),
+        ("Gelandang itu meneken kontrak tiga tahun bersama klub barunya dengan status bebas transfer.", "id"),
+        ("Pembelian kembali saham dimulai sejak persetujuan pemegang saham diberikan.", "id"),
+        ("Pemerintah tengah menyusun rencana aksi nasional hak asasi manusia.", "id"),
+        ("The buyback began after shareholder approval was granted.", "en"),
     ],
 )
 def test_not_agreements(sentence: str, lang: str) -> None:
