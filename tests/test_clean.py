@@ -174,6 +174,13 @@ def test_evidence_is_copied_from_the_input() -> None:
             ["Kegiatan itu rutin digelar.", "Dewi Lestari selaku kepala cabang menjelaskan manfaatnya."],
             "Timnas",
         ),
+        # Glued headlines, the last glued to an opening quote where the article resumes.
+        (
+            "Kawasan industri makin diminati.Baca JugaPabrik Baterai Mulai Dibangun di BatangEkspor Nikel "
+            "Naik Dua Kali Lipat“Pemerintah membuka kawasan baru,” kata menteri.",
+            ["Kawasan industri makin diminati.", "“Pemerintah membuka kawasan baru,” kata menteri."],
+            "Nikel",
+        ),
         # A name with an inner capital inside the glued sentence is no glue point.
         (
             "Saham teknologi naik.Baca juga: Ponsel Lipat Baru Segera Dijual di IndonesiaMenurut analis, "

@@ -10,8 +10,9 @@ Where the headline ends is the whole difficulty, for newsrooms glue it into the 
 - article text resumes on the same line. The headline's end is looked for before the
   first sentence end after the marker, in this order of trust:
     1. a glue point (a lower-case letter, digit or closing mark directly followed by a
-       capitalised word, "8.653Pertemuan", "PrabowoAdapun") whose word is a common
-       sentence starter (data/*/sentence_starters.tsv);
+       capitalised word, "8.653Pertemuan", "PrabowoAdapun", or by an opening quote,
+       "Lapangan Kerja“Pemerintah") whose word is a common sentence starter
+       (data/*/sentence_starters.tsv);
     2. else the last glue point whose headline before it is title-like; names with an
        inner capital (data/common/camel_words.tsv: iPhone, PetroChina) are no glue;
     3. else a space before an opening quote, another marker, a label ("Pewarta:") or a
@@ -36,8 +37,9 @@ _LANGS = ("id", "en")
 _MAX_HEADLINE = 300  # a headline longer than this is article text
 _TITLE_LINE_MAX = 200
 
-# A lower-case letter, digit or closing mark directly followed by a capitalised word.
-_GLUE = re.compile(r"(?<=[a-z0-9)\]\"”’'%.?!])(?=[A-Z][a-z])")
+# A lower-case letter, digit or closing mark directly followed by a capitalised word, or
+# by an opening quote and one ("Lapangan Kerja“Pemerintah ...": a headline, then a quote).
+_GLUE = re.compile(r"(?<=[a-z0-9)\]\"”’'%.?!])(?=[A-Z][a-z])|(?<=[a-z0-9])(?=“[A-Z])")
 # A sentence end inside the line; a full stop between digits ("8.653") is none.
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$|[\"“”]?[A-Z])")
 # A space before something that starts article text rather than continues a headline.
