@@ -340,6 +340,37 @@ def test_people_with_offices(sentence: str, name: str, role: str | None, country
         assert people[name]["country"] == country
 
 
+@pytest.mark.parametrize(
+    ("sentence", "role", "country"),
+    [
+        (
+            "The pact should lapse, Indonesian Mines and Energy Minister Rudi Hartono told reporters.",
+            "Indonesian Mines and Energy Minister",
+            "IDN",
+        ),
+        (
+            "Indonesia's Energy Minister Rudi Hartono said the pact should lapse.",
+            "Indonesia's Energy Minister",
+            "IDN",
+        ),
+        ("Canadian Trade Minister Rudi Hartono visited Jakarta.", "Canadian Trade Minister", "CAN"),
+    ],
+)
+def test_an_english_office_takes_the_country_before_it(sentence: str, role: str, country: str) -> None:
+    (person,) = extract_text(sentence, lang="en")["people"]
+    assert (person["name"], person["role"], person["country"]) == ("Rudi Hartono", role, country)
+
+
+def test_an_office_does_not_reach_across_another_name_to_a_country() -> None:
+    people = extract_text(
+        "The Prime Minister of the Kingdom of Thailand Srettha Thavisin and Deputy Prime Minister Parnpree "
+        "Bahiddha-nukara met the delegation.",
+        lang="en",
+    )["people"]
+    roles = {p["name"]: p["role"] for p in people}
+    assert "Thailand" not in (roles.get("Parnpree Bahiddha-nukara") or "")
+
+
 def test_short_mentions_join_the_full_name() -> None:
     text = "Menteri Perdagangan Budi Santoso membuka pameran. Budi mengatakan ekspor naik. Santoso juga meninjau stan."
     people = extract_text(text, lang="id")["people"]

@@ -524,6 +524,9 @@ def _role_before(here: _Sentence, start: int) -> tuple[str | None, str | None]:
             if m.kind in ("country", "bloc")
             and m.end <= phrase_start
             and _WORDS_BETWEEN.fullmatch(text[m.end : phrase_start])
+            # Not across another's full name ("Kingdom of Thailand Srettha Thavisin and
+            # Deputy Prime Minister Parnpree"); a one-word candidate there is an office word.
+            and not any(m.end <= a < phrase_start and " " in text[a:b] for a, b in here.spans)
         ),
         None,
     )
@@ -535,7 +538,9 @@ def _role_before(here: _Sentence, start: int) -> tuple[str | None, str | None]:
     return phrase, _role_country(here.scan.gazetteer, phrase_start, start, here.covered)
 
 
-_WORDS_BETWEEN = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?")
+# Between a country and its office: "Canadian Trade Minister", "Indonesian Mines and
+# Energy Minister", "Indonesia's Energy Minister" (capitalised words and their joiners).
+_WORDS_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Z][a-z]+\s+(?:(?:and|&)\s+)?){0,3}")
 
 
 def _clean_role(phrase: str) -> str:
