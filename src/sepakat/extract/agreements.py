@@ -7,9 +7,14 @@
 2. read each mention's stage from the nearest status cue in its sentence, as changed
    by modifiers ("akan", "belum", "percepatan");
 3. gather mentions into agreements: the same name, a pointer back or a bare noun joins
-   the agreement it refers to; a group and its listed members stay apart;
+   the agreement it refers to; a group and its listed members stay apart, and so do the
+   members of one list (a bare noun after a list is none of them);
 4. each agreement's status is the most advanced one reported; its date, evidence,
    countries, parties and sectors come from the sentence that reports that status.
+   The date, in order of trust (``_date_for``): a day of that sentence (not one a
+   speaker said it on, a document's own, or the day an expo closed); one the article
+   gives further on for the same event; the month of the expo or fair it happened at;
+   the day it was said; the day of the article's news when it is that news.
 """
 
 from __future__ import annotations
