@@ -81,9 +81,6 @@ class _Agreement:
         return max(with_status, key=lambda m: (_STAGE[m.status or "proposed"], -m.sentence))
 
 
-_PARTIES_TAIL = re.compile(r"\s+(?:with|between|among|dengan|antara)\s")
-
-
 def _title_with_parties(title: str, name: str) -> bool:
     """``name`` is ``title``, a proper title ("Kuala Lumpur Accord"), with its parties after."""
     words = title.split()
@@ -91,7 +88,7 @@ def _title_with_parties(title: str, name: str) -> bool:
         len(words) >= 2
         and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
         and name.startswith(title)
-        and _PARTIES_TAIL.match(name, len(title)) is not None
+        and _JOINED.match(name, len(title)) is not None
     )
 
 
@@ -1032,15 +1029,12 @@ def _same_named(a: _Agreement, m: AgreementMention) -> bool:
     return False
 
 
-_WITH = re.compile(r"\s(?:dengan|with|antara|between)\s")
-
-
 def _other_counterparty(name: str | None, other: str | None) -> bool:
     """Both names say with whom, and not the same: "PKS dengan Pemerintah Kota Tegal" and
     "PKS dengan Pemerintah Kota Batang" are two agreements however alike their words."""
     if not name or not other:
         return False
-    ours, theirs = _WITH.split(name, maxsplit=1), _WITH.split(other, maxsplit=1)
+    ours, theirs = _JOINED.split(name, maxsplit=1), _JOINED.split(other, maxsplit=1)
     if len(ours) < 2 or len(theirs) < 2:
         return False
     mine, yours = _name_key(ours[1]), _name_key(theirs[1])
@@ -1491,7 +1485,7 @@ def _occasion_month(
     if not any(occasion.search(doc.sentences[i].text) for i in sentences):
         return None
     reference = context.event_date or doc.published_value()
-    return DateValue(reference.year, reference.month) if reference else None
+    return reference.month_only() if reference else None
 
 
 def _date_told_later(doc: Doc, agreement: _Agreement, best: AgreementMention) -> DateValue | None:

@@ -44,6 +44,10 @@ class DateValue:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def month_only(self) -> DateValue:
+        """The same date at month precision ("2025-06-12" -> "2025-06")."""
+        return DateValue(self.year, self.month)
+
     @property
     def precision(self) -> int:
         """1 for a year, 2 for a month, 3 for a day."""

@@ -241,16 +241,12 @@ def _drop_visits_with_meetings(meetings: list[_Meeting]) -> list[_Meeting]:
                     if o.date is None and m.date is not None:
                         # A meeting of a visit of several days, on a day the article does
                         # not say: the visit's month (its first day only if it has one).
-                        o.date = _month(m.date) if m.spans_days else m.date
+                        o.date = m.date.month_only() if m.spans_days else m.date
                     # The visitor takes part in the meetings of the visit.
                     o.participants[:0] = [p for p in m.participants if p not in o.participants]
             continue
         kept.append(m)
     return kept
-
-
-def _month(value: DateValue) -> DateValue:
-    return DateValue(value.year, value.month)
 
 
 def _same_time(a: DateValue | None, b: DateValue | None) -> bool:
@@ -271,7 +267,7 @@ def _record(doc: Doc, context: ArticleContext, meeting: _Meeting) -> MeetingReco
         meeting.date = context.event_date
         if meeting.date is not None and context.event_spans_days:
             # A meeting during a visit of several days, on a day the article does not say.
-            meeting.date = _month(meeting.date)
+            meeting.date = meeting.date.month_only()
     kind = meeting.kind
     if kind == "meeting":
         kind = "bilateral" if len(meeting.countries) == 2 else "multilateral"
