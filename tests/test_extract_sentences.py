@@ -221,6 +221,62 @@ def test_the_agreement_the_article_opens_with_is_dated_by_its_news() -> None:
     assert (agreement["status"], agreement["date"]) == ("signed", "2025-06-18")
 
 
+_DATED_NAME = "Nota Kesepahaman Nomor NK/3/IV/2023 tanggal 6 April 2023"
+
+
+def test_the_date_an_agreement_bears_is_its_signing_day() -> None:
+    text = f"Kedua lembaga telah menandatangani {_DATED_NAME} tentang pengamanan gedung."
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert (agreement["status"], agreement["date"]) == ("signed", "2023-04-06")
+
+
+def test_the_date_an_agreement_bears_does_not_date_its_implementation() -> None:
+    text = (
+        "Pasukan membantu pengamanan gedung kejaksaan sejak pekan lalu. "
+        "Panglima menyebut pengamanan itu rutin. Jumlah personel tidak dirinci. "
+        f"Perbantuan itu merupakan pelaksanaan {_DATED_NAME} antara kedua lembaga."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert (agreement["status"], agreement["date"]) == ("implementing", None)
+
+
+# A report that mentions a plan in passing, far from its lead: on which day the plan was
+# stated, the article does not say.
+_BODY = (
+    "Wali Kota meresmikan pasar ikan baru di pesisir utara, Selasa (17/6/2025). "
+    "Pasar itu menampung 300 pedagang. Lantai dua dipakai untuk gudang pendingin. "
+    "Parkir kendaraan berada di sisi timur. Pedagang lama mendapat tempat lebih dulu. "
+    "Harga sewa kios belum diumumkan. Warga menyambut baik pasar tersebut. "
+    "Jalan menuju pasar juga diperbaiki. Dinas Perikanan ikut menata saluran air. "
+    "Selanjutnya, pemerintah kota akan menandatangani MoU dengan koperasi nelayan."
+)
+
+
+def test_a_plan_a_report_tells_in_passing_has_no_day() -> None:
+    (agreement,) = extract_text(_BODY, lang="id")["agreements"]
+    assert (agreement["status"], agreement["date"]) == ("proposed", None)
+
+
+def test_a_plan_in_the_issuers_own_statement_is_stated_on_its_day() -> None:
+    (agreement,) = extract_text(_BODY, title="Siaran Pers: Pasar Ikan Baru", lang="id")["agreements"]
+    assert (agreement["status"], agreement["date"]) == ("proposed", "2025-06-17")
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Pada kesempatan itu, pemerintah kota akan menandatangani MoU dengan koperasi nelayan.",
+        "Wali Kota juga menyampaikan rencana MoU dengan koperasi nelayan.",
+    ],
+)
+def test_a_plan_stated_at_the_event_the_article_reports_is_dated_by_it(plan: str) -> None:
+    text = _BODY.replace(
+        "Selanjutnya, pemerintah kota akan menandatangani MoU dengan koperasi nelayan.", plan
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert (agreement["status"], agreement["date"]) == ("proposed", "2025-06-17")
+
+
 @pytest.mark.parametrize(
     "text",
     [

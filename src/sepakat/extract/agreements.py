@@ -1413,8 +1413,12 @@ def _date_for(
 
 def _of_another_document(doc: Doc, best: AgreementMention, at: int) -> bool:
     """A date of a document named just before it ("Executive Order 14257 of April 2,
-    2025") that is not this agreement's own name ("Nota Kesepahaman Nomor 6 tanggal ...")."""
-    return dates_a_document(doc.text, at) and not (best.start <= at <= best.end + 40)
+    2025") that is not this agreement's own name ("Nota Kesepahaman Nomor 6 tanggal ..."),
+    or that is its own name's but the stage is not its signing: the date a document bears
+    is the day it was signed, not the day it came to be carried out or ended."""
+    if not dates_a_document(doc.text, at):
+        return False
+    return best.status != "signed" or not (best.start <= at <= best.end + 40)
 
 
 def _date_of_the_news(
@@ -1422,11 +1426,20 @@ def _date_of_the_news(
 ) -> DateValue | None:
     """For a stage the sentence does not date: the day of the article's event (or of its
     publication) when the stage is the article's news; else none."""
-    if best.status == "proposed":
-        # A plan is dated by the event where it was stated, if the article names one.
-        return context.event_date
-    stated = best.status in ("negotiating", "agreed")
     sentence = doc.sentences[best.sentence].text
+    if best.status == "proposed":
+        # A plan is dated by the event where it was stated, when the article opens
+        # with it, the sentence tells the stating ("membahas rencana", "announced") or
+        # places it at that event, or the article is its issuer's own statement; a plan
+        # a report tells in passing was stated on a day the article does not give.
+        told_there = (
+            _opens_with(agreement, best)
+            or _PLAN_STATED.search(sentence) is not None
+            or _EVENT_REFERENCE.search(sentence) is not None
+            or agreement_lexicon(doc.lang).own_statement.search(doc.article.title or "") is not None
+        )
+        return context.event_date if told_there else None
+    stated = best.status in ("negotiating", "agreed")
     if not stated and _TALLY.search(sentence):
         return None  # signings counted up to now happened on many days
     if stated or _opens_with(agreement, best) or _EVENT_REFERENCE.search(sentence):
@@ -1434,6 +1447,15 @@ def _date_of_the_news(
         # report; a signing needs its event named.
         return context.event_date or doc.published_value()
     return None
+
+
+# A sentence that tells a plan being put forward or talked over: it was stated then.
+_PLAN_STATED = re.compile(
+    r"\b(?:(?:mem|di)bahas|(?:meny|dis)ampaikan|(?:meng|di)umumkan|(?:meng|di)usulkan|(?:menaw|ditaw)arkan"
+    r"|discuss(?:ed|es)?|announc(?:ed|es)|offer(?:ed|s)"
+    r"|express(?:ed|es) (?:the|their|its|his|her) (?:intention|interest|hope))\b",
+    re.IGNORECASE,
+)
 
 
 # A count of signings made so far ("mencatatkan ada sebanyak 50 investor menandatangani",
@@ -1505,6 +1527,7 @@ def _date_told_later(doc: Doc, agreement: _Agreement, best: AgreementMention) ->
             and not _EARLIER.search(doc.text, start, d.start)
             and not _planned(doc.text, d.start)
             and not _said_on(doc, index, d.start)
+            and not (best.status != "signed" and dates_a_document(doc.text, d.start))
         ]
 
     lex = agreement_lexicon(doc.lang)

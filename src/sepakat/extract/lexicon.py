@@ -39,6 +39,7 @@ class AgreementLexicon:
     not_agreement_context: re.Pattern[str] | None  # sentences where weak nouns are not agreements
     attribution: re.Pattern[str]  # a clause that says when something was said, not done
     occasion: re.Pattern[str]  # an occasion of several days (expo, fair, festival)
+    own_statement: re.Pattern[str]  # a title of a document whose issuer speaks itself
 
 
 def _table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
@@ -84,7 +85,9 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         re.IGNORECASE,
     )
     occasions = [row[0] for row in _table(lang, "occasions")]
+    own_statements = [row[0] for row in _table(lang, "own_statements")]
     return AgreementLexicon(
+        own_statement=re.compile(r"(?<!\w)(?:" + "|".join(own_statements) + r")(?!\w)", re.IGNORECASE),
         attribution=attribution,
         occasion=re.compile(r"(?<!\w)(?:" + "|".join(occasions) + r")(?!\w)", re.IGNORECASE),
         not_agreements=re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None,
