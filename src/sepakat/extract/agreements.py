@@ -187,19 +187,7 @@ def _looks_like_party(name: str) -> bool:
 def _head_matches(lex: AgreementLexicon, text: str, rows: list[int] | None) -> list[re.Match[str]]:
     """The head nouns of ``text`` as the combined pattern finds them (leftmost, then the
     first row), running only the rows whose literals the sentence holds."""
-    if rows is None:
-        return list(lex.heads.finditer(text))
-    found = sorted(
-        ((m.start(), row, m) for row in rows for m in lex.head_rows[row].finditer(text)),
-        key=lambda item: (item[0], item[1]),
-    )
-    kept: list[re.Match[str]] = []
-    reached = -1
-    for start, _row, m in found:
-        if start >= reached:
-            kept.append(m)
-            reached = max(m.end(), start + 1)
-    return kept
+    return list((lex.heads if rows is None else lex.head_rows.of(rows)).finditer(text))
 
 
 def _group_name(m: re.Match[str]) -> str:

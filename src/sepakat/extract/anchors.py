@@ -165,7 +165,8 @@ def anchors(lang: str) -> Anchors:
         f"agreement:{i}": signing if strength == "verb" else [pattern]
         for i, (pattern, _kind, strength) in enumerate(load_table(lang, "agreement_heads"))
     }
-    patterns["meeting"] = [row[0] for row in load_table(lang, "meeting_triggers")]
+    for i, row in enumerate(load_table(lang, "meeting_triggers")):
+        patterns[f"meeting:{i}"] = [row[0]]
     patterns["date"] = date_words()
     return Anchors(patterns)
 

@@ -35,7 +35,7 @@ class Doc:
     sentence_starts: list[int] = field(default_factory=list)
     mentions_by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
     _dates: dict[int, list[DateMention]] = field(default_factory=dict)
-    _anchor_hits: dict[str, list[int]] | None = None
+    _anchor_index: dict[str, dict[int, set[int]]] | None = None
     _anchors_read: bool = False
     _date_anchored: frozenset[int] | None = None
     _repeats: frozenset[int] | None = None
@@ -77,15 +77,10 @@ class Doc:
     def anchored_sentences(self, name: str) -> list[int]:
         """Sentences that hold a literal of the named patterns ("agreement", "meeting"):
         the only ones those patterns can match in (see ``extract.anchors``)."""
-        if not self._anchors_read:
-            self._anchor_hits = anchors(self.lang).hits(self.article.text)
-            self._anchors_read = True
-        if self._anchor_hits is None:
+        by_sentence = self._anchored(name)
+        if by_sentence is None:
             return [i for i in range(len(self.article.sentences)) if i not in self.repeats]
-        found = {
-            self.sentence_of(end) for key in self._anchor_keys(name) for end in self._anchor_hits.get(key, [])
-        }
-        return sorted(i for i in found if i is not None and i not in self.repeats)
+        return sorted(i for i in by_sentence if i not in self.repeats)
 
     @property
     def repeats(self) -> frozenset[int]:
@@ -106,19 +101,39 @@ class Doc:
         return self._repeats
 
     def anchored_rows(self, name: str, index: int) -> list[int] | None:
-        """Rows of the named table ("agreement") whose literals sentence ``index`` holds,
-        or None when any row may match there."""
-        if self._anchor_hits is None:
+        """Rows of the named table ("agreement", "meeting") whose literals sentence
+        ``index`` holds, or None when any row may match there."""
+        by_sentence = self._anchored(name)
+        if by_sentence is None:
             return None
-        rows = set()
-        for key in self._anchor_keys(name):
-            if any(self.sentence_of(end) == index for end in self._anchor_hits.get(key, [])):
-                rows.add(int(key.rsplit(":", 1)[1]))
-        return sorted(rows)
+        return sorted(by_sentence.get(index, ()))
 
-    def _anchor_keys(self, name: str) -> list[str]:
-        assert self._anchor_hits is not None
-        return [key for key in self._anchor_hits if key == name or key.startswith(name + ":")]
+    def _anchored(self, name: str) -> dict[int, set[int]] | None:
+        """For the patterns called ``name`` (rows "name:<i>", or one pattern "name", row
+        -1): sentence -> rows whose literals it holds. One pass of the anchors over the
+        article, indexed once; None when the anchors cannot say (every sentence may match)."""
+        if not self._anchors_read:
+            self._anchors_read = True
+            found = anchors(self.lang)
+            hits = found.hits(self.article.text)
+            if hits is not None:
+                self._anchor_index = self._index_anchors(hits, found.always)
+        if self._anchor_index is None:
+            return None
+        return self._anchor_index.get(name, {})
+
+    def _index_anchors(self, hits: dict[str, list[int]], always: set[str]) -> dict[str, dict[int, set[int]]]:
+        index: dict[str, dict[int, set[int]]] = {}
+        everywhere = range(len(self.article.sentences))
+        for key, ends in hits.items():
+            name, _, row = key.partition(":")
+            number = int(row) if row else -1
+            by_sentence = index.setdefault(name, {})
+            sentences = everywhere if key in always else (self.sentence_of(end) for end in ends)
+            for i in sentences:
+                if i is not None:
+                    by_sentence.setdefault(i, set()).add(number)
+        return index
 
     def mentions_in(self, index: int, kinds: frozenset[str] | None = None) -> list[Mention]:
         found = self.mentions_by_sentence.get(index, [])

@@ -8,6 +8,7 @@ Nothing here knows about a particular article.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,10 +25,36 @@ class HeadKind:
         return self.strength == "strong"
 
 
+class RowPatterns:
+    """The rows of a data table as alternatives of one pattern (group ``<prefix><i>`` per
+    row), compiled whole or for only some rows.
+
+    A sentence holds the literals of a few rows only (``Doc.anchored_rows``). The pattern
+    of just those rows finds the same matches as the whole one, the rows it leaves out
+    being unable to match there, while ``re`` tries a few alternatives at each position
+    instead of all of them."""
+
+    def __init__(self, parts: Sequence[str], before: str, after: str, flags: int = 0) -> None:
+        self.parts = tuple(parts)
+        self._before, self._after, self._flags = before, after, flags
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self.all = self.of(range(len(self.parts)))
+
+    def of(self, rows: Iterable[int]) -> re.Pattern[str]:
+        key = tuple(rows)
+        pattern = self._compiled.get(key)
+        if pattern is None:
+            alternatives = "|".join(self.parts[i] for i in key) or "(?!)"
+            pattern = re.compile(f"{self._before}(?:{alternatives}){self._after}", self._flags)
+            if len(self._compiled) < 4096:  # a handful of row sets occur in practice
+                self._compiled[key] = pattern
+        return pattern
+
+
 @dataclass(frozen=True, slots=True)
 class AgreementLexicon:
     heads: re.Pattern[str]  # group "h<i>" per head row
-    head_rows: tuple[re.Pattern[str], ...]  # the same rows one by one (group "h<i>" each)
+    head_rows: RowPatterns  # the same, for some rows only
     head_kinds: dict[str, HeadKind]
     cues: re.Pattern[str]  # group "c<i>" per cue row
     cue_status: dict[str, str]
@@ -84,6 +111,7 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True)) + r")(?!\w)",
         re.IGNORECASE,
     )
+    head_rows = RowPatterns(head_parts, before=r"(?<![\w-])", after=r"(?![\w])")
     occasions = [row[0] for row in _table(lang, "occasions")]
     own_statements = [row[0] for row in _table(lang, "own_statements")]
     return AgreementLexicon(
@@ -94,8 +122,8 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         not_agreement_context=re.compile("|".join(f"(?:{p})" for p in contexts), re.IGNORECASE)
         if contexts
         else None,
-        heads=re.compile(r"(?<![\w-])(?:" + "|".join(head_parts) + r")(?![\w])"),
-        head_rows=tuple(re.compile(r"(?<![\w-])" + part + r"(?![\w])") for part in head_parts),
+        heads=head_rows.all,
+        head_rows=head_rows,
         head_kinds=head_kinds,
         cues=re.compile(r"(?<!\w)(?:" + "|".join(cue_parts) + r")(?!\w)", re.IGNORECASE),
         cue_status=cue_status,

@@ -23,7 +23,7 @@ from functools import cache
 from sepakat.data import load_table
 from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.dates import DateValue
-from sepakat.extract.lexicon import AgreementLexicon, agreement_lexicon
+from sepakat.extract.lexicon import AgreementLexicon, RowPatterns, agreement_lexicon
 from sepakat.extract.people import PeopleResult
 from sepakat.models import AgreementRecord, MeetingKind, MeetingRecord
 
@@ -42,7 +42,7 @@ _SIDE_KINDS = frozenset({"country", "bloc", "organisation", "title"})
 
 @dataclass(frozen=True, slots=True)
 class MeetingLexicon:
-    triggers: re.Pattern[str]
+    triggers: RowPatterns  # group "t<i>" per trigger row; the longest match at a position wins
     kinds: dict[str, str]
 
 
@@ -54,8 +54,8 @@ def meeting_lexicon(lang: str) -> MeetingLexicon:
     for i, (pattern, kind) in enumerate(load_table(lang, "meeting_triggers")):
         parts.append(f"(?P<t{i}>{pattern})")
         kinds[f"t{i}"] = kind
-    compiled = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-    return MeetingLexicon(compiled, kinds)
+    triggers = RowPatterns(parts, before=r"(?<![\w-])", after=r"(?![\w-])", flags=re.IGNORECASE)
+    return MeetingLexicon(triggers, kinds)
 
 
 @dataclass
@@ -79,7 +79,9 @@ def extract_meetings(
     last: _Meeting | None = None
     for index in doc.anchored_sentences("meeting"):
         sentence = doc.sentences[index]
-        for m in lex.triggers.finditer(sentence.text):
+        rows = doc.anchored_rows("meeting", index)
+        triggers = lex.triggers.all if rows is None else lex.triggers.of(rows)
+        for m in triggers.finditer(sentence.text):
             kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
             after = sentence.text[m.end() : m.end() + 20]
             before = sentence.text[max(0, m.start() - 10) : m.start()]
