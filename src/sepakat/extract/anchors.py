@@ -18,7 +18,7 @@ from functools import cache
 from itertools import product
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 _MAX_EXPANSION = 64
 _MIN_LITERAL = 2
@@ -120,7 +120,6 @@ class Anchors:
 
     def __init__(self, patterns: dict[str, Sequence[str]]) -> None:
         self.always: set[str] = set()
-        automaton = ahocorasick.Automaton()
         literals: dict[str, set[str]] = {}
         for name, rows in patterns.items():
             for pattern in rows:
@@ -130,11 +129,9 @@ class Anchors:
                     continue
                 for literal in found:
                     literals.setdefault(literal, set()).add(name)
-        for literal, names in literals.items():
-            automaton.add_word(literal, frozenset(names))
-        if literals:
-            automaton.make_automaton()
-        self._automaton = automaton if literals else None
+        # The names each literal anchors, by the literal's index in the automaton.
+        self._names = [frozenset(names) for names in literals.values()]
+        self._automaton = ahocorasick_rs.AhoCorasick(literals) if literals else None
 
     def hits(self, text: str) -> dict[str, list[int]] | None:
         """Offsets in ``text`` where each pattern may match; None means "anywhere"
@@ -145,9 +142,9 @@ class Anchors:
         found: dict[str, list[int]] = {name: [] for name in self.always}
         if self._automaton is None:
             return found
-        for end, names in self._automaton.iter(low):
-            for name in names:
-                found.setdefault(name, []).append(end)
+        for index, _start, after in self._automaton.find_matches_as_indexes(low, overlapping=True):
+            for name in self._names[index]:
+                found.setdefault(name, []).append(after - 1)  # the literal's last character
         return found
 
 

@@ -13,10 +13,11 @@ The word lists are data, reviewed like code (``sepakat/data``)::
     common/ambiguous.tsv         names to drop, flag as ambiguous, or shadow by a longer phrase
 
 Matching is case-sensitive, on surfaces as news writes them, with one Aho-Corasick
-automaton per language. A match counts only at word boundaries (the characters before
-and after are not letters or digits: "AS" does not fire in "ASEAN", "Rusia" does in
-"Indonesia–Rusia"), and among overlapping matches the leftmost, then the longest, wins
-("Federasi Rusia" is one mention). Shadows ("bahasa Inggris", "US$") take part in that
+automaton per language (ahocorasick-rs: every overlapping match in one pass). A match
+counts only at word boundaries (the characters before and after are not letters or
+digits: "AS" does not fire in "ASEAN", "Rusia" does in "Indonesia–Rusia"), and among
+overlapping matches the leftmost, then the longest, wins ("Federasi Rusia" is one
+mention). Shadows ("bahasa Inggris", "US$") take part in that
 choice and yield nothing.
 
 The Indonesian gazetteer also knows the English names (Indonesian news writes "MoU ...
@@ -34,7 +35,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Final
 
-import ahocorasick
+import ahocorasick_rs
 
 from sepakat.data import load_table
 from sepakat.models import Mention
@@ -79,14 +80,6 @@ class Entry:
     extra: Mapping[str, str] = field(default_factory=lambda: _EMPTY, hash=False, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """One automaton value: a surface's length and what it names (None for a shadow)."""
-
-    length: int
-    entry: Entry | None
-
-
 class Gazetteer:
     """The compiled gazetteer of one language: find mentions, look entries up."""
 
@@ -95,13 +88,12 @@ class Gazetteer:
         self._surfaces = dict(surfaces)
         self._canonical = dict(canonical)
         self._by_key: dict[str, list[str]] = {}
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         for surface, entry in self._surfaces.items():
-            automaton.add_word(surface, _Hit(len(surface), entry))
             if entry is not None:
                 self._by_key.setdefault(entry.key, []).append(surface)
-        automaton.make_automaton()
-        self._automaton = automaton
+        # What each surface names, by the surface's index in the automaton (None for a shadow).
+        self._entries = list(self._surfaces.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(self._surfaces)
 
     def __len__(self) -> int:
         """The number of surface forms that name something (shadows not counted)."""
@@ -118,15 +110,16 @@ class Gazetteer:
     def find_entries(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[Mention, Entry]]:
         """Like ``find``, with the entry each mention's surface names (its form, flags, ...)."""
         stop = len(text) if end is None else end
+        window = text if (start, stop) == (0, len(text)) else text[start:stop]
         candidates: list[tuple[int, int, Entry | None]] = []
-        for last, hit in self._automaton.iter(text, start, stop):
-            first = last - hit.length + 1
+        for index, begin, end_ in self._automaton.find_matches_as_indexes(window, overlapping=True):
+            first, after = begin + start, end_ + start
             # Word boundaries: neither neighbour may be a letter or a digit.
             if first > 0 and text[first - 1].isalnum():
                 continue
-            if last + 1 < len(text) and text[last + 1].isalnum():
+            if after < len(text) and text[after].isalnum():
                 continue
-            candidates.append((first, last + 1, hit.entry))
+            candidates.append((first, after, self._entries[index]))
         if not candidates:
             return []
         # Leftmost first, then longest: iter() reports by end position, so sort once.

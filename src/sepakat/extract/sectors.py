@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-import ahocorasick
+import ahocorasick_rs
 
 from sepakat.data import load_table
 from sepakat.models import SECTORS
@@ -29,18 +29,22 @@ _KEYWORD_LANGUAGES: Final = {"id": ("id", "en"), "en": ("en",)}
 
 @dataclass(frozen=True, slots=True)
 class _Keyword:
-    length: int
     sectors: tuple[str, ...]
     strong: bool
     stem: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _Keywords:
+    automaton: ahocorasick_rs.AhoCorasick
+    keywords: tuple[_Keyword, ...]  # by the keyword's index in the automaton
+
+
 @cache
-def _automaton(lang: str) -> ahocorasick.Automaton:
+def _keywords(lang: str) -> _Keywords:
     if lang not in _KEYWORD_LANGUAGES:
         raise ValueError(f"no sector keywords for language {lang!r}; known: id, en")
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-    seen: set[str] = set()
+    words: dict[str, _Keyword] = {}
     for source in _KEYWORD_LANGUAGES[lang]:
         for keyword, sectors, strength in load_table(source, "sectors"):
             stem = keyword.endswith("*")
@@ -49,13 +53,11 @@ def _automaton(lang: str) -> ahocorasick.Automaton:
             unknown = [s for s in ids if s not in SECTORS]
             if unknown or strength not in {"strong", "weak"} or word != word.lower():
                 raise ValueError(f"sector data: {source}/sectors.tsv: bad row {keyword!r}")
-            if word in seen:
+            if word in words:
                 # The text's own language comes first; an English twin adds nothing.
                 continue
-            seen.add(word)
-            automaton.add_word(word, _Keyword(len(word), ids, strength == "strong", stem))
-    automaton.make_automaton()
-    return automaton
+            words[word] = _Keyword(ids, strength == "strong", stem)
+    return _Keywords(ahocorasick_rs.AhoCorasick(words), tuple(words.values()))
 
 
 def find_sectors(text: str, lang: str) -> tuple[str, ...]:
@@ -66,13 +68,14 @@ def find_sectors(text: str, lang: str) -> tuple[str, ...]:
     lowered = text.lower()
     candidates: list[tuple[int, int, _Keyword]] = []
     size = len(lowered)
-    for last, keyword in _automaton(lang).iter(lowered):
-        first = last - keyword.length + 1
+    found = _keywords(lang)
+    for index, first, after in found.automaton.find_matches_as_indexes(lowered, overlapping=True):
+        keyword = found.keywords[index]
         if first > 0 and lowered[first - 1].isalnum():
             continue
-        if not keyword.stem and last + 1 < size and lowered[last + 1].isalnum():
+        if not keyword.stem and after < size and lowered[after].isalnum():
             continue
-        candidates.append((first, last + 1, keyword))
+        candidates.append((first, after, keyword))
     if not candidates:
         return ()
     candidates.sort(key=lambda c: (c[0], -c[1]))
