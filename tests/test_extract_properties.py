@@ -175,3 +175,57 @@ def test_long_runs_of_capitals_and_offices_stay_fast() -> None:
     started = time.perf_counter()
     _check(text, "2025-06-18")
     assert time.perf_counter() - started < 2.0
+
+
+ANCHOR_WORDS = [
+    *WORDS,
+    "kunjungan",
+    "kenegaraan",
+    "KTT",
+    "forum",
+    "percakapan",
+    "telepon",
+    "bertemu",
+    "summit",
+    "state",
+    "visit",
+    "PKS",
+    "kesepakatan",
+    "bersama",
+    "Memorandum",
+    "of",
+    "Understanding",
+    "kunjungannya",
+    "pra-pertemuan",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(ANCHOR_WORDS), min_size=1, max_size=60).map(" ".join),
+    st.sampled_from(["id", "en"]),
+)
+def test_a_sentence_runs_only_the_rows_it_can_match_and_finds_the_same(text: str, lang: str) -> None:
+    """The pattern of the rows whose literals a sentence holds (extract.anchors) finds
+    exactly what the pattern of every row finds there, group by group."""
+    from sepakat.clean import clean_document
+    from sepakat.extract.context import Doc
+    from sepakat.extract.gazetteer import load_gazetteer
+    from sepakat.extract.lexicon import agreement_lexicon
+    from sepakat.extract.meetings import meeting_lexicon
+
+    raw = RawDocument(origin="prop", id="p", title="t", published="2025-06-18", text=text, language=lang)
+    try:
+        article = clean_document(raw)
+    except InputRefused:
+        return
+    doc = Doc.build(article, load_gazetteer(lang).find(article.text))
+    tables = {"meeting": meeting_lexicon(lang).triggers, "agreement": agreement_lexicon(lang).head_rows}
+    for index, sentence in enumerate(doc.sentences):
+        for name, rows in tables.items():
+            anchored = doc.anchored_rows(name, index)
+            if anchored is None:
+                continue
+            every = [(m.span(), m.lastgroup) for m in rows.all.finditer(sentence.text)]
+            some = [(m.span(), m.lastgroup) for m in rows.of(anchored).finditer(sentence.text)]
+            assert some == every, (name, sentence.text)
