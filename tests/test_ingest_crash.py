@@ -61,8 +61,14 @@ def test_killed_ingests_rerun_to_the_state_of_an_uninterrupted_one(
     kills = 0
     seen: list[int] = []
     while kills < 4:
+        stored = _articles(db_url)
         process = _start(db_url)
-        time.sleep(rng.uniform(1.2, 3.0))
+        # Kill at a random moment after this run has stored its first batch: a fixed delay
+        # lands before the first batch on a slow or loaded machine, and then tests nothing.
+        deadline = time.monotonic() + 300
+        while process.poll() is None and _articles(db_url) <= stored and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(rng.uniform(0.0, 1.5))
         if process.poll() is not None:
             process.communicate()
             break  # finished before the kill: the remaining kills would find nothing to do
