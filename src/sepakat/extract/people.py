@@ -24,18 +24,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from sepakat.data import load_table
 from sepakat.extract.context import Doc
 from sepakat.extract.gazetteer import Gazetteer, load_gazetteer
 from sepakat.models import Mention, PersonRecord
 
-_PARTICLES = r"(?:bin|binti|van|von|der|den|de|del|della|da|dos|du|al|el|la|le|ibn|abu|bt|bte)"
+# Particles inside names ("Mahathir bin Mohamad", "Joost van der Berg").
+_PARTICLES = frozenset(
+    {
+        "bin",
+        "binti",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "dos",
+        "du",
+        "al",
+        "el",
+        "la",
+        "le",
+        "ibn",
+        "abu",
+        "bt",
+        "bte",
+    }
+)
 # A word, or an initial or short abbreviation with its dot ("R.", "Jr."): a longer word
 # followed by a dot ends the run, so one pass over the whole text stays within sentences.
 _NAME_WORD = r"(?:[A-Z][\w'’]{0,2}\.|[A-Z][\w'’]*(?:-[\w'’]+)*)"
-_RUN = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:[ \t](?:{_PARTICLES}[ \t]){{0,2}}{_NAME_WORD})*")
-_PARTICLE = re.compile(rf"{_PARTICLES}")
 _ROLE_KINDS = frozenset({"title", "organisation", "country", "bloc", "city"})
 _APPOSITION_BREAK = re.compile(r"[.;:!?\"“”()]|,\s|\s(?:dan|and|serta|yang|who|which|di|pada|in|on|at)\s")
 # Possessive quantifiers: a gap that is not all office words fails at once instead of
@@ -157,7 +180,6 @@ class _Scan:
     lex: PeopleLexicon
     covered: bytearray
     by_sentence: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-    lower_words: set[str] | None = None
 
     @classmethod
     def of(cls, doc: Doc, gazetteer: Gazetteer) -> _Scan:
@@ -178,8 +200,25 @@ class _Scan:
         """A one-word name, if the word can be one."""
         if self.covered[start] or word.isupper():
             return
-        if _word_class(self.lex, self.doc.lang, word) == _NAME:
+        if _word_table(self.doc.lang)[word].kind == _NAME:
             self.add(start, end)
+
+    def has_word(self, word: str) -> bool:
+        """Whether the article writes ``word`` somewhere as a whole word (of ``[\\w-]``)."""
+        if _WORD.fullmatch(word) is None:
+            return False
+        text = self.doc.text
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or _WORD_CHAR.match(text, at - 1) is None) and _WORD_CHAR.match(text, end) is None:
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+_WORD = re.compile(r"[\w-]+")
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
@@ -201,20 +240,20 @@ def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
 
 def _runs_of_capitals(scan: _Scan) -> None:
     doc, text, covered = scan.doc, scan.doc.text, scan.covered
+    table = _word_table(doc.lang)
     for run in _patterns(doc.lang).multi.finditer(text):
-        if not _starts_word(text, run.start()) or (covered[run.start()] and covered[run.end() - 1]):
+        start, end = run.span()
+        if not _starts_word(text, start) or (covered[start] and covered[end - 1]):
             continue
-        if all(_WORD_CLASS.get((doc.lang, w), _NAME) != _NAME for w in run.group(0).split()):
+        words = run.group().split()  # a run's words are parted by single spaces or tabs
+        facts = [table[word] for word in words]
+        if all(f.kind != _NAME for f in facts):
             continue  # a heading or a body's name: no word of it can be a name
-        index = doc.sentence_of(run.start())
+        index = doc.sentence_of(start)
         if index is None:
             continue
-        found, needs_lower = _stretches(scan, index, run)
-        if needs_lower:
-            scan.lower_words = set(re.findall(r"[\w-]+", text))
-            found, _ = _stretches(scan, index, run)
-        for start, end in found:
-            scan.add(start, end)
+        for span in _stretches(scan, index, _tokens(start, words, facts), end):
+            scan.add(*span)
 
 
 def _names_beside_saying(scan: _Scan) -> None:
@@ -225,7 +264,7 @@ def _names_beside_saying(scan: _Scan) -> None:
         start, end = said.span("name")
         scan.add_word(start, end, said.group("name"))
     for verb in patterns.say_after.finditer(text):
-        hit = _LAST_WORD.search(text, max(0, verb.start() - 40), verb.start())
+        hit = _last_word(text, max(0, verb.start() - 40), verb.start())
         if hit is None or not _starts_word(text, hit.start(1)):
             continue
         start, end = hit.span(1)
@@ -238,7 +277,7 @@ def _names_before_offices(scan: _Scan) -> None:
     """ "Yassierli, Menteri Ketenagakerjaan": a one-word name in apposition."""
     text = scan.doc.text
     for m in scan.doc.mentions:
-        if m.kind == "title":
+        if m.kind == "title" and text[max(0, m.start - 40) : m.start].rstrip().endswith(","):
             hit = _BEFORE_APPOSITION.search(text, max(0, m.start - 40), m.start)
             if hit:
                 scan.add_word(hit.start(1), hit.end(1), hit.group(1))
@@ -287,19 +326,43 @@ class _Patterns:
 @cache
 def _patterns(lang: str) -> _Patterns:
     lex = people_lexicon(lang)
-    before = "|".join(sorted(lex.say_before, key=len, reverse=True))
-    after = "|".join(sorted(lex.say_after, key=len, reverse=True))
+    before = _prefix_tree(lex.say_before)
+    after = _prefix_tree(lex.say_after)
+    particles = _prefix_tree(_PARTICLES)
     word = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
     # Patterns start with a plain character class and leave word boundaries before them
     # to the caller (``_starts_word``): a leading look-behind makes ``re`` try every position.
     return _Patterns(
-        multi=re.compile(rf"[A-Z][\w'’]*(?:-[\w'’]+)*\.?(?:[ \t](?:{_PARTICLES}[ \t]){{0,2}}{_NAME_WORD})+"),
+        # Possessive: giving back letters of the first word can never reach a space.
+        multi=re.compile(rf"[A-Z][\w'’]*+(?:-[\w'’]+)*+\.?(?:[ \t](?:{particles}[ \t]){{0,2}}{_NAME_WORD})+"),
         say_before=re.compile(rf"[,\"”’]\s*(?:{before})\s+(?P<name>{word})(?![ \t]*[A-Z\w])"),
         say_after=re.compile(rf"\s(?:{after})\b"),
     )
 
 
-_LAST_WORD = re.compile(r"([A-Z][\w'’]*(?:-[\w'’]+)*)\s*$")
+def _prefix_tree(words: frozenset[str]) -> str:
+    """An alternation of ``words`` as a prefix tree ("me(?:ngatakan|nyatakan)"): ``re``
+    tries one branch per letter instead of every word, and still the longest word first."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            rests.setdefault(word[0], set()).add(word[1:])
+    branches = [re.escape(first) + _prefix_tree(frozenset(rest)) for first, rest in sorted(rests.items())]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in words:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if "" in words else "")
+
+
+_LAST_WORD = re.compile(r"([A-Z][\w'’]*+(?:-[\w'’]+)*+)\s*+$")
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_LAST_WORD`` in ``text[start:end]``, searched from the last space on: no match
+    holds a space, and ``re`` would otherwise try every capital of the window."""
+    cut = start + len(text[start:end].rstrip())
+    return _LAST_WORD.search(text, max(start, text.rfind(" ", start, cut) + 1), end)
 
 
 def _starts_run(text: str, at: int) -> bool:
@@ -324,7 +387,8 @@ def _short_forms(doc: Doc, lex: PeopleLexicon, people: list[Person], covered: by
     text = doc.text
     taken = {m.start for p in people for m in p.mentions}
     for person in people:
-        words = [w for w in person.name.split() if len(w) >= 3 and _word_class(lex, doc.lang, w) == _NAME]
+        table = _word_table(doc.lang)
+        words = [w for w in person.name.split() if len(w) >= 3 and table[w].kind == _NAME]
         if len(person.tokens) < 2:
             continue
         for word in words:
@@ -347,78 +411,99 @@ def _short_forms(doc: Doc, lex: PeopleLexicon, people: list[Person], covered: by
 
 _MAY_APPOSE = re.compile(r",|\s+(?:selaku|sebagai)\s")
 _NAME, _PLACE_HEAD, _NOT_NAME = 0, 1, 2
-_WORD_CLASS: dict[tuple[str, str], int] = {}
 
 
-def _word_class(lex: PeopleLexicon, lang: str, token: str) -> int:
-    """Whether a capitalised token may be part of a name (memoised per process)."""
-    key = (lang, token)
-    found = _WORD_CLASS.get(key)
-    if found is None:
+class _Facts(NamedTuple):
+    """What the name rules ask of one capitalised token ("R.", "Budi", "KPK")."""
+
+    kind: int  # _NAME, _PLACE_HEAD or _NOT_NAME
+    acronym: bool  # "KPK", "PBB": ends a stretch when it comes first
+    name_word: bool  # a word the NER sets mostly tag as part of a name
+    particle: bool  # "bin", "van": not at either end of a name
+    long: bool  # three letters or more without its dot
+
+
+class _WordTable(dict[str, _Facts]):
+    """Token -> its facts for one language, learnt on first sight (memoised per process)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lex = people_lexicon(lang)
+
+    def __missing__(self, token: str) -> _Facts:
+        lex = self.lex
         word = token.rstrip(".")
+        folded = word.casefold()
         if word in lex.place_heads:
-            found = _PLACE_HEAD
+            kind = _PLACE_HEAD
         elif (
             word in lex.not_names
-            or word.casefold() in lex.honorifics
-            or word.casefold() in lex.role_vocab
-            or word.casefold() in lex.common_words
+            or folded in lex.honorifics
+            or folded in lex.role_vocab
+            or folded in lex.common_words
             or _DEGREE.match(token) is not None
         ):
-            found = _NOT_NAME
+            kind = _NOT_NAME
         else:
-            found = _NAME
-        if len(_WORD_CLASS) < 200_000:
-            _WORD_CLASS[key] = found
-    return found
+            kind = _NAME
+        found = _Facts(
+            kind=kind,
+            acronym=token == word and word.isupper() and 1 < len(word) <= 6,
+            name_word=folded in lex.name_words,
+            particle=token in _PARTICLES,
+            long=len(word) >= 3,
+        )
+        if len(self) < 200_000:
+            self[token] = found
+        return found
 
 
-_Token = tuple[int, int, str]  # start, end, word
+@cache
+def _word_table(lang: str) -> _WordTable:
+    return _WordTable(lang)
 
 
-def _stretches(scan: _Scan, index: int, run: re.Match[str]) -> tuple[list[tuple[int, int]], bool]:
-    """The spans of a capitalised run that may be a person's name; the flag asks for the
-    article's lower-case words when a sentence-initial word must be judged."""
-    doc, lower_words = scan.doc, scan.lower_words
-    run_end = run.end()
+_Token = tuple[int, int, str, _Facts]  # start, end, word, its facts
+
+
+def _tokens(start: int, words: list[str], facts: list[_Facts]) -> list[_Token]:
+    """A run's words with their offsets: one space or tab parts each from the next."""
+    tokens = []
+    for word, fact in zip(words, facts, strict=True):
+        end = start + len(word)
+        tokens.append((start, end, word, fact))
+        start = end + 1
+    return tokens
+
+
+def _stretches(scan: _Scan, index: int, tokens: list[_Token], run_end: int) -> list[tuple[int, int]]:
+    """The spans of a capitalised run that may be a person's name."""
+    doc = scan.doc
     sentence_start = doc.sentences[index].start
     spans = []
-    for found in _name_stretches(doc, scan.lex, run, scan.covered):
+    for found in _name_stretches(tokens, scan.covered):
         stretch = found
         if stretch[0][0] == sentence_start and len(stretch) > 1:
-            first = stretch[0][2]
-            if first.casefold() != first:
-                if lower_words is None:
-                    return [], True
-                if first.casefold() in lower_words:
-                    stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
+            first = stretch[0][2].casefold()
+            if first != stretch[0][2] and scan.has_word(first):
+                stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
         span = _trimmed(doc, stretch, run_end)
         if span is not None:
             spans.append(span)
-    return spans, False
+    return spans
 
 
-def _name_stretches(
-    doc: Doc, lex: PeopleLexicon, run: re.Match[str], covered: bytearray
-) -> list[list[_Token]]:
+def _name_stretches(tokens: list[_Token], covered: bytearray) -> list[list[_Token]]:
     """The run's stretches of words that may be names, parted by words that may not."""
-    base = run.start()
-    text = run.group(0)
     stretches: list[list[_Token]] = []
     current: list[_Token] = []
     blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
-    pos = 0
-    for word_text in text.split():  # a run's words are parted by single spaces or tabs
-        at = text.find(word_text, pos)
-        pos = at + len(word_text)
-        tok = (base + at, base + pos, word_text)
-        word = word_text.rstrip(".")
-        cls = _word_class(lex, doc.lang, word_text)
-        is_name = not covered[tok[0]] and cls == _NAME
-        acronym = word_text == word and word.isupper() and 1 < len(word) <= 6 and not current
-        if cls == _PLACE_HEAD or acronym:
-            blocked = cls == _PLACE_HEAD
-        elif is_name and blocked and word.casefold() not in lex.name_words:
+    for tok in tokens:
+        facts = tok[3]
+        is_name = facts.kind == _NAME and not covered[tok[0]]
+        if facts.kind == _PLACE_HEAD or (facts.acronym and not current):
+            blocked = facts.kind == _PLACE_HEAD
+        elif is_name and blocked and not facts.name_word:
             continue  # still the body's or place's own name
         elif is_name:
             blocked = False
@@ -438,14 +523,14 @@ def _trimmed(doc: Doc, stretch: list[_Token], run_end: int) -> tuple[int, int] |
     if (
         len(stretch) == 1
         and stretch[-1][1] < run_end
-        and not _PARTICLE.fullmatch(doc.text[stretch[-1][1] + 1 : run_end].split(" ", 1)[0])
+        and doc.text[stretch[-1][1] + 1 : run_end].split(" ", 1)[0] not in _PARTICLES
     ):
         return None  # a single word inside a longer run of capitals is part of a name of a body
-    while stretch and _PARTICLE.fullmatch(stretch[-1][2]):
+    while stretch and stretch[-1][3].particle:
         stretch = stretch[:-1]
-    while stretch and _PARTICLE.fullmatch(stretch[0][2]):
+    while stretch and stretch[0][3].particle:
         stretch = stretch[1:]
-    if not stretch or not any(len(t[2].rstrip(".")) >= 3 for t in stretch):
+    if not stretch or not any(t[3].long for t in stretch):
         return None
     start, end = stretch[0][0], stretch[-1][1]
     if doc.text[end - 1] == "." and not _ENDS_WITH_INITIAL.search(doc.text, start, end):
