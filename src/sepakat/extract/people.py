@@ -22,8 +22,11 @@ capitalised words:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from sepakat.data import load_table
@@ -179,6 +182,7 @@ class _Scan:
     gazetteer: Gazetteer
     lex: PeopleLexicon
     covered: bytearray
+    sentence_ends: list[int]
     by_sentence: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
@@ -187,14 +191,21 @@ class _Scan:
         for m in doc.mentions:
             if m.kind in _ROLE_KINDS:
                 covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-        return cls(doc, gazetteer, people_lexicon(doc.lang), covered)
+        return cls(doc, gazetteer, people_lexicon(doc.lang), covered, [s.end for s in doc.sentences])
+
+    def sentence_of(self, offset: int) -> int | None:
+        """``Doc.sentence_of`` without its look-ups: it is asked for every candidate."""
+        i = bisect_right(self.doc.sentence_starts, offset) - 1
+        return i if i >= 0 and offset < self.sentence_ends[i] else None
 
     def add(self, start: int, end: int) -> None:
-        index = self.doc.sentence_of(start)
+        index = self.sentence_of(start)
         if index is not None:
             spans = self.by_sentence.setdefault(index, [])
-            if not any(a < end and start < b for a, b in spans):
-                spans.append((start, end))
+            for a, b in spans:
+                if a < end and start < b:
+                    return
+            spans.append((start, end))
 
     def add_word(self, start: int, end: int, word: str) -> None:
         """A one-word name, if the word can be one."""
@@ -240,19 +251,18 @@ def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
 
 def _runs_of_capitals(scan: _Scan) -> None:
     doc, text, covered = scan.doc, scan.doc.text, scan.covered
-    table = _word_table(doc.lang)
-    for run in _patterns(doc.lang).multi.finditer(text):
-        start, end = run.span()
+    runs = _run_table(doc.lang)
+    for match in _patterns(doc.lang).multi.finditer(text):
+        start, end = match.span()
         if not _starts_word(text, start) or (covered[start] and covered[end - 1]):
             continue
-        words = run.group().split()  # a run's words are parted by single spaces or tabs
-        facts = [table[word] for word in words]
-        if all(f.kind != _NAME for f in facts):
+        run = runs[match.group()]
+        if not run.may_name:
             continue  # a heading or a body's name: no word of it can be a name
-        index = doc.sentence_of(start)
+        index = scan.sentence_of(start)
         if index is None:
             continue
-        for span in _stretches(scan, index, _tokens(start, words, facts), end):
+        for span in _stretches(scan, index, start, run):
             scan.add(*span)
 
 
@@ -296,7 +306,7 @@ class _Sentence:
 
 def _vouched(scan: _Scan, index: int, spans: list[tuple[int, int]]) -> list[PersonMention]:
     text = scan.doc.text
-    covered = sorted(scan.doc.mentions_in(index, _ROLE_KINDS), key=lambda m: m.start)
+    covered = sorted(scan.doc.mentions_in(index, _ROLE_KINDS), key=attrgetter("start"))
     here = _Sentence(scan, index, spans, covered)
     first_title_end = min((m.end for m in here.covered if m.kind == "title"), default=None)
     afters: dict[int, tuple[str | None, str | None]] = {}
@@ -463,44 +473,83 @@ def _word_table(lang: str) -> _WordTable:
     return _WordTable(lang)
 
 
-_Token = tuple[int, int, str, _Facts]  # start, end, word, its facts
+_Token = tuple[int, int, str, _Facts]  # start, end (from the run's start), word, its facts
+_Reading = tuple[tuple[_Token, ...], tuple[int, int] | None]  # a stretch, its trimmed span
 
 
-def _tokens(start: int, words: list[str], facts: list[_Facts]) -> list[_Token]:
-    """A run's words with their offsets: one space or tab parts each from the next."""
-    tokens = []
-    for word, fact in zip(words, facts, strict=True):
-        end = start + len(word)
-        tokens.append((start, end, word, fact))
-        start = end + 1
-    return tokens
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A run of capitals as written, read once: its tokens, and its stretches with their
+    trimmed spans for when the gazetteer took none of its words (the usual case)."""
+
+    text: str
+    tokens: tuple[_Token, ...]
+    may_name: bool  # some word of it can be part of a name
+    plain: tuple[_Reading, ...]
 
 
-def _stretches(scan: _Scan, index: int, tokens: list[_Token], run_end: int) -> list[tuple[int, int]]:
+class _RunTable(dict[str, _Run]):
+    """Run text -> its reading for one language (memoised per process: runs recur)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.words = _word_table(lang)
+
+    def __missing__(self, text: str) -> _Run:
+        tokens = []
+        start = 0
+        for word in text.split():  # a run's words are parted by single spaces or tabs
+            tokens.append((start, start + len(word), word, self.words[word]))
+            start += len(word) + 1
+        run = _Run(
+            text,
+            tuple(tokens),
+            any(t[3].kind == _NAME for t in tokens),
+            _readings(text, _name_stretches(tokens, bytes(len(text)), 0)),
+        )
+        if len(self) < 50_000:
+            self[text] = run
+        return run
+
+
+@cache
+def _run_table(lang: str) -> _RunTable:
+    return _RunTable(lang)
+
+
+def _readings(text: str, stretches: list[list[_Token]]) -> tuple[_Reading, ...]:
+    return tuple((tuple(stretch), _trimmed(text, stretch)) for stretch in stretches)
+
+
+def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int, int]]:
     """The spans of a capitalised run that may be a person's name."""
-    doc = scan.doc
-    sentence_start = doc.sentences[index].start
+    if scan.covered.find(1, start, start + len(run.text)) == -1:
+        readings = run.plain
+    else:
+        readings = _readings(run.text, _name_stretches(run.tokens, scan.covered, start))
+    sentence_start = scan.doc.sentences[index].start - start
     spans = []
-    for found in _name_stretches(tokens, scan.covered):
-        stretch = found
+    for stretch, found in readings:
+        span = found
         if stretch[0][0] == sentence_start and len(stretch) > 1:
             first = stretch[0][2].casefold()
             if first != stretch[0][2] and scan.has_word(first):
-                stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
-        span = _trimmed(doc, stretch, run_end)
+                # "Kemarahan Duterte": a capital only because it starts the sentence
+                span = _trimmed(run.text, stretch[1:])
         if span is not None:
-            spans.append(span)
+            spans.append((start + span[0], start + span[1]))
     return spans
 
 
-def _name_stretches(tokens: list[_Token], covered: bytearray) -> list[list[_Token]]:
-    """The run's stretches of words that may be names, parted by words that may not."""
+def _name_stretches(tokens: Sequence[_Token], covered: bytes | bytearray, base: int) -> list[list[_Token]]:
+    """The run's stretches of words that may be names, parted by words that may not
+    (``covered``: the gazetteer's characters, the run starting at ``base``)."""
     stretches: list[list[_Token]] = []
     current: list[_Token] = []
     blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
     for tok in tokens:
         facts = tok[3]
-        is_name = facts.kind == _NAME and not covered[tok[0]]
+        is_name = facts.kind == _NAME and not covered[base + tok[0]]
         if facts.kind == _PLACE_HEAD or (facts.acronym and not current):
             blocked = facts.kind == _PLACE_HEAD
         elif is_name and blocked and not facts.name_word:
@@ -517,13 +566,13 @@ def _name_stretches(tokens: list[_Token], covered: bytearray) -> list[list[_Toke
     return stretches
 
 
-def _trimmed(doc: Doc, stretch: list[_Token], run_end: int) -> tuple[int, int] | None:
-    """A stretch's span without particles at its ends and a sentence's full stop, or None
-    when what is left cannot be a name."""
+def _trimmed(run: str, stretch: Sequence[_Token]) -> tuple[int, int] | None:
+    """A stretch's span in its run without particles at its ends and a sentence's full
+    stop, or None when what is left cannot be a name."""
     if (
         len(stretch) == 1
-        and stretch[-1][1] < run_end
-        and doc.text[stretch[-1][1] + 1 : run_end].split(" ", 1)[0] not in _PARTICLES
+        and stretch[-1][1] < len(run)
+        and run[stretch[-1][1] + 1 :].split(" ", 1)[0] not in _PARTICLES
     ):
         return None  # a single word inside a longer run of capitals is part of a name of a body
     while stretch and stretch[-1][3].particle:
@@ -533,7 +582,9 @@ def _trimmed(doc: Doc, stretch: list[_Token], run_end: int) -> tuple[int, int] |
     if not stretch or not any(t[3].long for t in stretch):
         return None
     start, end = stretch[0][0], stretch[-1][1]
-    if doc.text[end - 1] == "." and not _ENDS_WITH_INITIAL.search(doc.text, start, end):
+    # "^" (the run's start here, not the text's) could only match a lone initial, which
+    # the test above has already turned down.
+    if run[end - 1] == "." and not _ENDS_WITH_INITIAL.search(run, start, end):
         end -= 1  # a sentence's full stop, not an initial
     return start, end
 
@@ -547,7 +598,6 @@ def _vouch(
     """A person mention when something vouches for the name (module docstring, step 3);
     an unvouched one-word mention is kept as a possible short form."""
     doc, lex = here.scan.doc, here.scan.lex
-    sentence = doc.sentences[here.index]
     name = doc.text[start:end]
     words = name.split()
     role: str | None = None
@@ -562,20 +612,27 @@ def _vouch(
         vouched = True
         country = country or known[1]
     if not vouched:
-        before = doc.text[max(sentence.start, start - 30) : start].rstrip()
-        prev_word = before.rsplit(None, 1)[-1].strip("\"“”'’,.(") if before else ""
-        following = _NEXT_WORD.match(doc.text, end, min(sentence.end, end + 40))
-        next_word = following.group(1) if following else ""
         vouched = (
-            (prev_word in lex.say_before and _QUOTE_BEFORE.search(before) is not None)
-            or next_word in lex.say_after
-            or prev_word.casefold().rstrip(".") in lex.honorifics
-            or (len(words) >= 2 and any(w.casefold() in lex.name_words for w in words))
-        )
+            len(words) >= 2 and any(w.casefold() in lex.name_words for w in words)
+        ) or _said_or_addressed(doc, lex, here.index, start, end)
     if not vouched:
         # An unvouched single word may still be the short form of a vouched name.
         return PersonMention(start, end, name, here.index, False) if len(words) == 1 else None
     return PersonMention(start, end, name, here.index, True, role, country)
+
+
+def _said_or_addressed(doc: Doc, lex: PeopleLexicon, index: int, start: int, end: int) -> bool:
+    """A verb of saying beside the name (", kata Agus", "Agus mengatakan") or an honorific
+    before it ("Pak Agus")."""
+    text, sentence = doc.text, doc.sentences[index]
+    following = _NEXT_WORD.match(text, end, min(sentence.end, end + 40))
+    if (following.group(1) if following else "") in lex.say_after:
+        return True
+    before = text[max(sentence.start, start - 30) : start].rstrip()
+    prev_word = before.rsplit(None, 1)[-1].strip("\"“”'’,.(") if before else ""
+    return (
+        prev_word in lex.say_before and _QUOTE_BEFORE.search(before) is not None
+    ) or prev_word.casefold().rstrip(".") in lex.honorifics
 
 
 _NEXT_WORD = re.compile(r"[\s,]*([\w'’]+)")  # "Bojan Hodak, mengatakan": past one comma
@@ -629,35 +686,41 @@ _WORDS_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Z][a-z]+\s+(?:(?:and|&)\s+)?)
 
 
 def _clean_role(phrase: str) -> str:
-    phrase = re.sub(r"\s*\([^()]{1,30}\)", "", phrase)
-    phrase = re.sub(r"[\s,(]+$", "", phrase)
-    # Honorifics between an office and a name ("Rektor X, Prof. Dr.") are not the office.
-    phrase = re.sub(r"(?:,?\s*(?:H\.E\.|Prof\.?|Dr\.?|Ir\.?|H\.|Hj\.|the Hon\.?|Sir|Dame))+$", "", phrase)
+    phrase = _ASIDE.sub("", phrase)
+    phrase = _TRAILING_PUNCTUATION.sub("", phrase)
+    phrase = _TRAILING_HONORIFICS.sub("", phrase)
     return phrase.strip(" ,")
+
+
+_ASIDE = re.compile(r"\s*\([^()]{1,30}\)")
+_TRAILING_PUNCTUATION = re.compile(r"[\s,(]+$")
+# Honorifics between an office and a name ("Rektor X, Prof. Dr.") are not the office.
+_TRAILING_HONORIFICS = re.compile(r"(?:,?\s*(?:H\.E\.|Prof\.?|Dr\.?|Ir\.?|H\.|Hj\.|the Hon\.?|Sir|Dame))+$")
 
 
 def _role_after(here: _Sentence, end: int) -> tuple[str | None, str | None]:
     """An office in apposition after a name: "Budi Prasetyo, juru bicara KPK"."""
-    doc = here.scan.doc
-    sentence = doc.sentences[here.index]
-    rest = doc.text[end : sentence.end]
-    m = re.match(r"(?:\s*,\s*|\s+)(?:(?:selaku|sebagai|yang juga|yang merupakan|the|as)\s+)?", rest)
+    text = here.scan.doc.text
+    sentence_end = here.scan.doc.sentences[here.index].end
+    m = _APPOSITION_OPENER.match(text, end, sentence_end)
     if m is None:
         return None, None
-    if not rest[: m.end()].strip(" ") and not re.match(r"\s+(?:selaku|sebagai)\s", rest):
+    if not text[end : m.end()].strip(" ") and not _AS_OFFICE.match(text, end, sentence_end):
         return None, None
-    phrase_start = end + m.end()
-    tail = doc.text[phrase_start : sentence.end]
-    stop = _APPOSITION_BREAK.search(tail)
-    phrase = (tail[: stop.start()] if stop else tail).strip()
+    phrase_start = m.end()
+    stop = _APPOSITION_BREAK.search(text, phrase_start, sentence_end)
+    phrase = text[phrase_start : stop.start() if stop else sentence_end].strip()
     if not phrase or len(phrase) > 120:
         return None, None
     title = next((t for t in here.covered if t.kind == "title" and t.start == phrase_start), None)
-    low = phrase.casefold()
-    if title is None and not any(low.startswith(w) for w in here.scan.lex.role_words):
+    if title is None and not phrase.casefold().startswith(here.scan.lex.role_words):
         return None, None
     country = _role_country(here.scan.gazetteer, phrase_start, phrase_start + len(phrase), here.covered)
     return _clean_role(phrase), country
+
+
+_APPOSITION_OPENER = re.compile(r"(?:\s*,\s*|\s+)(?:(?:selaku|sebagai|yang juga|yang merupakan|the|as)\s+)?")
+_AS_OFFICE = re.compile(r"\s+(?:selaku|sebagai)\s")
 
 
 def _role_country(gazetteer: Gazetteer, start: int, end: int, covered: list[Mention]) -> str | None:
@@ -714,13 +777,11 @@ def _join_nicknames(people: list[Person], doc: Doc) -> None:
         if len(person.name.split()) != 1:
             continue
         for m in person.mentions:
-            before = doc.text[max(0, m.start - 80) : m.start]
+            named = _named_before_marker(doc.text[max(0, m.start - 80) : m.start])
+            if named is None:
+                continue
             full = next(
-                (
-                    p
-                    for p in people
-                    if p is not person and len(p.name.split()) > 1 and _ends_with(before, p.name)
-                ),
+                (p for p in people if p is not person and len(p.name.split()) > 1 and named.endswith(p.name)),
                 None,
             )
             if full is not None:
@@ -730,13 +791,14 @@ def _join_nicknames(people: list[Person], doc: Doc) -> None:
                 break
 
 
-def _ends_with(before: str, name: str) -> bool:
-    """ "... Maruarar Sirait atau " ends with the name and a nickname marker."""
+def _named_before_marker(before: str) -> str | None:
+    """ "... Maruarar Sirait atau " -> "... Maruarar Sirait": what comes before a nickname
+    marker that ``before`` ends with, or None when it ends with none."""
     rest = before.rstrip()
     for marker in ("atau", "alias", "a.k.a.", "a.k.a", "yang akrab disapa", "("):
         if rest.endswith(marker):
-            return rest[: len(rest) - len(marker)].rstrip().endswith(name)
-    return False
+            return rest[: len(rest) - len(marker)].rstrip()
+    return None
 
 
 def _record(doc: Doc, person: Person) -> PersonRecord:
