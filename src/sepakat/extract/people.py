@@ -477,8 +477,7 @@ _Token = tuple[int, int, str, _Facts]  # start, end (from the run's start), word
 _Reading = tuple[tuple[_Token, ...], tuple[int, int] | None]  # a stretch, its trimmed span
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(NamedTuple):
     """A run of capitals as written, read once: its tokens, and its stretches with their
     trimmed spans for when the gazetteer took none of its words (the usual case)."""
 
