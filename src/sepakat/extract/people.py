@@ -211,7 +211,7 @@ class _Scan:
         """A one-word name, if the word can be one."""
         if self.covered[start] or word.isupper():
             return
-        if _word_table(self.doc.lang)[word].kind == _NAME:
+        if _word_table(self.doc.lang)[word] & _KIND == _NAME:
             self.add(start, end)
 
     def has_word(self, word: str) -> bool:
@@ -251,12 +251,12 @@ def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
 
 def _runs_of_capitals(scan: _Scan) -> None:
     doc, text, covered = scan.doc, scan.doc.text, scan.covered
-    runs = _run_table(doc.lang)
+    words = _word_table(doc.lang)
     for match in _patterns(doc.lang).multi.finditer(text):
         start, end = match.span()
         if not _starts_word(text, start) or (covered[start] and covered[end - 1]):
             continue
-        run = runs[match.group()]
+        run = _read_run(words, match.group())
         if not run.may_name:
             continue  # a heading or a body's name: no word of it can be a name
         index = scan.sentence_of(start)
@@ -398,7 +398,7 @@ def _short_forms(doc: Doc, lex: PeopleLexicon, people: list[Person], covered: by
     taken = {m.start for p in people for m in p.mentions}
     for person in people:
         table = _word_table(doc.lang)
-        words = [w for w in person.name.split() if len(w) >= 3 and table[w].kind == _NAME]
+        words = [w for w in person.name.split() if len(w) >= 3 and table[w] & _KIND == _NAME]
         if len(person.tokens) < 2:
             continue
         for word in words:
@@ -420,27 +420,24 @@ def _short_forms(doc: Doc, lex: PeopleLexicon, people: list[Person], covered: by
 
 
 _MAY_APPOSE = re.compile(r",|\s+(?:selaku|sebagai)\s")
+# What the name rules ask of one capitalised token ("R.", "Budi", "KPK"), packed in one
+# int: tables of ints and of tuples of them stay out of the garbage collector's way.
+_KIND = 3  # the low bits: one of the three kinds below
 _NAME, _PLACE_HEAD, _NOT_NAME = 0, 1, 2
+_ACRONYM = 4  # "KPK", "PBB": ends a stretch when it comes first
+_NER_NAME = 8  # a word the NER sets mostly tag as part of a name
+_PARTICLE = 16  # "bin", "van": not at either end of a name
+_LONG = 32  # three letters or more without its dot
 
 
-class _Facts(NamedTuple):
-    """What the name rules ask of one capitalised token ("R.", "Budi", "KPK")."""
-
-    kind: int  # _NAME, _PLACE_HEAD or _NOT_NAME
-    acronym: bool  # "KPK", "PBB": ends a stretch when it comes first
-    name_word: bool  # a word the NER sets mostly tag as part of a name
-    particle: bool  # "bin", "van": not at either end of a name
-    long: bool  # three letters or more without its dot
-
-
-class _WordTable(dict[str, _Facts]):
+class _WordTable(dict[str, int]):
     """Token -> its facts for one language, learnt on first sight (memoised per process)."""
 
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lex = people_lexicon(lang)
 
-    def __missing__(self, token: str) -> _Facts:
+    def __missing__(self, token: str) -> int:
         lex = self.lex
         word = token.rstrip(".")
         folded = word.casefold()
@@ -456,12 +453,12 @@ class _WordTable(dict[str, _Facts]):
             kind = _NOT_NAME
         else:
             kind = _NAME
-        found = _Facts(
-            kind=kind,
-            acronym=token == word and word.isupper() and 1 < len(word) <= 6,
-            name_word=folded in lex.name_words,
-            particle=token in _PARTICLES,
-            long=len(word) >= 3,
+        found = (
+            kind
+            | (_ACRONYM if token == word and word.isupper() and 1 < len(word) <= 6 else 0)
+            | (_NER_NAME if folded in lex.name_words else 0)
+            | (_PARTICLE if token in _PARTICLES else 0)
+            | (_LONG if len(word) >= 3 else 0)
         )
         if len(self) < 200_000:
             self[token] = found
@@ -473,68 +470,39 @@ def _word_table(lang: str) -> _WordTable:
     return _WordTable(lang)
 
 
-_Token = tuple[int, int, str, _Facts]  # start, end (from the run's start), word, its facts
-_Reading = tuple[tuple[_Token, ...], tuple[int, int] | None]  # a stretch, its trimmed span
+_Token = tuple[int, int, str, int]  # start, end (from the run's start), word, its facts
 
 
 class _Run(NamedTuple):
-    """A run of capitals as written, read once: its tokens, and its stretches with their
-    trimmed spans for when the gazetteer took none of its words (the usual case)."""
+    """A run of capitals as written: its tokens, offsets from the run's start."""
 
     text: str
-    tokens: tuple[_Token, ...]
+    tokens: list[_Token]
     may_name: bool  # some word of it can be part of a name
-    plain: tuple[_Reading, ...]
 
 
-class _RunTable(dict[str, _Run]):
-    """Run text -> its reading for one language (memoised per process: runs recur)."""
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.words = _word_table(lang)
-
-    def __missing__(self, text: str) -> _Run:
-        tokens = []
-        start = 0
-        for word in text.split():  # a run's words are parted by single spaces or tabs
-            tokens.append((start, start + len(word), word, self.words[word]))
-            start += len(word) + 1
-        run = _Run(
-            text,
-            tuple(tokens),
-            any(t[3].kind == _NAME for t in tokens),
-            _readings(text, _name_stretches(tokens, bytes(len(text)), 0)),
-        )
-        if len(self) < 50_000:
-            self[text] = run
-        return run
-
-
-@cache
-def _run_table(lang: str) -> _RunTable:
-    return _RunTable(lang)
-
-
-def _readings(text: str, stretches: list[list[_Token]]) -> tuple[_Reading, ...]:
-    return tuple((tuple(stretch), _trimmed(text, stretch)) for stretch in stretches)
+def _read_run(words: _WordTable, text: str) -> _Run:
+    # Not memoised: a table of runs grows the heap enough that the garbage collector's
+    # full passes cost more than reading the run again.
+    tokens = []
+    start = 0
+    for word in text.split():  # a run's words are parted by single spaces or tabs
+        tokens.append((start, start + len(word), word, words[word]))
+        start += len(word) + 1
+    return _Run(text, tokens, any(t[3] & _KIND == _NAME for t in tokens))
 
 
 def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int, int]]:
     """The spans of a capitalised run that may be a person's name."""
-    if scan.covered.find(1, start, start + len(run.text)) == -1:
-        readings = run.plain
-    else:
-        readings = _readings(run.text, _name_stretches(run.tokens, scan.covered, start))
     sentence_start = scan.doc.sentences[index].start - start
     spans = []
-    for stretch, found in readings:
-        span = found
+    for found in _name_stretches(run.tokens, scan.covered, start):
+        stretch = found
         if stretch[0][0] == sentence_start and len(stretch) > 1:
             first = stretch[0][2].casefold()
             if first != stretch[0][2] and scan.has_word(first):
-                # "Kemarahan Duterte": a capital only because it starts the sentence
-                span = _trimmed(run.text, stretch[1:])
+                stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
+        span = _trimmed(run.text, stretch)
         if span is not None:
             spans.append((start + span[0], start + span[1]))
     return spans
@@ -547,11 +515,11 @@ def _name_stretches(tokens: Sequence[_Token], covered: bytes | bytearray, base: 
     current: list[_Token] = []
     blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
     for tok in tokens:
-        facts = tok[3]
-        is_name = facts.kind == _NAME and not covered[base + tok[0]]
-        if facts.kind == _PLACE_HEAD or (facts.acronym and not current):
-            blocked = facts.kind == _PLACE_HEAD
-        elif is_name and blocked and not facts.name_word:
+        kind = tok[3] & _KIND
+        is_name = kind == _NAME and not covered[base + tok[0]]
+        if kind == _PLACE_HEAD or (tok[3] & _ACRONYM and not current):
+            blocked = kind == _PLACE_HEAD
+        elif is_name and blocked and not tok[3] & _NER_NAME:
             continue  # still the body's or place's own name
         elif is_name:
             blocked = False
@@ -574,11 +542,11 @@ def _trimmed(run: str, stretch: Sequence[_Token]) -> tuple[int, int] | None:
         and run[stretch[-1][1] + 1 :].split(" ", 1)[0] not in _PARTICLES
     ):
         return None  # a single word inside a longer run of capitals is part of a name of a body
-    while stretch and stretch[-1][3].particle:
+    while stretch and stretch[-1][3] & _PARTICLE:
         stretch = stretch[:-1]
-    while stretch and stretch[0][3].particle:
+    while stretch and stretch[0][3] & _PARTICLE:
         stretch = stretch[1:]
-    if not stretch or not any(t[3].long for t in stretch):
+    if not stretch or not any(t[3] & _LONG for t in stretch):
         return None
     start, end = stretch[0][0], stretch[-1][1]
     # "^" (the run's start here, not the text's) could only match a lone initial, which
