@@ -733,11 +733,6 @@ def _cluster(mentions: list[PersonMention], doc: Doc, lex: PeopleLexicon) -> lis
     return people
 
 
-_NICKNAME = re.compile(
-    r"((?:[A-Z][\w'’.-]*\s){1,5}?[A-Z][\w'’-]+)\s*(?:atau|alias|a\.k\.a\.?|yang akrab disapa|\()\s*$"
-)
-
-
 def _join_nicknames(people: list[Person], doc: Doc) -> None:
     """ "Maruarar Sirait atau Ara", "Rasmoro Pramono Aji (Oney)": one person."""
     for person in list(people):
