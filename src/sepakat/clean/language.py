@@ -17,7 +17,7 @@ ones outnumber the Indonesian ones.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pycountry
@@ -53,6 +53,9 @@ def _detector() -> Any:
     return LangDetector(LangDetectConfig(max_input_length=None, model="lite"))
 
 
+# A source declares few distinct values ("id", "en", "id-ID"), and pycountry's look-ups
+# cost more than the rest of language identification: remember the answers.
+@lru_cache(maxsize=256)
 def declared_language(declared: str | None) -> str | None:
     """The ISO 639-1 code of a declared language, or None when it names none."""
     if not declared:
