@@ -21,6 +21,7 @@ cleaning inserted (between glued sentences) missing. Removed spans are kept in
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sepakat.clean.boilerplate import (
     SCOPES_INLINE,
@@ -29,6 +30,7 @@ from sepakat.clean.boilerplate import (
     find_boilerplate,
     find_dateline,
     find_repeated_lines,
+    rule_starts,
 )
 from sepakat.clean.edits import Draft, Edit
 from sepakat.clean.language import identify_language
@@ -36,8 +38,8 @@ from sepakat.clean.markdown import find_markdown, line_mark_at
 from sepakat.clean.published import parse_published
 from sepakat.clean.repair import normalise_characters, repair_spacing
 from sepakat.clean.sentences import split_sentences
-from sepakat.clean.spans import Span
-from sepakat.clean.teasers import find_teasers
+from sepakat.clean.spans import Span, literal_starts, trie_pattern
+from sepakat.clean.teasers import find_teasers, teaser_markers
 from sepakat.errors import InputRefused
 from sepakat.models import Article, RawDocument
 
@@ -93,12 +95,19 @@ def clean_text(source: str, title: str | None = None) -> Draft:
 
 
 def _inline_removals(text: str, title: str | None) -> list[Span]:
+    starts = literal_starts(text, _inline_scan())
     spans = _repeated_title(text, title)
-    spans += find_teasers(text)
+    spans += find_teasers(text, starts)
     spans += find_markdown(text)
-    spans += find_boilerplate(text, SCOPES_INLINE)
+    spans += find_boilerplate(text, SCOPES_INLINE, starts)
     spans += find_dateline(text, _covered_head(text, spans))
     return spans + _line_marks_left(text, spans)
+
+
+@cache
+def _inline_scan() -> re.Pattern[str]:
+    """One scan for teaser markers and the starts of inline rules: it costs what one of them would."""
+    return re.compile(trie_pattern(teaser_markers() | rule_starts(SCOPES_INLINE)))
 
 
 def _line_removals(text: str) -> list[Span]:

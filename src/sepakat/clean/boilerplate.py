@@ -16,10 +16,11 @@ A removed dateline keeps its place in ``RemovedSpan.text`` should a stage want i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-from sepakat.clean.spans import Span, is_title_like, literal_prefix, trie_pattern
+from sepakat.clean.spans import Span, is_title_like, literal_prefix, literal_starts, trie_pattern
 from sepakat.data import load_table
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "find_boilerplate",
     "find_dateline",
     "find_repeated_lines",
+    "rule_starts",
 ]
 
 # A tail rule fires only after this much text (about a sentence). An absolute count, not a
@@ -54,6 +56,18 @@ class _Rule(NamedTuple):
 @cache
 def _rules(scopes: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[_Rule, ...]]]:
     """A scan for the literal start of every rule of ``scopes``, and the rules by their first character."""
+    by_first, prefixes = _rules_by_first(scopes)
+    return re.compile(trie_pattern(prefixes)), by_first
+
+
+@cache
+def rule_starts(scopes: frozenset[str]) -> frozenset[str]:
+    """The literal text every rule of ``scopes`` starts with (for a scan shared with other finders)."""
+    return _rules_by_first(scopes)[1]
+
+
+@cache
+def _rules_by_first(scopes: frozenset[str]) -> tuple[dict[str, tuple[_Rule, ...]], frozenset[str]]:
     rules = [
         _Rule(kind, scope, re.compile(pattern))
         for kind, scope, pattern in load_table("common", "boilerplate")
@@ -70,7 +84,7 @@ def _rules(scopes: frozenset[str]) -> tuple[re.Pattern[str], dict[str, tuple[_Ru
             found = by_first.setdefault(prefix[0], [])
             if rule not in found:
                 found.append(rule)
-    return re.compile(trie_pattern(prefixes)), {first: tuple(found) for first, found in by_first.items()}
+    return {first: tuple(found) for first, found in by_first.items()}, frozenset(prefixes)
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -102,30 +116,35 @@ SCOPES_INLINE = frozenset({"inline", "tail"})
 SCOPES_LINE = frozenset({"line", "caption", "tail_line"})
 
 
-def find_boilerplate(text: str, scopes: frozenset[str] = SCOPES_INLINE | SCOPES_LINE) -> list[Span]:
-    """Spans of the data rules (data/common/boilerplate.tsv) of ``scopes``."""
+def find_boilerplate(
+    text: str, scopes: frozenset[str] = SCOPES_INLINE | SCOPES_LINE, starts: Iterable[int] | None = None
+) -> list[Span]:
+    """Spans of the data rules (data/common/boilerplate.tsv) of ``scopes``.
+
+    ``starts``: the positions, in order, where an inline or tail rule may begin (a shared
+    scan's hits, ``spans.literal_starts``); by default this scans for them itself.
+    """
     spans: list[Span] = []
     inline = scopes - SCOPES_LINE
     if inline:
-        spans += _scan(text, *_rules(frozenset(inline)))
+        scan, by_first = _rules(frozenset(inline))
+        spans += _scan(text, by_first, literal_starts(text, scan) if starts is None else starts)
     if scopes & SCOPES_LINE:
         spans += _scan_lines(text, frozenset(scopes & SCOPES_LINE))
     return spans
 
 
-def _scan(text: str, scan: re.Pattern[str], by_first: dict[str, tuple[_Rule, ...]]) -> list[Span]:
-    """Spans of the rules whose start ``scan`` finds anywhere in ``text``."""
+def _scan(text: str, by_first: dict[str, tuple[_Rule, ...]], starts: Iterable[int]) -> list[Span]:
+    """Spans of the rules that match at ``starts`` (positions where a rule's literal start is)."""
     spans: list[Span] = []
     size = len(text)
     pos = 0
-    while True:
-        hit = scan.search(text, pos)
-        if hit is None:
-            break
-        start = hit.start()
+    for start in starts:
+        if start < pos:
+            continue
+        # A hit of another finder's word, or of no rule's whole pattern, finds no span here.
         span = _first_rule_span(text, by_first.get(text[start], ()), start)
         if span is None:
-            pos = start + 1
             continue
         spans.append(span)
         if span.end >= size:

@@ -13,6 +13,7 @@ __all__ = [
     "camel_words",
     "is_title_like",
     "literal_prefix",
+    "literal_starts",
     "sentence_starters",
     "trie_pattern",
     "word_at",
@@ -98,6 +99,21 @@ def literal_prefix(alternative: str) -> str:
         prefix.append(char)
         i += 1
     return "".join(prefix)
+
+
+def literal_starts(text: str, scan: re.Pattern[str]) -> list[int]:
+    """Every position where ``scan`` matches, in order, overlapping matches included.
+
+    A scan for words with different first characters tests every character of the text
+    (the cost is the length of the text, not the number of words): finders that look
+    for such words share one scan for all of them, then try their own words at its hits.
+    """
+    starts: list[int] = []
+    hit = scan.search(text)
+    while hit is not None:
+        starts.append(hit.start())
+        hit = scan.search(text, hit.start() + 1)
+    return starts
 
 
 _Trie = dict[str, "_Trie"]

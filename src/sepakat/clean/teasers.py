@@ -25,13 +25,14 @@ Where the headline ends is the whole difficulty, for newsrooms glue it into the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
 from sepakat.clean.spans import Span, camel_words, is_title_like, sentence_starters, word_at
 from sepakat.data import load_table
 
-__all__ = ["find_teasers"]
+__all__ = ["find_teasers", "teaser_markers"]
 
 _LANGS = ("id", "en")
 _MAX_HEADLINE = 300  # a headline longer than this is article text
@@ -60,6 +61,11 @@ def _markers() -> dict[str, _Marker]:
     return markers
 
 
+def teaser_markers() -> frozenset[str]:
+    """The markers, as written (a scan shared with other finders looks for them too)."""
+    return frozenset(_markers())
+
+
 @cache
 def _marker_pattern() -> re.Pattern[str]:
     names = sorted(_markers(), key=len, reverse=True)
@@ -71,13 +77,26 @@ def _marker_pattern() -> re.Pattern[str]:
 _COLON = re.compile(r"[ \t]*[:：]?[ \t]*")
 
 
-def find_teasers(text: str) -> list[Span]:
-    """The teaser spans of ``text``, in order, not overlapping."""
+def find_teasers(text: str, starts: Iterable[int] | None = None) -> list[Span]:
+    """The teaser spans of ``text``, in order, not overlapping.
+
+    ``starts``: the positions, in order, where a marker may begin (a shared scan's hits,
+    ``spans.literal_starts``); by default this scans for the markers itself.
+    """
     spans: list[Span] = []
     covered = 0
+    marker_end = 0
     markers = _markers()
-    for match in _marker_pattern().finditer(text):
-        start = match.start()
+    pattern = _marker_pattern()
+    if starts is None:
+        starts = (match.start() for match in pattern.finditer(text))
+    for start in starts:
+        if start < marker_end:
+            continue  # inside the marker before it ("Video" in "Simak Video")
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        marker_end = match.end()
         # Not inside a longer capitalised word ("BACA" in "MEMBACA"); glued after a
         # lower-case letter or a full stop is fine: "...Alikhanov.Baca juga:".
         if start < covered or (start > 0 and text[start - 1].isupper()):
