@@ -21,6 +21,7 @@ cleaning inserted (between glued sentences) missing. Removed spans are kept in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from sepakat.clean.boilerplate import (
@@ -122,9 +123,10 @@ def _line_removals(text: str) -> list[Span]:
 def _line_marks_left(text: str, spans: list[Span]) -> list[Span]:
     """Marks that a removal at a line start leaves first on the line: "ADVERTISEMENT - butir"."""
     marks: list[Span] = []
+    covered = _Coverage(spans)
     for span in spans:
         line_start = text.rfind("\n", 0, span.start) + 1
-        if _uncovered(text, line_start, span.start, spans).strip(" \t*"):
+        if covered.uncovered(text, line_start, span.start).strip(" \t*"):
             continue  # the span does not start its line (once the other removals are gone)
         pos = span.end
         while pos < len(text) and text[pos] in " \t":
@@ -135,17 +137,35 @@ def _line_marks_left(text: str, spans: list[Span]) -> list[Span]:
     return marks
 
 
-def _uncovered(text: str, start: int, end: int, spans: list[Span]) -> str:
-    """``text[start:end]`` without the parts other removals take."""
-    kept = []
-    pos = start
-    for span in sorted(spans, key=lambda s: s.start):
-        if span.end <= pos or span.start >= end:
-            continue
-        kept.append(text[pos : max(pos, span.start)])
-        pos = max(pos, span.end)
-    kept.append(text[pos:end] if pos < end else "")
-    return "".join(kept)
+class _Coverage:
+    """The union of some spans, as sorted disjoint runs: asked about a stretch of text, it
+    looks only at the runs there (a page with a thousand removals asks a thousand times)."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end, *_ in sorted(spans):
+            if start >= end:
+                continue  # covers nothing
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def uncovered(self, text: str, start: int, end: int) -> str:
+        """``text[start:end]`` without the parts the spans take."""
+        kept = []
+        pos = start
+        i = bisect_right(self.ends, start)  # the first run that ends after ``start``
+        while i < len(self.starts) and self.starts[i] < end:
+            kept.append(text[pos : max(pos, self.starts[i])])
+            pos = max(pos, self.ends[i])
+            i += 1
+        kept.append(text[pos:end] if pos < end else "")
+        return "".join(kept)
 
 
 def _merged(spans: list[Span]) -> list[Edit]:
