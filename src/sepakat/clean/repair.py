@@ -191,7 +191,7 @@ def _line_break_edits(text: str) -> list[Edit]:
         elif wrapped:
             replacement = _wrapped_break(text, text[line_start:start], start, end, found)
         else:
-            replacement = _line_break(text, text[line_start:start], start, end)
+            replacement = _line_break(text, line_start, start, end)
         if replacement != found:
             edits.append(Edit(start, end, replacement))
         if "\n" in replacement:
@@ -297,16 +297,17 @@ def _wrapped_break(text: str, previous_line: str, start: int, end: int, found: s
     return _join(text, before, end)
 
 
-def _line_break(text: str, previous_line: str, start: int, end: int) -> str:
+def _line_break(text: str, line_start: int, start: int, end: int) -> str:
     """A single line break elsewhere: it ends a paragraph, unless the line was cut mid-sentence.
 
-    ``previous_line`` is the line before it as repaired (earlier breaks that became
-    spaces joined it), so that a second cleaning decides the same.
+    ``text[line_start:start]`` is the line before it as repaired (earlier breaks that
+    became spaces joined it), so that a second cleaning decides the same.
     """
     before = text[start - 1]
-    after = text[end]
     if before in _TERMINAL:
-        return "\n"
+        return "\n"  # the common case: decided without copying the line
+    after = text[end]
+    previous_line = text[line_start:start]
     stripped = previous_line.lstrip()
     cut = (
         after.islower()
@@ -368,6 +369,6 @@ def _is_hard_wrapped(text: str, breaks: list[re.Match[str]]) -> bool:
             start -= 1
         if start > 0 and end < len(text) and match.group().count("\n") == 1:
             single += 1
-            mid_sentence += "\n" not in _line_break(text, text[line_start:start], start, end)
+            mid_sentence += "\n" not in _line_break(text, line_start, start, end)
         line_start = end
     return single >= 3 and mid_sentence >= 0.3 * single
