@@ -79,83 +79,75 @@ class Draft:
         if not edits:
             return
         text = self.text
-        build = _Rebuild(text, self._starts, self._source_starts, self._copied)
-        pos = 0
-        for start, end, insert, kind in edits:
+        old_starts, old_sources, old_copied = self._starts, self._source_starts, self._copied
+        parts: list[str] = []
+        new = _Pieces([], [], [])
+        starts, sources, copied = new
+        out = 0  # the length of the new text so far
+        pos = 0  # where copying from the current text resumes
+        # A last, empty edit at the end copies the rest.
+        for start, end, insert, kind in [*edits, Edit(max(len(text), edits[-1].end), len(text))]:
             if start < pos:
                 raise ValueError(f"overlapping edits at {start} (previous ended at {pos})")
             if start > pos:
-                build.copy(pos, start)
+                # Copy [pos, start) with its pieces of the map. ``_add_piece`` is written out
+                # here: this runs for every piece of every pass, and on long wrapped pages (a
+                # piece a line) the calls cost more than the rule.
+                parts.append(text[pos:start])
+                shift = out - pos  # from current offsets to new ones
+                i = bisect_right(old_starts, pos) - 1
+                piece_start = pos  # the first piece holds ``pos``; the next ones start before ``start``
+                while True:
+                    clean_at = shift + piece_start
+                    is_copy = old_copied[i]
+                    source_at = old_sources[i] + piece_start - old_starts[i] if is_copy else old_sources[i]
+                    if starts and starts[-1] == clean_at:  # the previous piece is empty: replace it
+                        starts[-1], sources[-1], copied[-1] = clean_at, source_at, is_copy
+                    elif not (
+                        starts and is_copy and copied[-1] and sources[-1] + clean_at - starts[-1] == source_at
+                    ):
+                        starts.append(clean_at)  # unless it simply continues the previous piece
+                        sources.append(source_at)
+                        copied.append(is_copy)
+                    i += 1
+                    if i == len(old_starts) or old_starts[i] >= start:
+                        break
+                    piece_start = old_starts[i]
+                out = shift + start
             if kind is not None and end > start:
-                s, e = self.source_span(start, end)
-                self.removed.append(RemovedSpan(s, e, kind, self.source[s:e]))
+                self._record_removal(start, end, kind)
             if insert:
-                build.insert(insert, self.to_source(start))
+                parts.append(insert)
+                _add_piece(new, out, self.to_source(start), False)
+                out += len(insert)
             pos = end
-        if pos < len(text):
-            build.copy(pos, len(text))
-        if not build.starts:
-            build.emit(0, self._end_in_source(), is_copy=False)
-        self.text = "".join(build.parts)
-        self._starts, self._source_starts, self._copied = build.starts, build.source_starts, build.copied
+        if not starts:
+            _add_piece(new, 0, self._end_in_source(), False)
+        self.text = "".join(parts)
+        self._starts, self._source_starts, self._copied = new
+
+    def _record_removal(self, start: int, end: int, kind: str) -> None:
+        s, e = self.source_span(start, end)
+        self.removed.append(RemovedSpan(s, e, kind, self.source[s:e]))
 
 
-class _Rebuild:
-    """The pieces of a text being rebuilt from the current one, and their map."""
+class _Pieces(NamedTuple):
+    """A map under construction: where each piece starts, in the text and in the source."""
 
-    __slots__ = (
-        "copied",
-        "old_copied",
-        "old_source",
-        "old_starts",
-        "out",
-        "parts",
-        "source_starts",
-        "starts",
-        "text",
-    )
+    starts: list[int]
+    source_starts: list[int]
+    copied: list[bool]
 
-    def __init__(self, text: str, starts: list[int], source_starts: list[int], copied: list[bool]) -> None:
-        self.text = text
-        self.old_starts, self.old_source, self.old_copied = starts, source_starts, copied
-        self.parts: list[str] = []
-        self.starts: list[int] = []
-        self.source_starts: list[int] = []
-        self.copied: list[bool] = []
-        self.out = 0
 
-    def emit(self, clean_at: int, source_at: int, *, is_copy: bool) -> None:
-        starts = self.starts
-        if starts:
-            if starts[-1] == clean_at:  # the previous piece is empty: replace it
-                starts.pop()
-                self.source_starts.pop()
-                self.copied.pop()
-            elif (
-                is_copy and self.copied[-1] and self.source_starts[-1] + (clean_at - starts[-1]) == source_at
-            ):
-                return  # it simply continues the previous piece
-        starts.append(clean_at)
-        self.source_starts.append(source_at)
-        self.copied.append(is_copy)
-
-    def copy(self, a: int, b: int) -> None:
-        """Copy current ``[a, b)`` with its pieces of the map."""
-        self.parts.append(self.text[a:b])
-        starts, source_starts, copied = self.old_starts, self.old_source, self.old_copied
-        out = self.out
-        i = bisect_right(starts, a) - 1
-        n = len(starts)
-        while i < n and starts[i] < b:
-            piece_start = max(starts[i], a)
-            if copied[i]:
-                self.emit(out + piece_start - a, source_starts[i] + piece_start - starts[i], is_copy=True)
-            else:
-                self.emit(out + piece_start - a, source_starts[i], is_copy=False)
-            i += 1
-        self.out = out + b - a
-
-    def insert(self, inserted: str, source_at: int) -> None:
-        self.parts.append(inserted)
-        self.emit(self.out, source_at, is_copy=False)
-        self.out += len(inserted)
+def _add_piece(new: _Pieces, clean_at: int, source_at: int, is_copy: bool) -> None:
+    starts, sources, copied = new
+    if starts:
+        if starts[-1] == clean_at:  # the previous piece is empty: replace it
+            starts.pop()
+            sources.pop()
+            copied.pop()
+        elif is_copy and copied[-1] and sources[-1] + (clean_at - starts[-1]) == source_at:
+            return  # it simply continues the previous piece
+    starts.append(clean_at)
+    sources.append(source_at)
+    copied.append(is_copy)
