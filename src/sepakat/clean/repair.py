@@ -189,7 +189,7 @@ def _line_break_edits(text: str) -> list[Edit]:
         elif found.count("\n") > 1:
             replacement = "\n\n"
         elif wrapped:
-            replacement = _wrapped_break(text, text[line_start:start], start, end, found)
+            replacement = _wrapped_break(text, line_start, start, end, found)
         else:
             replacement = _line_break(text, line_start, start, end)
         if replacement != found:
@@ -279,21 +279,25 @@ def _space(text: str, start: int, end: int, found: str, append: Callable[[Edit],
         append(Edit(start, end, " "))
 
 
-def _wrapped_break(text: str, previous_line: str, start: int, end: int, found: str) -> str:
-    """A single line break in a hard-wrapped text: a space, unless a paragraph starts."""
+def _wrapped_break(text: str, line_start: int, start: int, end: int, found: str) -> str:
+    """A single line break in a hard-wrapped text: a space, unless a paragraph starts.
+
+    ``text[line_start:start]`` is the line before it as repaired: the paragraph so far,
+    copied only for the few breaks the cheap tests leave open.
+    """
     before = text[start - 1]
     after = text[end]
     indent = len(found) - found.rindex("\n") - 1
-    previous_indent = len(previous_line) - len(previous_line.lstrip(" \t"))
-    if indent >= 2 and indent > previous_indent and before in _TERMINAL:
-        return "\n\n"  # a newly indented line after a sentence starts a paragraph (Reuters)
-    if (
-        len(previous_line.strip()) < 40
-        and (after.isupper() or after.isdigit())
-        and before not in ",("
-        and (not any(c.islower() for c in previous_line) or sum(c.isdigit() for c in previous_line) >= 4)
-    ):
-        return "\n\n"  # a short line in capitals or figures: a heading or a table row
+    if indent >= 2 and before in _TERMINAL:
+        previous_line = text[line_start:start]
+        if indent > len(previous_line) - len(previous_line.lstrip(" \t")):
+            return "\n\n"  # a newly indented line after a sentence starts a paragraph (Reuters)
+    if (after.isupper() or after.isdigit()) and before not in ",(":
+        previous_line = text[line_start:start]
+        if len(previous_line.strip()) < 40 and (
+            not any(c.islower() for c in previous_line) or sum(c.isdigit() for c in previous_line) >= 4
+        ):
+            return "\n\n"  # a short line in capitals or figures: a heading or a table row
     return _join(text, before, end)
 
 
@@ -361,14 +365,24 @@ def _is_hard_wrapped(text: str, breaks: list[re.Match[str]]) -> bool:
             if long_lines > len(breaks) // 20:
                 return False
         line_start = match.end()
-    single = mid_sentence = 0
+    singles = []  # (line start, break start, break end) of single breaks inside the text
     line_start = 0
     for match in breaks:
         start, end = match.span()
         while start > 0 and text[start - 1] in _BLANKS:
             start -= 1
         if start > 0 and end < len(text) and match.group().count("\n") == 1:
-            single += 1
-            mid_sentence += "\n" not in _line_break(text, line_start, start, end)
+            singles.append((line_start, start, end))
         line_start = end
-    return single >= 3 and mid_sentence >= 0.3 * single
+    if len(singles) < 3:
+        return False
+    # Wrapped when at least 30% break mid-sentence: stop as soon as that is settled.
+    needed = 0.3 * len(singles)
+    mid_sentence = 0
+    for seen, (line_start, start, end) in enumerate(singles, 1):
+        mid_sentence += "\n" not in _line_break(text, line_start, start, end)
+        if mid_sentence >= needed:
+            return True
+        if mid_sentence + len(singles) - seen < needed:
+            return False  # too few left to reach it
+    return False
