@@ -169,16 +169,20 @@ def _scan_lines(text: str, scopes: frozenset[str]) -> list[Span]:
         span = _first_rule_span(text, line_first.get(text[start : start + 1], ()), start)
         if span is not None and (not spans or span.start >= spans[-1].end):
             spans.append(span)
-    line_start = 0
-    for line in text.split("\n") if caption_first else ():
-        line_end = line_start + len(line)
-        if len(line) <= _CAPTION_MAX:
-            hit = caption_scan.search(text, line_start, line_end)
-            if hit is not None:
-                span = _first_rule_span(text, caption_first.get(text[hit.start()], ()), hit.start())
-                if span is not None:
-                    spans.append(span)
-        line_start = line_end + 1
+    # A caption's words hold no line break: the scan's first hit on a line is the line's.
+    next_line = 0
+    for hit in caption_scan.finditer(text) if caption_first else ():
+        start = hit.start()
+        if start < next_line:
+            continue  # a line is tried at its first hit only
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        next_line = line_end + 1
+        if line_end - line_start <= _CAPTION_MAX:
+            span = _first_rule_span(text, caption_first.get(text[start], ()), start)
+            if span is not None:
+                spans.append(span)
     spans.sort()
     return spans
 
@@ -203,6 +207,8 @@ def _line_rules(
     """Scans for the line-start rules (after a line break) and for captions, with their rules."""
     line_scan, line_first = _rules(frozenset(scopes - {"caption"}))
     caption_scan, caption_first = _rules(frozenset(scopes & {"caption"}))
+    if any("\n" in start for start in rule_starts(frozenset(scopes & {"caption"}))):
+        raise ValueError("a caption rule must not start with a line break (they are tried a line at a time)")
     after_break = re.compile(r"\n[ \t*_()]*+(?P<rule>" + line_scan.pattern + ")")
     return after_break, line_first, caption_scan, caption_first
 
@@ -407,11 +413,15 @@ def find_repeated_lines(text: str) -> list[Span]:
     A span takes its line with the line breaks after it, or, for the last line, the
     breaks before it: the text left has no blank run where the line was.
     """
+    lines = text.split("\n")
+    keys = [line.strip() for line in lines if len(line) >= _REPEAT_MIN]
+    if len(set(keys)) == len(keys):
+        return []  # the common case, settled without walking the lines
     spans: list[Span] = []
     seen: set[str] = set()
     pos = 0
     size = len(text)
-    for line in text.split("\n"):
+    for line in lines:
         end = pos + len(line)
         if len(line) >= _REPEAT_MIN:
             key = line.strip()
