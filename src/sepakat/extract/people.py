@@ -29,6 +29,8 @@ from functools import cache
 from operator import attrgetter
 from typing import NamedTuple
 
+import ahocorasick_rs
+
 from sepakat.data import load_table
 from sepakat.extract.context import Doc
 from sepakat.extract.gazetteer import Gazetteer, load_gazetteer
@@ -270,17 +272,38 @@ def _names_beside_saying(scan: _Scan) -> None:
     """ "..., kata Agus" and "Agus mengatakan": one-word names beside a verb of saying."""
     text = scan.doc.text
     patterns = _patterns(scan.doc.lang)
-    for said in patterns.say_before.finditer(text):
-        start, end = said.span("name")
-        scan.add_word(start, end, said.group("name"))
-    for verb in patterns.say_after.finditer(text):
-        hit = _last_word(text, max(0, verb.start() - 40), verb.start())
+    # One pass finds every verb: a verb is all letters, so it never overlaps a space or
+    # a quote, and the leftmost-longest matches hold every verb that a space or a quote
+    # comes before (a regular expression led by such a class tries every position).
+    verbs = patterns.verbs.find_matches_as_indexes(text)
+    taken_to = 0  # where the last ", kata Agus" ended: those matches never overlapped
+    for index, start, end in verbs:
+        if not patterns.says_before[index]:
+            continue
+        opening = start
+        while opening > 0 and text[opening - 1].isspace():
+            opening -= 1
+        if opening == 0 or text[opening - 1] not in _SAID_OPENERS or opening - 1 < taken_to:
+            continue
+        said = patterns.said_name.match(text, end)
+        if said is not None:
+            taken_to = said.end()
+            scan.add_word(said.start(1), said.end(1), said.group(1))
+    for index, start, end in verbs:
+        if not patterns.says_after[index] or start == 0 or not text[start - 1].isspace():
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            continue  # not a whole word ("\\b" of the old pattern)
+        hit = _last_word(text, max(0, start - 41), start - 1)
         if hit is None or not _starts_word(text, hit.start(1)):
             continue
-        start, end = hit.span(1)
-        if start >= 2 and text[start - 1] == " " and _starts_run(text, start - 2):
+        first, last = hit.span(1)
+        if first >= 2 and text[first - 1] == " " and _starts_run(text, first - 2):
             continue  # the last word of a longer run: the run gave it already
-        scan.add_word(start, end, hit.group(1))
+        scan.add_word(first, last, hit.group(1))
+
+
+_SAID_OPENERS = ',"”’'  # what comes before "kata Agus" (spaces between allowed)
 
 
 def _names_before_offices(scan: _Scan) -> None:
@@ -329,15 +352,19 @@ def _vouched(scan: _Scan, index: int, spans: list[tuple[int, int]]) -> list[Pers
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     multi: re.Pattern[str]
-    say_before: re.Pattern[str]
-    say_after: re.Pattern[str]
+    verbs: ahocorasick_rs.AhoCorasick  # every verb of saying, leftmost-longest
+    says_before: tuple[bool, ...]  # by the verb's index: it comes before a name ("kata")
+    says_after: tuple[bool, ...]  # it comes after a name ("mengatakan")
+    said_name: re.Pattern[str]  # the name after a verb that comes before it
 
 
 @cache
 def _patterns(lang: str) -> _Patterns:
     lex = people_lexicon(lang)
-    before = _prefix_tree(lex.say_before)
-    after = _prefix_tree(lex.say_after)
+    verbs = sorted(lex.say_before | lex.say_after)
+    if not all(verb.isalpha() for verb in verbs):
+        # ``_names_beside_saying`` relies on it: such verbs cannot overlap their neighbours.
+        raise ValueError(f"speech_verbs ({lang}): a verb of saying is one word of letters")
     particles = _prefix_tree(_PARTICLES)
     word = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
     # Patterns start with a plain character class and leave word boundaries before them
@@ -345,8 +372,10 @@ def _patterns(lang: str) -> _Patterns:
     return _Patterns(
         # Possessive: giving back letters of the first word can never reach a space.
         multi=re.compile(rf"[A-Z][\w'’]*+(?:-[\w'’]+)*+\.?(?:[ \t](?:{particles}[ \t]){{0,2}}{_NAME_WORD})+"),
-        say_before=re.compile(rf"[,\"”’]\s*(?:{before})\s+(?P<name>{word})(?![ \t]*[A-Z\w])"),
-        say_after=re.compile(rf"\s(?:{after})\b"),
+        verbs=ahocorasick_rs.AhoCorasick(verbs, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
+        says_before=tuple(verb in lex.say_before for verb in verbs),
+        says_after=tuple(verb in lex.say_after for verb in verbs),
+        said_name=re.compile(rf"\s+(?P<name>{word})(?![ \t]*[A-Z\w])"),
     )
 
 
@@ -395,28 +424,50 @@ _BEFORE_APPOSITION = re.compile(r"(?<![\w'’-][ \t])(?<![\w'’-])([A-Z][\w'’
 def _short_forms(doc: Doc, lex: PeopleLexicon, people: list[Person], covered: bytearray) -> None:
     """Later one-word mentions of a named person ("Agus" for Agus Gumiwang Kartasasmita)."""
     text = doc.text
+    table = _word_table(doc.lang)
+    wanted = [
+        (person, [w for w in person.name.split() if len(w) >= 3 and table[w] & _KIND == _NAME])
+        for person in people
+        if len(person.tokens) >= 2
+    ]
+    found = _occurrences(text, [word for _, words in wanted for word in words])
     taken = {m.start for p in people for m in p.mentions}
-    for person in people:
-        table = _word_table(doc.lang)
-        words = [w for w in person.name.split() if len(w) >= 3 and table[w] & _KIND == _NAME]
-        if len(person.tokens) < 2:
-            continue
+    for person, words in wanted:
+        # Offsets inside the person's own mentions ("Widodo" of "Joko Widodo").
+        inside = {at for m in person.mentions for at in range(m.start + 1, m.end)}
         for word in words:
-            at = text.find(word)
-            while at != -1:
+            for at in found[word]:
                 end = at + len(word)
                 if (
                     at not in taken
                     and not covered[at]
                     and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-'’"))
                     and (end == len(text) or not (text[end].isalnum() or text[end] in "-'’"))
-                    and not any(m.start <= at < m.end for m in person.mentions)
+                    and at not in inside
                 ):
                     index = doc.sentence_of(at)
                     if index is not None:
                         person.mentions.append(PersonMention(at, end, word, index, False))
                         taken.add(at)
-                at = text.find(word, end)
+                        inside.update(range(at + 1, end))
+
+
+def _occurrences(text: str, words: list[str]) -> dict[str, list[int]]:
+    """Where each word is written in ``text``, left to right, each next one searched from
+    the end of the last (as ``str.find`` would step): one pass for all the words, where a
+    ``find`` per word read long articles with many people again and again."""
+    found: dict[str, list[int]] = {word: [] for word in words}
+    if not found:
+        return found
+    unique = list(found)
+    ends = dict.fromkeys(unique, 0)
+    automaton = ahocorasick_rs.AhoCorasick(unique)
+    for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        word = unique[index]
+        if start >= ends[word]:
+            found[word].append(start)
+            ends[word] = end
+    return found
 
 
 _MAY_APPOSE = re.compile(r",|\s+(?:selaku|sebagai)\s")
