@@ -22,7 +22,7 @@ capitalised words:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -186,6 +186,8 @@ class _Scan:
     covered: bytearray
     sentence_ends: list[int]
     by_sentence: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    # The same spans by start, as starts and ends: they never overlap, so both ascend.
+    ordered: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc, gazetteer: Gazetteer) -> _Scan:
@@ -203,11 +205,15 @@ class _Scan:
     def add(self, start: int, end: int) -> None:
         index = self.sentence_of(start)
         if index is not None:
-            spans = self.by_sentence.setdefault(index, [])
-            for a, b in spans:
-                if a < end and start < b:
-                    return
-            spans.append((start, end))
+            starts, ends = self.ordered.setdefault(index, ([], []))
+            # Of the spans starting before ``end``, the last reaches furthest: a sentence of
+            # a long list of names made checking every span quadratic.
+            at = bisect_left(starts, end)
+            if at and ends[at - 1] > start:
+                return
+            starts.insert(at, start)
+            ends.insert(at, end)
+            self.by_sentence.setdefault(index, []).append((start, end))
 
     def add_word(self, start: int, end: int, word: str) -> None:
         """A one-word name, if the word can be one."""
@@ -324,14 +330,15 @@ class _Sentence:
     index: int
     spans: list[tuple[int, int]]
     covered: list[Mention]
+    titles: list[Mention]  # the offices among ``covered``
     consumed: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _vouched(scan: _Scan, index: int, spans: list[tuple[int, int]]) -> list[PersonMention]:
     text = scan.doc.text
     covered = sorted(scan.doc.mentions_in(index, _ROLE_KINDS), key=attrgetter("start"))
-    here = _Sentence(scan, index, spans, covered)
-    first_title_end = min((m.end for m in here.covered if m.kind == "title"), default=None)
+    here = _Sentence(scan, index, spans, covered, [m for m in covered if m.kind == "title"])
+    first_title_end = min((m.end for m in here.titles), default=None)
     afters: dict[int, tuple[str | None, str | None]] = {}
     for start, end in spans:
         role: tuple[str | None, str | None] = (None, None)
@@ -665,7 +672,7 @@ def _role_before(here: _Sentence, start: int) -> tuple[str | None, str | None]:
     text = here.scan.doc.text
     phrase_start: int | None = None
     reach = start
-    for title in reversed([m for m in here.covered if m.kind == "title" and m.end <= start]):
+    for title in reversed([m for m in here.titles if m.end <= start]):
         if any(a <= title.start < b for a, b in here.consumed):
             break
         gap = text[title.end : reach]
@@ -730,7 +737,7 @@ def _role_after(here: _Sentence, end: int) -> tuple[str | None, str | None]:
     phrase = text[phrase_start : stop.start() if stop else sentence_end].strip()
     if not phrase or len(phrase) > 120:
         return None, None
-    title = next((t for t in here.covered if t.kind == "title" and t.start == phrase_start), None)
+    title = next((t for t in here.titles if t.start == phrase_start), None)
     if title is None and not phrase.casefold().startswith(here.scan.lex.role_words):
         return None, None
     country = _role_country(here.scan.gazetteer, phrase_start, phrase_start + len(phrase), here.covered)
