@@ -546,10 +546,13 @@ def _read_run(words: _WordTable, text: str) -> _Run:
     # full passes cost more than reading the run again.
     tokens = []
     start = 0
+    may_name = False
     for word in text.split():  # a run's words are parted by single spaces or tabs
-        tokens.append((start, start + len(word), word, words[word]))
+        facts = words[word]
+        tokens.append((start, start + len(word), word, facts))
         start += len(word) + 1
-    return _Run(text, tokens, any(t[3] & _KIND == _NAME for t in tokens))
+        may_name = may_name or facts & _KIND == _NAME
+    return _Run(text, tokens, may_name)
 
 
 def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int, int]]:
