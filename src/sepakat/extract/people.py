@@ -461,11 +461,16 @@ def _short_forms(doc: Doc, lex: PeopleLexicon, people: list[Person], covered: by
 
 def _occurrences(text: str, words: list[str]) -> dict[str, list[int]]:
     """Where each word is written in ``text``, left to right, each next one searched from
-    the end of the last (as ``str.find`` would step): one pass for all the words, where a
-    ``find`` per word read long articles with many people again and again."""
+    the end of the last (as ``str.find`` steps)."""
     found: dict[str, list[int]] = {word: [] for word in words}
-    if not found:
+    if len(text) * len(found) < _ONE_PASS_FROM:
+        for word, starts in found.items():
+            at = text.find(word)
+            while at != -1:
+                starts.append(at)
+                at = text.find(word, at + len(word))
         return found
+    # A long article with many people: one pass for all the words, not one per word.
     unique = list(found)
     ends = dict.fromkeys(unique, 0)
     automaton = ahocorasick_rs.AhoCorasick(unique, implementation=_ONE_SEARCH)
@@ -477,6 +482,8 @@ def _occurrences(text: str, words: list[str]) -> dict[str, list[int]]:
     return found
 
 
+# Characters times words from which one automaton pass costs less than a find per word.
+_ONE_PASS_FROM = 100_000
 # For an automaton built for one article and searched once: it builds faster than a DFA.
 _ONE_SEARCH = ahocorasick_rs.Implementation.NoncontiguousNFA
 _MAY_APPOSE = re.compile(r",|\s+(?:selaku|sebagai)\s")
