@@ -282,7 +282,7 @@ def _names_beside_saying(scan: _Scan) -> None:
     # a quote, and the leftmost-longest matches hold every verb that a space or a quote
     # comes before (a regular expression led by such a class tries every position).
     verbs = patterns.verbs.find_matches_as_indexes(text)
-    taken_to = 0  # where the last ", kata Agus" ended: those matches never overlapped
+    taken_to = 0  # where the last ", kata Agus" ended: the next may not start before
     for index, start, end in verbs:
         if not patterns.says_before[index]:
             continue
@@ -294,12 +294,12 @@ def _names_beside_saying(scan: _Scan) -> None:
         said = patterns.said_name.match(text, end)
         if said is not None:
             taken_to = said.end()
-            scan.add_word(said.start(1), said.end(1), said.group(1))
+            scan.add_word(*said.span("name"), said.group("name"))
     for index, start, end in verbs:
         if not patterns.says_after[index] or start == 0 or not text[start - 1].isspace():
             continue
         if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-            continue  # not a whole word ("\\b" of the old pattern)
+            continue  # the start of a longer word ("mengakuinya")
         hit = _last_word(text, max(0, start - 41), start - 1)
         if hit is None or not _starts_word(text, hit.start(1)):
             continue
