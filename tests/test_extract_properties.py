@@ -227,5 +227,5 @@ def test_a_sentence_runs_only_the_rows_it_can_match_and_finds_the_same(text: str
             if anchored is None:
                 continue
             every = [(m.span(), m.lastgroup) for m in rows.all.finditer(sentence.text)]
-            some = [(m.span(), m.lastgroup) for m in rows.of(anchored).finditer(sentence.text)]
+            some = [(m.span(), m.lastgroup) for m in rows.finditer(sentence.text, anchored)]
             assert some == every, (name, sentence.text)

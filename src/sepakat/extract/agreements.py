@@ -187,7 +187,7 @@ def _looks_like_party(name: str) -> bool:
 def _head_matches(lex: AgreementLexicon, text: str, rows: list[int] | None) -> list[re.Match[str]]:
     """The head nouns of ``text`` as the combined pattern finds them (leftmost, then the
     first row), running only the rows whose literals the sentence holds."""
-    return list((lex.heads if rows is None else lex.head_rows.of(rows)).finditer(text))
+    return list(lex.head_rows.finditer(text, rows))
 
 
 def _group_name(m: re.Match[str]) -> str:

@@ -8,7 +8,7 @@ Nothing here knows about a particular article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,28 +27,43 @@ class HeadKind:
 
 class RowPatterns:
     """The rows of a data table as alternatives of one pattern (group ``<prefix><i>`` per
-    row), compiled whole or for only some rows.
+    row), and each row compiled on its own.
 
-    A sentence holds the literals of a few rows only (``Doc.anchored_rows``). The pattern
-    of just those rows finds the same matches as the whole one, the rows it leaves out
-    being unable to match there, while ``re`` tries a few alternatives at each position
-    instead of all of them."""
+    A sentence holds the literals of a few rows only (``Doc.anchored_rows``), and
+    ``finditer`` runs just those rows' own patterns: the matches are those of the whole
+    pattern (leftmost first; at one position the first row that matches, as an
+    alternation picks it), found while ``re`` tries a few rows at each position instead
+    of all of them. Every pattern is compiled once: compiling one per set of rows costs
+    more than it saves on a small batch."""
 
     def __init__(self, parts: Sequence[str], before: str, after: str, flags: int = 0) -> None:
         self.parts = tuple(parts)
-        self._before, self._after, self._flags = before, after, flags
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
-        self.all = self.of(range(len(self.parts)))
+        self.all = re.compile(f"{before}(?:{'|'.join(parts)}){after}", flags)
+        self.rows = tuple(re.compile(f"{before}{part}{after}", flags) for part in parts)
 
-    def of(self, rows: Iterable[int]) -> re.Pattern[str]:
-        key = tuple(rows)
-        pattern = self._compiled.get(key)
-        if pattern is None:
-            alternatives = "|".join(self.parts[i] for i in key) or "(?!)"
-            pattern = re.compile(f"{self._before}(?:{alternatives}){self._after}", self._flags)
-            if len(self._compiled) < 4096:  # a handful of row sets occur in practice
-                self._compiled[key] = pattern
-        return pattern
+    def finditer(self, text: str, rows: Sequence[int] | None = None) -> Iterator[re.Match[str]]:
+        """The matches of the whole pattern in ``text``, running only ``rows`` (None: all)."""
+        if rows is None:
+            yield from self.all.finditer(text)
+            return
+        patterns = [self.rows[i] for i in sorted(rows)]
+        # The leftmost match of each row at or after ``pos``, searched again only once
+        # ``pos`` has passed where it starts.
+        ahead: list[re.Match[str] | None] = [p.search(text) for p in patterns]
+        pos = 0
+        while True:
+            starts = [m.start() for m in ahead if m is not None]
+            if not starts:
+                return
+            at = min(starts)
+            # At ``at`` the first row that matches there wins, as in the alternation.
+            found = next(m for p in patterns if (m := p.match(text, at)) is not None)
+            yield found
+            pos = found.end() if found.end() > at else at + 1
+            ahead = [
+                m if m is None or m.start() >= pos else patterns[k].search(text, pos)
+                for k, m in enumerate(ahead)
+            ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,8 +80,7 @@ def extract_meetings(
     for index in doc.anchored_sentences("meeting"):
         sentence = doc.sentences[index]
         rows = doc.anchored_rows("meeting", index)
-        triggers = lex.triggers.all if rows is None else lex.triggers.of(rows)
-        for m in triggers.finditer(sentence.text):
+        for m in lex.triggers.finditer(sentence.text, rows):
             kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
             after = sentence.text[m.end() : m.end() + 20]
             before = sentence.text[max(0, m.start() - 10) : m.start()]
