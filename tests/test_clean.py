@@ -504,6 +504,16 @@ FIXTURES = [
     GLUED,
     "Pasar saham dibuka menguat.\nBaca juga:\nRupiah Melemah\nInvestor masuk.",
     "The talks ended.\n Reuter\n",
+    # A line that is a caption only once it is spaced as cleaning leaves it ...
+    "Foto: Dok. Humas Kementerian "
+    + "Kedua negara meneken MoU kerja sama vokasi. " * 2
+    + "Nilainya Rp 1.000 miliar, naik 8.653 poin. " * 2
+    + "Lihat [laporan lengkap](https://example.org/laporan) kementerian.  ## Latar Belakang "
+    + "\n\nMenteri tiba di Hanoi.",
+    # ... or once the dateline before it on its line is gone.
+    "Penulis: Sari Dewi\n\nJAKARTA, KOMPAS.com - "
+    + "Kedua negara meneken MoU kerja sama vokasi. " * 5
+    + "Foto: Dok. Humas Kementerian \n\nMenteri tiba di Hanoi.",
 ]
 
 

@@ -85,6 +85,9 @@ def clean_text(source: str, title: str | None = None) -> Draft:
     # Then the rules that want a line to themselves: a byline or a code glued to a
     # teaser or wrapped in "**" stands alone on its line now.
     draft.apply(_merged(_line_removals(draft.text)))
+    # A caption is a short line: judged again once a dateline or byline before it on its
+    # line is gone, as cleaning the cleaned text would judge it (cleaning is idempotent).
+    draft.apply(_merged(find_boilerplate(draft.text, _CAPTIONS)))
     draft.apply(repair_spacing(draft.text))
     # Last: copies that differed only in spacing or line breaks are equal now. Lines that
     # meet where one went are then joined or kept apart by the same spacing rules.
@@ -93,6 +96,9 @@ def clean_text(source: str, title: str | None = None) -> Draft:
         draft.apply([Edit(span.start, span.end, "", span.kind) for span in repeated])
         draft.apply(repair_spacing(draft.text))
     return draft
+
+
+_CAPTIONS = frozenset({"caption"})
 
 
 def _inline_removals(text: str, title: str | None) -> list[Span]:

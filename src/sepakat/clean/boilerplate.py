@@ -179,7 +179,7 @@ def _scan_lines(text: str, scopes: frozenset[str]) -> list[Span]:
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
         next_line = line_end + 1
-        if line_end - line_start <= _CAPTION_MAX:
+        if len(" ".join(text[line_start:line_end].split())) <= _CAPTION_MAX:  # spaced as cleaned
             span = _first_rule_span(text, caption_first.get(text[start], ()), start)
             if span is not None:
                 spans.append(span)
@@ -235,10 +235,19 @@ def _rule_span(text: str, rule: _Rule, start: int, end: int, tail_from: int) -> 
     if line_end < 0:
         line_end = len(text)
     whole_line = Span(line_start, min(line_end + 1, len(text)), rule.kind)
-    if text[end:line_end].strip(_LINE_PADDING + "."):
+    if rule.scope == "caption":
+        # Judged on the line spaced as cleaning leaves it ("  " becomes " "): judged on
+        # the raw line, a caption just over a length the first cleaning sees would be one
+        # the second cleaning removes, and cleaning would not be idempotent.
+        line = " ".join(text[line_start:line_end].split())
+        caption = rule.pattern.search(line)
+        ok = (
+            len(line) <= _CAPTION_MAX
+            and caption is not None
+            and not line[caption.end() :].strip(_LINE_PADDING + ".")
+        )
+    elif text[end:line_end].strip(_LINE_PADDING + "."):
         ok = False  # the line goes on after the match
-    elif rule.scope == "caption":
-        ok = line_end - line_start <= _CAPTION_MAX
     elif rule.scope == "tail_line":
         ok = alone_before and start >= tail_from
         whole_line = whole_line._replace(end=len(text))
