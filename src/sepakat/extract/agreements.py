@@ -1402,11 +1402,16 @@ def _date_for(
 def _of_another_document(doc: Doc, best: AgreementMention, at: int) -> bool:
     """A date of a document named just before it ("Executive Order 14257 of April 2,
     2025") that is not this agreement's own name ("Nota Kesepahaman Nomor 6 tanggal ..."),
-    or that is its own name's but the stage is not its signing: the date a document bears
-    is the day it was signed, not the day it came to be carried out or ended."""
+    or that is its own name's but the stage is not its signing (``_signing_day_only``)."""
     if not dates_a_document(doc.text, at):
         return False
     return best.status != "signed" or not (best.start <= at <= best.end + 40)
+
+
+def _signing_day_only(doc: Doc, best: AgreementMention, at: int) -> bool:
+    """The date a document bears, for a stage other than signing: it is the day the
+    document was signed, not the day it came to be carried out or ended."""
+    return best.status != "signed" and dates_a_document(doc.text, at)
 
 
 def _date_of_the_news(
@@ -1515,7 +1520,7 @@ def _date_told_later(doc: Doc, agreement: _Agreement, best: AgreementMention) ->
             and not _EARLIER.search(doc.text, start, d.start)
             and not _planned(doc.text, d.start)
             and not _said_on(doc, index, d.start)
-            and not (best.status != "signed" and dates_a_document(doc.text, d.start))
+            and not _signing_day_only(doc, best, d.start)
         ]
 
     lex = agreement_lexicon(doc.lang)

@@ -37,7 +37,6 @@ class RowPatterns:
     more than it saves on a small batch."""
 
     def __init__(self, parts: Sequence[str], before: str, after: str, flags: int = 0) -> None:
-        self.parts = tuple(parts)
         self.all = re.compile(f"{before}(?:{'|'.join(parts)}){after}", flags)
         self.rows = tuple(re.compile(f"{before}{part}{after}", flags) for part in parts)
 
