@@ -1,0 +1,62 @@
+"""The pipeline's time limit: a document that runs too long is refused, the rest go on.
+
+Real extraction on texts we write: a short article that takes milliseconds and a very
+long one that takes seconds, with a limit between the two.
+"""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+
+from sepakat.extract import warm_up
+from sepakat.models import Extraction, RawDocument, Refusal
+from sepakat.pipeline import extract_stream
+
+SHORT = (
+    "Menteri Perindustrian Budi Santoso menandatangani nota kesepahaman dengan Jepang "
+    "di Jakarta, Senin (3/3/2025). Kerja sama itu mencakup industri baja."
+)
+# About 4 MB of prose: seconds of extraction, far past the limit below.
+LONG = " ".join(
+    f"Delegasi {n} dari Kota Harapan Baru tiba di pelabuhan dan bertemu Pak Darmawan Suryo."
+    for n in range(48_000)
+)
+LIMIT = 0.25  # seconds: a short article takes about a millisecond
+
+
+def _documents() -> list[RawDocument]:
+    return [
+        RawDocument(origin="short-1", id="a", title="Satu", published="2025-03-03", text=SHORT),
+        RawDocument(origin="long", id="b", title="Dua", published="2025-03-03", text=LONG),
+        RawDocument(origin="short-2", id="c", title="Tiga", published="2025-03-03", text=SHORT),
+    ]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_past_the_limit_is_refused_and_the_rest_go_on(workers: int) -> None:
+    warm_up()
+    outcomes = list(extract_stream(_documents(), workers=workers, time_limit=LIMIT))
+    assert [type(o) for o in outcomes] == [Extraction, Refusal, Extraction]
+    refused = outcomes[1]
+    assert isinstance(refused, Refusal)
+    assert refused.origin == "long"
+    assert refused.reason == f"extraction took longer than {LIMIT:g} s; please report this input"
+    assert all(o.record.agreements for o in outcomes if isinstance(o, Extraction))
+
+
+def test_the_stream_restores_the_alarm_handler_it_found() -> None:
+    def ours(signum: int, frame: object) -> None:
+        raise AssertionError("not expected to fire")
+
+    previous = signal.signal(signal.SIGALRM, ours)
+    try:
+        stream = extract_stream(_documents()[:1], workers=1, time_limit=LIMIT)
+        assert isinstance(next(stream), Extraction)
+        assert signal.getsignal(signal.SIGALRM) is not ours  # the stream's own, while it runs
+        assert list(stream) == []
+        assert signal.getsignal(signal.SIGALRM) is ours
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
