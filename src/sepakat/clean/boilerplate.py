@@ -175,14 +175,12 @@ def _scan_lines(text: str, scopes: frozenset[str]) -> list[Span]:
         start = hit.start()
         if start < next_line:
             continue  # a line is tried at its first hit only
-        line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
-        next_line = line_end + 1
-        if len(" ".join(text[line_start:line_end].split())) <= _CAPTION_MAX:  # spaced as cleaned
-            span = _first_rule_span(text, caption_first.get(text[start], ()), start)
-            if span is not None:
-                spans.append(span)
+        next_line = len(text) + 1 if line_end < 0 else line_end + 1
+        # The rule judges the line's length (``_rule_span``): only a match pays for it.
+        span = _first_rule_span(text, caption_first.get(text[start], ()), start)
+        if span is not None:
+            spans.append(span)
     spans.sort()
     return spans
 
