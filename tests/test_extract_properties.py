@@ -197,6 +197,17 @@ ANCHOR_WORDS = [
     "Understanding",
     "kunjungannya",
     "pra-pertemuan",
+    "menandatangani",
+    "ditandatangani",
+    "sepakat",
+    "menyepakati",
+    "diteken",
+    "akan",
+    "belum",
+    "signed",
+    "agreed",
+    "ratified",
+    "Sepakat",
 ]
 
 
@@ -220,12 +231,20 @@ def test_a_sentence_runs_only_the_rows_it_can_match_and_finds_the_same(text: str
     except InputRefused:
         return
     doc = Doc.build(article, load_gazetteer(lang).find(article.text))
-    tables = {"meeting": meeting_lexicon(lang).triggers, "agreement": agreement_lexicon(lang).head_rows}
+    agreements = agreement_lexicon(lang)
+    tables = {
+        "meeting": meeting_lexicon(lang).triggers,
+        "agreement": agreements.head_rows,
+        "cue": agreements.cue_rows,
+    }
     for index, sentence in enumerate(doc.sentences):
+        s = sentence.text
         for name, rows in tables.items():
             anchored = doc.anchored_rows(name, index)
             if anchored is None:
                 continue
-            every = [(m.span(), m.lastgroup) for m in rows.all.finditer(sentence.text)]
-            some = [(m.span(), m.lastgroup) for m in rows.finditer(sentence.text, anchored)]
-            assert some == every, (name, sentence.text)
+            # The whole sentence, and a window inside it (a clause, as status reading asks).
+            for pos, endpos in ((0, len(s)), (len(s) // 3, 2 * len(s) // 3 + 1)):
+                every = [(m.span(), m.lastgroup) for m in rows.all.finditer(s, pos, endpos)]
+                some = [(m.span(), m.lastgroup) for m in rows.finditer(s, anchored, pos, endpos)]
+                assert some == every, (name, s, pos, endpos)

@@ -819,7 +819,7 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         if o is not mention and o.sentence == mention.sentence and o.form not in ("item",)
     )
     best: tuple[int, str, int] | None = None
-    for m in lex.cues.finditer(s, lo, hi):
+    for m in lex.cue_rows.finditer(s, doc.anchored_rows("cue", mention.sentence), lo, hi):
         if hs <= m.start() < he and mention.form != "item":
             continue  # a cue inside the name ("Perjanjian ... Pelaksanaan") is not a verb
         group = _group_name(m)

@@ -164,6 +164,8 @@ def anchors(lang: str) -> Anchors:
     }
     for i, row in enumerate(load_table(lang, "meeting_triggers")):
         patterns[f"meeting:{i}"] = [row[0]]
+    for i, row in enumerate(load_table(lang, "status_cues")):
+        patterns[f"cue:{i}"] = [row[0]]
     patterns["date"] = date_words()
     return Anchors(patterns)
 

@@ -40,27 +40,30 @@ class RowPatterns:
         self.all = re.compile(f"{before}(?:{'|'.join(parts)}){after}", flags)
         self.rows = tuple(re.compile(f"{before}{part}{after}", flags) for part in parts)
 
-    def finditer(self, text: str, rows: Sequence[int] | None = None) -> Iterator[re.Match[str]]:
-        """The matches of the whole pattern in ``text``, running only ``rows`` (None: all)."""
+    def finditer(
+        self, text: str, rows: Sequence[int] | None = None, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches of the whole pattern in ``text[pos:endpos]`` (as ``Pattern.finditer``
+        takes them), running only ``rows`` (None: all)."""
+        end = len(text) if endpos is None else endpos
         if rows is None:
-            yield from self.all.finditer(text)
+            yield from self.all.finditer(text, pos, end)
             return
         patterns = [self.rows[i] for i in sorted(rows)]
         # The leftmost match of each row at or after ``pos``, searched again only once
         # ``pos`` has passed where it starts.
-        ahead: list[re.Match[str] | None] = [p.search(text) for p in patterns]
-        pos = 0
+        ahead: list[re.Match[str] | None] = [p.search(text, pos, end) for p in patterns]
         while True:
             starts = [m.start() for m in ahead if m is not None]
             if not starts:
                 return
             at = min(starts)
             # At ``at`` the first row that matches there wins, as in the alternation.
-            found = next(m for p in patterns if (m := p.match(text, at)) is not None)
+            found = next(m for p in patterns if (m := p.match(text, at, end)) is not None)
             yield found
             pos = found.end() if found.end() > at else at + 1
             ahead = [
-                m if m is None or m.start() >= pos else patterns[k].search(text, pos)
+                m if m is None or m.start() >= pos else patterns[k].search(text, pos, end)
                 for k, m in enumerate(ahead)
             ]
 
@@ -71,6 +74,7 @@ class AgreementLexicon:
     head_rows: RowPatterns  # the same, for some rows only
     head_kinds: dict[str, HeadKind]
     cues: re.Pattern[str]  # group "c<i>" per cue row
+    cue_rows: RowPatterns  # the same, for some rows only
     cue_status: dict[str, str]
     cue_scope: dict[str, str]
     modifiers: dict[str, str]
@@ -126,6 +130,7 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         re.IGNORECASE,
     )
     head_rows = RowPatterns(head_parts, before=r"(?<![\w-])", after=r"(?![\w])")
+    cue_rows = RowPatterns(cue_parts, before=r"(?<!\w)", after=r"(?!\w)", flags=re.IGNORECASE)
     occasions = [row[0] for row in _table(lang, "occasions")]
     own_statements = [row[0] for row in _table(lang, "own_statements")]
     return AgreementLexicon(
@@ -139,7 +144,8 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         heads=head_rows.all,
         head_rows=head_rows,
         head_kinds=head_kinds,
-        cues=re.compile(r"(?<!\w)(?:" + "|".join(cue_parts) + r")(?!\w)", re.IGNORECASE),
+        cues=cue_rows.all,
+        cue_rows=cue_rows,
         cue_status=cue_status,
         cue_scope=cue_scope,
         modifiers=modifiers,

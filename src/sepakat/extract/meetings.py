@@ -205,7 +205,8 @@ def _signings_as_meetings(
         sentence = doc.sentences[index]
         if index in taken:
             continue
-        cue = next((c for c in lex.cues.finditer(sentence.text) if _is_signing(lex, c)), None)
+        cues = lex.cue_rows.finditer(sentence.text, doc.anchored_rows("cue", index))
+        cue = next((c for c in cues if _is_signing(lex, c)), None)
         if cue is None:
             continue
         meeting = _Meeting("meeting", index)
