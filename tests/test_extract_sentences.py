@@ -569,6 +569,49 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
     assert {m["date"] for m in meetings} == {"2025-06"}  # which of the two days, the text does not say
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Habitual: every meeting of a kind, not one that took place.
+        (
+            "Kerja sama pendidikan selalu dibahas setiap dilaksanakannya pertemuan bilateral antara Indonesia dan Mesir.",
+            "id",
+        ),
+        (
+            "Isu perikanan dibahas tiap kali Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Jepang.",
+            "id",
+        ),
+        ("Trade comes up every time the leaders of Indonesia and Japan meet.", "en"),
+        # Membership of a standing body named a forum or a working group.
+        (
+            "Indonesia has committed to join the Global Forum on Fisheries Subsidies with Japan and Canada.",
+            "en",
+        ),
+        ("Indonesia resmi bergabung dengan Forum Kerja Sama Maritim bersama Jepang dan Australia.", "id"),
+    ],
+)
+def test_words_before_a_meeting_word_can_say_it_reports_no_meeting(text: str, lang: str) -> None:
+    assert extract_text(text, lang=lang)["meetings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        # The same words, with a meeting that took place: still meetings.
+        ("Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Jepang di Tokyo.", "id", "bilateral"),
+        (
+            "President Prabowo joined the leaders of Japan and Canada at the summit in Tokyo.",
+            "en",
+            "multilateral",
+        ),
+        # A forum in lower case is an event, not a body's name: joining it is taking part.
+        ("Indonesia bergabung dalam forum di Tokyo bersama Jepang dan Australia.", "id", "multilateral"),
+    ],
+)
+def test_a_meeting_word_without_such_words_is_still_a_meeting(text: str, lang: str, kind: str) -> None:
+    assert [m["kind"] for m in extract_text(text, lang=lang)["meetings"]] == [kind]
+
+
 def test_a_domestic_event_is_not_a_meeting() -> None:
     text = "Menteri Perindustrian menghadiri rapat koordinasi dengan para gubernur di Jakarta."
     assert extract_text(text, lang="id")["meetings"] == []

@@ -44,6 +44,8 @@ _SIDE_KINDS = frozenset({"country", "bloc", "organisation", "title"})
 class MeetingLexicon:
     triggers: RowPatterns  # group "t<i>" per trigger row; the longest match at a position wins
     kinds: dict[str, str]
+    # (the end of the text before a trigger, the trigger as written): no meeting there
+    negative: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
 
 
 @cache
@@ -55,7 +57,23 @@ def meeting_lexicon(lang: str) -> MeetingLexicon:
         parts.append(f"(?P<t{i}>{pattern})")
         kinds[f"t{i}"] = kind
     triggers = RowPatterns(parts, before=r"(?<![\w-])", after=r"(?![\w-])", flags=re.IGNORECASE)
-    return MeetingLexicon(triggers, kinds)
+    negative = tuple(
+        (re.compile(rf"(?:{before})\s*\Z"), re.compile(trigger))
+        for before, trigger, _why in load_table(lang, "meeting_negative")
+    )
+    return MeetingLexicon(triggers, kinds, negative)
+
+
+_NEGATIVE_REACH = 80  # characters before a trigger that its negative patterns may read
+
+
+def _reports_no_meeting(lex: MeetingLexicon, text: str, trigger: re.Match[str]) -> bool:
+    """Whether the words before the trigger say it is no meeting (data/<lang>/meeting_negative.tsv)."""
+    before = text[max(0, trigger.start() - _NEGATIVE_REACH) : trigger.start()]
+    return any(
+        words.fullmatch(trigger.group()) is not None and lead.search(before) is not None
+        for lead, words in lex.negative
+    )
 
 
 @dataclass
@@ -81,6 +99,8 @@ def extract_meetings(
         sentence = doc.sentences[index]
         rows = doc.anchored_rows("meeting", index)
         for m in lex.triggers.finditer(sentence.text, rows):
+            if _reports_no_meeting(lex, sentence.text, m):
+                continue
             kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
             after = sentence.text[m.end() : m.end() + 20]
             before = sentence.text[max(0, m.start() - 10) : m.start()]
