@@ -582,6 +582,11 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
             "id",
         ),
         ("Trade comes up every time the leaders of Indonesia and Japan meet.", "en"),
+        ("Presiden Indonesia telah beberapa kali berkunjung ke Jepang sejak dilantik.", "id"),
+        (
+            "Menteri Luar Negeri Indonesia dan Menteri Luar Negeri Jepang sering bertemu untuk membahas perikanan.",
+            "id",
+        ),
         # Membership of a standing body named a forum or a working group.
         (
             "Indonesia has committed to join the Global Forum on Fisheries Subsidies with Japan and Canada.",
