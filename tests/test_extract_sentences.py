@@ -593,9 +593,13 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
             "en",
         ),
         ("Indonesia resmi bergabung dengan Forum Kerja Sama Maritim bersama Jepang dan Australia.", "id"),
+        # "meet" of a goal or a need, "received" of a thing: not of people.
+        ("Japan and Indonesia will work together to meet the growing demand for clean energy.", "en"),
+        ("The United States and Canada are committed to meeting the goals of the Paris Agreement.", "en"),
+        ("Indonesia received a shipment of rice from Vietnam and Thailand last week.", "en"),
     ],
 )
-def test_words_before_a_meeting_word_can_say_it_reports_no_meeting(text: str, lang: str) -> None:
+def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, lang: str) -> None:
     assert extract_text(text, lang=lang)["meetings"] == []
 
 
@@ -609,6 +613,17 @@ def test_words_before_a_meeting_word_can_say_it_reports_no_meeting(text: str, la
             "en",
             "multilateral",
         ),
+        (
+            "Japanese Prime Minister Shigeru Ishiba received Indonesian President Prabowo Subianto in Tokyo.",
+            "en",
+            "bilateral",
+        ),
+        (
+            "Indonesia's foreign minister will meet the Japanese foreign minister in Tokyo on Monday.",
+            "en",
+            "bilateral",
+        ),
+        ("Japan's trade minister received a delegation from Indonesia in Tokyo.", "en", "bilateral"),
         # A forum in lower case is an event, not a body's name: joining it is taking part.
         ("Indonesia bergabung dalam forum di Tokyo bersama Jepang dan Australia.", "id", "multilateral"),
     ],

@@ -41,11 +41,18 @@ _SIDE_KINDS = frozenset({"country", "bloc", "organisation", "title"})
 
 
 @dataclass(frozen=True, slots=True)
+class _Negative:
+    side: str  # "before": the end of the text before the trigger; "after": the text after it
+    context: re.Pattern[str]
+    trigger: re.Pattern[str]  # the trigger as written must match this whole
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingLexicon:
     triggers: RowPatterns  # group "t<i>" per trigger row; the longest match at a position wins
     kinds: dict[str, str]
-    # (the end of the text before a trigger, the trigger as written): no meeting there
-    negative: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    # Words around a trigger that say it reports no meeting (data/<lang>/meeting_negative.tsv)
+    negative: tuple[_Negative, ...] = ()
 
 
 @cache
@@ -58,22 +65,34 @@ def meeting_lexicon(lang: str) -> MeetingLexicon:
         kinds[f"t{i}"] = kind
     triggers = RowPatterns(parts, before=r"(?<![\w-])", after=r"(?![\w-])", flags=re.IGNORECASE)
     negative = tuple(
-        (re.compile(rf"(?:{before})\s*\Z"), re.compile(trigger))
-        for before, trigger, _why in load_table(lang, "meeting_negative")
+        _Negative(side, re.compile(_anchored_context(side, context)), re.compile(trigger))
+        for side, context, trigger, _why in load_table(lang, "meeting_negative")
     )
     return MeetingLexicon(triggers, kinds, negative)
 
 
-_NEGATIVE_REACH = 80  # characters before a trigger that its negative patterns may read
+def _anchored_context(side: str, pattern: str) -> str:
+    """A row's pattern, made to end where the trigger starts when it reads before it."""
+    if side not in ("before", "after"):
+        raise ValueError(f"meeting_negative: side must be 'before' or 'after', not {side!r}")
+    return rf"(?:{pattern})\s*\Z" if side == "before" else pattern
+
+
+_NEGATIVE_REACH = 80  # characters around a trigger that its negative patterns may read
 
 
 def _reports_no_meeting(lex: MeetingLexicon, text: str, trigger: re.Match[str]) -> bool:
-    """Whether the words before the trigger say it is no meeting (data/<lang>/meeting_negative.tsv)."""
-    before = text[max(0, trigger.start() - _NEGATIVE_REACH) : trigger.start()]
-    return any(
-        words.fullmatch(trigger.group()) is not None and lead.search(before) is not None
-        for lead, words in lex.negative
-    )
+    """Whether the words around the trigger say it is no meeting (data/<lang>/meeting_negative.tsv)."""
+    for negative in lex.negative:
+        if negative.trigger.fullmatch(trigger.group()) is None:
+            continue
+        if negative.side == "before":
+            found = negative.context.search(text[max(0, trigger.start() - _NEGATIVE_REACH) : trigger.start()])
+        else:
+            found = negative.context.match(text[trigger.end() : trigger.end() + _NEGATIVE_REACH])
+        if found is not None:
+            return True
+    return False
 
 
 @dataclass
