@@ -23,7 +23,7 @@ LONG = " ".join(
     f"Delegasi {n} dari Kota Harapan Baru tiba di pelabuhan dan bertemu Pak Darmawan Suryo."
     for n in range(48_000)
 )
-LIMIT = 0.25  # seconds: a short article takes about a millisecond
+LIMIT = 1.0  # seconds: a short article takes a few milliseconds, the long one about ten seconds
 
 
 def _documents() -> list[RawDocument]:

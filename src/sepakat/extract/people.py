@@ -165,14 +165,30 @@ class Person:
 
 @dataclass
 class PeopleResult:
+    """The article's people, complete: what later stages ask of them is indexed once
+    (asking per sentence by scanning every mention was quadratic on long documents)."""
+
     people: list[Person]
     records: list[PersonRecord]
+    _by_sentence: dict[int, list[Person]] | None = None
+    _countries: dict[str, str | None] | None = None
 
     def in_sentence(self, index: int) -> list[Person]:
-        return [p for p in self.people if any(m.sentence == index for m in p.mentions)]
+        """The people mentioned in sentence ``index``, in the order of ``people``."""
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for person in self.people:
+                for sentence in dict.fromkeys(m.sentence for m in person.mentions):
+                    self._by_sentence.setdefault(sentence, []).append(person)
+        return list(self._by_sentence.get(index, ()))
 
     def country_of(self, person: Person) -> str | None:
-        return next((r.country for r in self.records if r.name == person.name), None)
+        """The country of the person's record (the first record of that name)."""
+        if self._countries is None:
+            self._countries = {}
+            for record in self.records:
+                self._countries.setdefault(record.name, record.country)
+        return self._countries.get(person.name)
 
 
 @dataclass
