@@ -320,6 +320,38 @@ def test_the_nouns_own_short_form_does_not_end_its_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "lang", "name"),
+    [
+        (
+            "Canada and Peru signed the Treaty of Friendship, Commerce, and Navigation on Monday.",
+            "en",
+            "Treaty of Friendship, Commerce, and Navigation",
+        ),
+        (
+            "Kedua menteri menandatangani Joint Declaration on Culture, Tourism and Sport di Jakarta.",
+            "id",
+            "Joint Declaration on Culture, Tourism and Sport",
+        ),
+        # A country after the comma is the sentence going on, not the name's list.
+        (
+            "After they signed the Agreement on Trade, Japan and Peru cut tariffs on fish.",
+            "en",
+            "Agreement on Trade",
+        ),
+        # An Indonesian list ends with "dan": the clause goes on, not the name.
+        (
+            "Kedua pihak menandatangani MoU tentang Energi, Menteri Bahlil dan Menteri Tan See Leng hadir.",
+            "id",
+            "MoU tentang Energi",
+        ),
+    ],
+)
+def test_a_title_case_list_continues_a_name_only_when_it_is_one(sentence: str, lang: str, name: str) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert agreement["name"] == name
+
+
+@pytest.mark.parametrize(
     ("sentence", "lang", "name", "kind"),
     [
         (

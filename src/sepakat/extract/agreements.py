@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from sepakat.data import load_table
 from sepakat.extract.context import LEAD_SENTENCES, ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue, dates_a_document
+from sepakat.extract.gazetteer import load_gazetteer
 from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon
 from sepakat.extract.sectors import find_sectors
 from sepakat.models import (
@@ -530,7 +531,11 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
                 end = close + 1 - at
                 break
             if word != bare:
-                break
+                after = _title_list_goes_on(tokens, i) if word.endswith(",") else None
+                if after is None:
+                    break
+                i = after  # "Agreement on Reciprocal, Fair, and Balanced Trade"
+                continue
             i += 1
             continue
         if low in _EN_CONNECTORS:
@@ -542,6 +547,28 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
                 continue
         break
     return at + end if end else at
+
+
+def _title_list_goes_on(tokens: list[re.Match[str]], i: int) -> int | None:
+    """After a capitalised word and its comma (token ``i``): the index of the word after
+    the list's "and" when an English name goes on through a title-case list ("on
+    Education, Research, and Mobility", in English or Indonesian news), else None. Every
+    word up to the "and" is capitalised and names nothing the gazetteer knows: "the
+    Agreement on Trade, Japan and Indonesia said" ends at "Trade". An Indonesian list
+    ends with "dan", which never continues a name."""
+    known = load_gazetteer("en").lookup
+    for j in range(i + 1, min(len(tokens), i + 10)):
+        word = tokens[j].group(0)
+        if word.casefold() == "and":
+            following = tokens[j + 1].group(0).rstrip(",.;:") if j + 1 < len(tokens) else ""
+            ok = j > i + 1 and following[:1].isupper() and known(following) is None
+            return j + 1 if ok else None
+        bare = word.rstrip(",")
+        if not (bare[:1].isupper() and bare.replace("-", "").isalpha()) or known(bare) is not None:
+            return None
+        if word != bare and word[len(bare) :] != ",":
+            return None
+    return None
 
 
 _EN_LEADS = {"on", "of", "for", "between", "in", "to", "regarding", "concerning"}
