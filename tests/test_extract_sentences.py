@@ -664,6 +664,30 @@ def test_a_meeting_word_without_such_words_is_still_a_meeting(text: str, lang: s
     assert [m["kind"] for m in extract_text(text, lang=lang)["meetings"]] == [kind]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "countries", "place"),
+    [
+        (
+            "Presiden Joko Widodo bertemu Perdana Menteri Australia Malcolm Turnbull di KTT G20, Hamburg, Jerman.",
+            "id",
+            ["AUS", "IDN"],
+            "Hamburg",
+        ),
+        (
+            "President Prabowo Subianto met Prime Minister Anthony Albanese of Australia in Jeddah, Saudi Arabia.",
+            "en",
+            ["AUS", "IDN"],
+            "Jeddah",
+        ),
+    ],
+)
+def test_the_country_of_a_meetings_venue_is_not_a_side(
+    text: str, lang: str, countries: list[str], place: str
+) -> None:
+    (meeting,) = extract_text(text, lang=lang)["meetings"]
+    assert (meeting["countries"], meeting["place"]) == (countries, place)
+
+
 def test_a_domestic_event_is_not_a_meeting() -> None:
     text = "Menteri Perindustrian menghadiri rapat koordinasi dengan para gubernur di Jakarta."
     assert extract_text(text, lang="id")["meetings"] == []

@@ -30,7 +30,11 @@ from sepakat.models import AgreementRecord, MeetingKind, MeetingRecord
 _STALE = timedelta(days=120)
 _ANAPHORA = re.compile(r"^\s*(?:bilateral\s+)?(?:tersebut|itu|ini)\b", re.IGNORECASE)
 _EN_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
-_PLACE_LEAD = re.compile(r"\b(?:di|ke|in|at|to)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
+# "di Moskow", "di Istana Merdeka", and a chain of places whose last one the country
+# follows after a comma ("di KTT G20, Hamburg, Jerman"; not "di Tokyo, Menlu Jepang").
+_PLACE_LEAD = re.compile(
+    r"\b(?:di|ke|in|at|to)\s+(?:(?:[A-Z][\w.'’-]*\s+){0,3}|(?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*,\s+)$"
+)
 _BOTH = re.compile(
     r"\b(?:kedua negara|kedua pemimpin|kedua kepala negara|kedua delegasi|both countries|the two leaders"
     r"|both leaders)\b",
