@@ -688,6 +688,31 @@ def test_the_country_of_a_meetings_venue_is_not_a_side(
     assert (meeting["countries"], meeting["place"]) == (countries, place)
 
 
+FOOTBALL = (
+    "Klub Liga Inggris itu mencapai kesepakatan dengan klub asal Jerman untuk transfer sang gelandang. "
+    "Pemain berusia 22 tahun itu meneken kontrak berdurasi lima tahun. "
+)
+
+
+def test_club_football_deals_are_not_agreements() -> None:
+    assert extract_text(FOOTBALL, lang="id")["agreements"] == []
+
+
+def test_a_strong_noun_in_a_football_article_is_still_an_agreement() -> None:
+    text = (
+        FOOTBALL
+        + "PSSI dan Asosiasi Sepak Bola Jepang menandatangani nota kesepahaman tentang pelatihan wasit."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["kind"] == "mou"
+
+
+def test_a_contract_in_other_news_is_still_an_agreement() -> None:
+    text = "PT PAL menandatangani kontrak pembangunan dua kapal dengan Kementerian Pertahanan Filipina."
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["kind"] == "contract"
+
+
 def test_a_domestic_event_is_not_a_meeting() -> None:
     text = "Menteri Perindustrian menghadiri rapat koordinasi dengan para gubernur di Jakarta."
     assert extract_text(text, lang="id")["meetings"] == []

@@ -99,13 +99,14 @@ def _title_with_parties(title: str, name: str) -> bool:
 def find_mentions(doc: Doc) -> list[AgreementMention]:
     lex = agreement_lexicon(doc.lang)
     found: list[AgreementMention] = []
+    weak_nouns = not _off_topic(doc, lex)
     for index in doc.anchored_sentences("agreement"):
         sentence = doc.sentences[index]
         claimed_until = -1
         for m in _head_matches(lex, sentence.text, doc.anchored_rows("agreement", index)):
             if m.start() < claimed_until:
                 continue
-            mention = _read_mention(doc, lex, index, m)
+            mention = _read_mention(doc, lex, index, m, weak_nouns)
             if mention is None:
                 continue
             claimed_until = mention.end - sentence.start
@@ -195,12 +196,14 @@ def _group_name(m: re.Match[str]) -> str:
     return next(name for name, value in m.groupdict().items() if value is not None)
 
 
-def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str]) -> AgreementMention | None:
+def _read_mention(
+    doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str], weak_nouns: bool = True
+) -> AgreementMention | None:
     sentence = doc.sentences[index]
     s = sentence.text
     head = lex.head_kinds[_group_name(m)]
     hs, he = m.start(), m.end()
-    if _not_an_instrument(lex, head, s, hs, he):
+    if (not weak_nouns and not head.strong) or _not_an_instrument(lex, head, s, hs, he):
         return None
     before = _words_before(s, hs, 3)
     if head.strength == "verb" and not (
@@ -255,6 +258,23 @@ def _read_mention(doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str])
         strong=head.strong,
         distinct=distinct,
     )
+
+
+_OFF_TOPIC_WORDS = 3  # different words of a topic (agreement_negative.tsv) that make an article about it
+
+
+def _off_topic(doc: Doc, lex: AgreementLexicon) -> bool:
+    """The article is about a topic whose deals are not agreements between states or
+    bodies (club football: contracts, transfers): three different words of it."""
+    if lex.off_topic is None:
+        return False
+    seen: set[str] = set()
+    for index in doc.anchored_sentences("topic"):  # most articles have none
+        for word in lex.off_topic.finditer(doc.sentences[index].text):
+            seen.add(word.group().casefold())
+            if len(seen) >= _OFF_TOPIC_WORDS:
+                return True
+    return False
 
 
 def _not_an_instrument(lex: AgreementLexicon, head: HeadKind, s: str, hs: int, he: int) -> bool:

@@ -167,6 +167,7 @@ def anchors(lang: str) -> Anchors:
     for i, row in enumerate(load_table(lang, "status_cues")):
         patterns[f"cue:{i}"] = [row[0]]
     patterns["date"] = date_words()
+    patterns["topic"] = [row[0] for row in load_table(lang, "agreement_negative") if row[1] == "topic"]
     return Anchors(patterns)
 
 

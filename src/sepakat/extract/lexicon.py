@@ -82,6 +82,7 @@ class AgreementLexicon:
     kind_words: tuple[tuple[re.Pattern[str], str], ...]  # topic word -> refined kind
     not_agreements: re.Pattern[str] | None  # noun phrases that are something else
     not_agreement_context: re.Pattern[str] | None  # sentences where weak nouns are not agreements
+    off_topic: re.Pattern[str] | None  # words of topics whose articles' weak nouns are not agreements
     attribution: re.Pattern[str]  # a clause that says when something was said, not done
     occasion: re.Pattern[str]  # an occasion of several days (expo, fair, festival)
     own_statement: re.Pattern[str]  # a title of a document whose issuer speaks itself
@@ -123,6 +124,7 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
     negative = _table(lang, "agreement_negative")
     phrases = [pattern for pattern, kind in negative if kind == "phrase"]
     contexts = [pattern for pattern, kind in negative if kind == "context"]
+    topics = [pattern for pattern, kind in negative if kind == "topic"]
     said = [word for word, position in _table(lang, "speech_verbs") if position == "before"]
     said += [row[0] for row in _table(lang, "citation_words")]
     attribution = re.compile(
@@ -140,6 +142,9 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         not_agreements=re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE) if phrases else None,
         not_agreement_context=re.compile("|".join(f"(?:{p})" for p in contexts), re.IGNORECASE)
         if contexts
+        else None,
+        off_topic=re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in topics) + r")(?!\w)", re.IGNORECASE)
+        if topics
         else None,
         heads=head_rows.all,
         head_rows=head_rows,
