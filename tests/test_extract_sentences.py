@@ -465,6 +465,32 @@ def test_short_mentions_join_the_full_name() -> None:
     assert [p["name"] for p in people] == ["Budi Santoso"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # A faculty, an academy or a polytechnic is named by the words after its head word.
+        (
+            "Dekan Fakultas Teknik Sipil, Rina Maharani, membuka Akademi Kebidanan Harapan Bangsa di Kupang.",
+            "id",
+            ["Rina Maharani"],
+        ),
+        (
+            "Politeknik Cahaya Nusantara menerima kunjungan Wakil Rektor Darmawan Suryo.",
+            "id",
+            ["Darmawan Suryo"],
+        ),
+        # English puts the head word last: the person before or after it is still one.
+        (
+            "Vice Dean of the Faculty Helen Marsh spoke at the Tanjung Academy in Perth.",
+            "en",
+            ["Helen Marsh"],
+        ),
+    ],
+)
+def test_schools_and_faculties_are_not_people(text: str, lang: str, names: list[str]) -> None:
+    assert [p["name"] for p in extract_text(text, lang=lang)["people"]] == names
+
+
 def test_honorifics_are_not_names() -> None:
     people = extract_text(
         "Rektor Universitas Tanjung Harapan, Prof. Dr. Rina Maharani, S.E., M.Si., membuka acara.", lang="id"
