@@ -41,31 +41,43 @@ def extract_document(raw: RawDocument) -> Extraction:
 TIME_LIMIT_SECONDS = 30.0
 
 
-class _TookTooLongError(Exception):
-    """Raised by the timer inside a document that ran past the limit."""
+class _TookTooLongError(BaseException):
+    """Raised by the timer inside a document that ran past the limit (a BaseException,
+    like KeyboardInterrupt, so that no ``except Exception`` on the way swallows it)."""
 
 
 def _on_alarm(signum: int, frame: object) -> None:
-    raise _TookTooLongError
+    if _TIMER.running:
+        raise _TookTooLongError
 
 
 def _extract_or_refuse(item: RawDocument | Refusal) -> Outcome:
     if isinstance(item, Refusal):
         return item
-    timed = _TIMER.armed
-    if timed:
-        signal.setitimer(signal.ITIMER_REAL, _TIMER.limit)
     try:
-        return extract_document(item)
+        return _extract_timed(item) if _TIMER.armed else extract_document(item)
     except InputRefused as refused:
         return Refusal(refused.origin, refused.reason)
     except _TookTooLongError:
         log.error("%s: extraction stopped after %g s", item.origin, _TIMER.limit)
         reason = f"extraction took longer than {_TIMER.limit:g} s; please report this input"
         return Refusal(item.origin, reason)
-    finally:
-        if timed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _extract_timed(item: RawDocument) -> Extraction:
+    """``extract_document`` under the time limit. An alarm that comes as the document
+    finishes, before the timer is stopped, does not undo the finished extraction."""
+    done: Extraction | None = None
+    try:
+        _TIMER.start()
+        try:
+            done = extract_document(item)
+        finally:
+            _TIMER.stop()
+    except _TookTooLongError:
+        if done is None:
+            raise
+    return done
 
 
 class _Timer:
@@ -73,8 +85,17 @@ class _Timer:
     for a whole stream (installing it per document cost 2% of extraction)."""
 
     def __init__(self) -> None:
-        self.armed = False
+        self.armed = False  # the handler is installed: documents are timed
+        self.running = False  # a document is being timed: an alarm now stops it
         self.limit = TIME_LIMIT_SECONDS
+
+    def start(self) -> None:
+        self.running = True
+        signal.setitimer(signal.ITIMER_REAL, self.limit)
+
+    def stop(self) -> None:
+        self.running = False  # first: an alarm from here on is ignored
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
     @contextmanager
     def installed(self, limit: float) -> Iterator[None]:
