@@ -7,12 +7,14 @@ long one that takes seconds, with a limit between the two.
 from __future__ import annotations
 
 import signal
+import sys
+from types import FrameType
 
 import pytest
 
 from sepakat.extract import warm_up
 from sepakat.models import Extraction, RawDocument, Refusal
-from sepakat.pipeline import extract_stream
+from sepakat.pipeline import _may_raise_in, extract_stream
 
 SHORT = (
     "Menteri Perindustrian Budi Santoso menandatangani nota kesepahaman dengan Jepang "
@@ -61,3 +63,17 @@ def test_the_stream_restores_the_alarm_handler_it_found() -> None:
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_alarm_does_not_raise_where_python_would_drop_the_exception() -> None:
+    """A finalizer's or a weakref callback's exception is printed and dropped: the alarm
+    waits for its next repeat there instead of being lost."""
+    frames: list[FrameType] = []
+
+    class Finalised:
+        def __del__(self) -> None:
+            frames.append(sys._getframe())
+
+    Finalised()  # finalized at once: no name holds it
+    assert frames and not _may_raise_in(frames[0])
+    assert _may_raise_in(sys._getframe())

@@ -18,6 +18,7 @@ import signal
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from types import FrameType
 
 from sepakat.errors import InputRefused
 from sepakat.models import Extraction, RawDocument, Refusal
@@ -46,9 +47,22 @@ class _TookTooLongError(BaseException):
     like KeyboardInterrupt, so that no ``except Exception`` on the way swallows it)."""
 
 
-def _on_alarm(signum: int, frame: object) -> None:
-    if _TIMER.running:
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    if _TIMER.running and _may_raise_in(frame):
         raise _TookTooLongError
+
+
+# Code that Python runs from deallocation or the garbage collector (weakref callbacks,
+# finalizers): an exception raised there is printed and dropped, not propagated. The
+# alarm repeats (``_Timer.REPEAT``), so it stops the document a moment later instead.
+_CALLBACK_FILES = ("weakref.py", "_weakrefset.py")
+
+
+def _may_raise_in(frame: FrameType | None) -> bool:
+    if frame is None:
+        return True
+    code = frame.f_code
+    return code.co_name != "__del__" and not code.co_filename.endswith(_CALLBACK_FILES)
 
 
 def _extract_or_refuse(item: RawDocument | Refusal) -> Outcome:
@@ -89,9 +103,11 @@ class _Timer:
         self.running = False  # a document is being timed: an alarm now stops it
         self.limit = TIME_LIMIT_SECONDS
 
+    REPEAT = 0.05  # seconds between alarms once the limit is past, until one stops it
+
     def start(self) -> None:
         self.running = True
-        signal.setitimer(signal.ITIMER_REAL, self.limit)
+        signal.setitimer(signal.ITIMER_REAL, self.limit, self.REPEAT)
 
     def stop(self) -> None:
         self.running = False  # first: an alarm from here on is ignored
