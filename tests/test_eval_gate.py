@@ -23,14 +23,14 @@ ARTICLES = SHARED / "corpus" / "agreements.jsonl"
 pytestmark = pytest.mark.skipif(not GOLD.exists(), **needs_shared)
 
 # Measured 2026-11-29: agreements F1 0.842, status 0.913, date 0.812, kind 0.942, countries
-# F1 0.939, meetings F1 0.773 (date 0.759), people F1 0.910. One paired agreement is ~1.5 points.
+# F1 0.939, meetings F1 0.784 (date 0.759), people F1 0.910. One paired agreement is ~1.5 points.
 FLOORS = {
     ("agreements", "f1"): 0.82,
     ("agreement_fields", "status"): 0.88,
     ("agreement_fields", "date"): 0.79,
     ("agreement_fields", "kind"): 0.92,
     ("agreement_fields", "countries_f1"): 0.92,
-    ("meetings", "f1"): 0.75,
+    ("meetings", "f1"): 0.77,
     ("meetings", "date"): 0.72,
     ("people", "f1"): 0.89,
 }
