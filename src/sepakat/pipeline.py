@@ -98,12 +98,12 @@ class _Timer:
     """The SIGALRM handler that stops a document past the time limit, installed once
     for a whole stream (installing it per document cost 2% of extraction)."""
 
+    REPEAT = 0.05  # seconds between alarms once the limit is past, until one stops it
+
     def __init__(self) -> None:
         self.armed = False  # the handler is installed: documents are timed
         self.running = False  # a document is being timed: an alarm now stops it
         self.limit = TIME_LIMIT_SECONDS
-
-    REPEAT = 0.05  # seconds between alarms once the limit is past, until one stops it
 
     def start(self) -> None:
         self.running = True

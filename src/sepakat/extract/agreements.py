@@ -197,7 +197,7 @@ def _group_name(m: re.Match[str]) -> str:
 
 
 def _read_mention(
-    doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str], weak_nouns: bool = True
+    doc: Doc, lex: AgreementLexicon, index: int, m: re.Match[str], weak_nouns: bool
 ) -> AgreementMention | None:
     sentence = doc.sentences[index]
     s = sentence.text
@@ -551,7 +551,7 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
                 end = close + 1 - at
                 break
             if word != bare:
-                after = _title_list_goes_on(tokens, i) if word.endswith(",") else None
+                after = _title_list_goes_on(tokens, i, lang) if word.endswith(",") else None
                 if after is None:
                     break
                 i = after  # "Agreement on Reciprocal, Fair, and Balanced Trade"
@@ -569,14 +569,14 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
     return at + end if end else at
 
 
-def _title_list_goes_on(tokens: list[re.Match[str]], i: int) -> int | None:
+def _title_list_goes_on(tokens: list[re.Match[str]], i: int, lang: str) -> int | None:
     """After a capitalised word and its comma (token ``i``): the index of the word after
     the list's "and" when an English name goes on through a title-case list ("on
     Education, Research, and Mobility", in English or Indonesian news), else None. Every
     word up to the "and" is capitalised and names nothing the gazetteer knows: "the
     Agreement on Trade, Japan and Indonesia said" ends at "Trade". An Indonesian list
     ends with "dan", which never continues a name."""
-    known = load_gazetteer("en").lookup
+    known = load_gazetteer(lang).lookup  # the Indonesian one knows English names too
     for j in range(i + 1, min(len(tokens), i + 10)):
         word = tokens[j].group(0)
         if word.casefold() == "and":
