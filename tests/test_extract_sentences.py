@@ -49,6 +49,14 @@ ID_STATUS = [
     ),
     # "yang akan ..." says what the agreement will do, not when it is signed.
     ("Kedua pihak menandatangani MoU yang akan mempercepat hilirisasi nikel.", "mou", "signed"),
+    # A plan set out in an agreement: the agreement is in effect.
+    (
+        "Pembelian kapal itu tertuang lewat nota kesepahaman antara PT Sinar Abadi dan PT Laut Biru.",
+        "mou",
+        "implementing",
+    ),
+    # The signing verb as news sites misspell it.
+    ("PT Sinar Abadi dan PT Laut Biru menandatangangi nota kesepahaman tentang logistik.", "mou", "signed"),
 ]
 
 EN_STATUS = [
@@ -513,6 +521,12 @@ def test_honorifics_are_not_names() -> None:
             "Kanada, Denmark, Prancis dan Jerman menandatangani pernyataan bersama dengan Indonesia.",
             ["CAN", "DEU", "DNK", "FRA", "IDN"],
         ),
+        # Names that are also something else, resolved when the article gives no sign of it.
+        (
+            "Kementerian Pertahanan dan Sekretariat Industri Pertahanan Turki menandatangani nota kesepahaman.",
+            ["IDN", "TUR"],
+        ),
+        ("Indonesia dan PBB menandatangani nota kesepahaman tentang bantuan pangan.", ["IDN", "UN"]),
     ],
 )
 def test_agreement_countries(sentence: str, countries: list[str]) -> None:
@@ -655,6 +669,9 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ("Japan and Indonesia will work together to meet the growing demand for clean energy.", "en"),
         ("The United States and Canada are committed to meeting the goals of the Paris Agreement.", "en"),
         ("Indonesia received a shipment of rice from Vietnam and Thailand last week.", "en"),
+        # "ditemui" after "saat" or a verb of saying: the reporter met the source.
+        ("“Kami siap menambah ekspor,” kata Duta Besar Jepang saat ditemui di Jakarta, Rabu.", "id"),
+        ("“Kami siap menambah ekspor,” ujar Duta Besar Korea Selatan ditemui di Jakarta.", "id"),
     ],
 )
 def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, lang: str) -> None:
@@ -684,6 +701,8 @@ def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, la
         ("Japan's trade minister received a delegation from Indonesia in Tokyo.", "en", "bilateral"),
         # A forum in lower case is an event, not a body's name: joining it is taking part.
         ("Indonesia bergabung dalam forum di Tokyo bersama Jepang dan Australia.", "id", "multilateral"),
+        # One side met by the other, not by the reporter.
+        ("Presiden Prabowo ditemui Presiden Rusia Vladimir Putin di Moskow.", "id", "bilateral"),
     ],
 )
 def test_a_meeting_word_without_such_words_is_still_a_meeting(text: str, lang: str, kind: str) -> None:
@@ -705,6 +724,20 @@ def test_a_meeting_word_without_such_words_is_still_a_meeting(text: str, lang: s
             ["AUS", "IDN"],
             "Jeddah",
         ),
+        # The country's abbreviation after it is the same place again.
+        (
+            "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Jepang di New York, Amerika Serikat (AS).",
+            "id",
+            ["IDN", "JPN"],
+            "New York",
+        ),
+        # A body's building is a place too.
+        (
+            "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Swiss di Gedung PBB Jenewa.",
+            "id",
+            ["CHE", "IDN"],
+            "Jenewa",
+        ),
     ],
 )
 def test_the_country_of_a_meetings_venue_is_not_a_side(
@@ -712,6 +745,20 @@ def test_the_country_of_a_meetings_venue_is_not_a_side(
 ) -> None:
     (meeting,) = extract_text(text, lang=lang)["meetings"]
     assert (meeting["countries"], meeting["place"]) == (countries, place)
+
+
+BLOC_NEWS = "Uni Eropa menyambut baik usulan Indonesia. Uni Eropa juga menyetujui bantuan. "
+
+
+def test_a_body_the_article_is_about_is_not_the_other_side_of_every_one_sided_meeting() -> None:
+    text = BLOC_NEWS + "Menteri Perdagangan Indonesia bertemu para nelayan di Cirebon."
+    assert extract_text(text, lang="id")["meetings"] == []
+
+
+def test_a_body_the_article_is_about_is_the_other_side_of_its_sessions() -> None:
+    text = BLOC_NEWS + "Menteri Perdagangan Indonesia menghadiri sidang pleno di Brussel."
+    meetings = extract_text(text, lang="id")["meetings"]
+    assert [(m["kind"], m["countries"]) for m in meetings] == [("multilateral", ["EU", "IDN"])]
 
 
 FOOTBALL = (

@@ -238,6 +238,47 @@ def test_kept_ambiguous_names_carry_their_reason(gid: Gazetteer, surface: str, c
     assert entry.extra["ambiguous"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "surface", "plain", "otherwise"),
+    [
+        (
+            "id",
+            "Turki",
+            "Indonesia dan Turki menandatangani MoU.",
+            "Pangeran Turki bin Faisal tiba di Jakarta.",
+        ),
+        (
+            "id",
+            "PBB",
+            "Sekjen PBB tiba di Jakarta.",
+            "Warga membayar PBB sebelum jatuh tempo, kata petugas pajak.",
+        ),
+        ("id", "PBB", "Sekjen PBB tiba di Jakarta.", "Partai Bulan Bintang (PBB) menggelar rapat."),
+        ("id", "Korea", "Indonesia dan Korea sepakat.", "Korea Utara menembakkan rudal ke laut."),
+        ("en", "Turkey", "Turkey and Greece held talks.", "Turkey is roasted for Thanksgiving dinner."),
+        ("en", "Indian", "The Indian minister arrived.", "The Indian Health Service serves tribal nations."),
+    ],
+)
+def test_a_resolved_name_stands_for_its_country_unless_the_article_says_otherwise(
+    gid: Gazetteer, gen: Gazetteer, *, lang: str, surface: str, plain: str, otherwise: str
+) -> None:
+    gazetteer = gid if lang == "id" else gen
+    entry = gazetteer.lookup(surface)
+    assert entry is not None
+    assert entry.extra["ambiguous"]
+    assert gazetteer.names_country(entry, plain)
+    assert not gazetteer.names_country(entry, otherwise)
+
+
+def test_a_flagged_name_never_stands_for_its_country(gid: Gazetteer) -> None:
+    georgia = gid.lookup("Georgia")
+    assert georgia is not None
+    assert not gid.names_country(georgia, "Indonesia dan Georgia menandatangani MoU.")
+    indonesia = gid.lookup("Indonesia")
+    assert indonesia is not None
+    assert gid.names_country(indonesia, "Indonesia dan Georgia menandatangani MoU.")
+
+
 def test_dropped_names_are_not_looked_up(gid: Gazetteer, gen: Gazetteer) -> None:
     assert gid.lookup("Jersey") is None
     assert gen.lookup("Jersey") is None
@@ -816,9 +857,9 @@ def test_kinds_of_entries(gid: Gazetteer) -> None:
 
 def test_every_ambiguity_row_refers_to_something(gid: Gazetteer, gen: Gazetteer) -> None:
     gazetteers = {"id": [gid], "en": [gen], "*": [gid, gen]}
-    for surface, lang, action, _reason in load_table("common", "ambiguous"):
+    for surface, lang, action, *_ in load_table("common", "ambiguous"):
         targets = gazetteers[lang]
-        if action == "flag":
+        if action in ("flag", "resolve"):
             assert any(g.lookup(surface) is not None for g in targets), f"flag of unknown {surface!r}"
         elif action == "shadow":
             # A shadow must hide a name, or it is dead weight.

@@ -194,7 +194,9 @@ class ArticleContext:
         entry = self.gazetteer.lookup(mention.text)
         if entry is None and mention.key is not None:
             entry = self.gazetteer.entry(mention.key)
-        if entry is None or entry.extra.get("ambiguous") or entry.country in _forums():
+        if entry is None or entry.country in _forums():
+            return None
+        if not self.gazetteer.names_country(entry, self.doc.text):
             return None
         return entry.country
 

@@ -31,7 +31,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import Final
 
@@ -142,6 +142,19 @@ class Gazetteer:
         """The entry that exactly this surface form names, or None (also for shadows)."""
         return self._surfaces.get(surface)
 
+    def names_country(self, entry: Entry, text: str) -> bool:
+        """Whether a mention of ``entry`` in the article ``text`` stands for its country.
+
+        Always, for a name that is not flagged ambiguous. A flagged name with an
+        ``unless`` pattern (action "resolve" in data/common/ambiguous.tsv: "Turki" is
+        Turkey unless the article names Turki bin Faisal) stands for it when the article
+        holds no match of the pattern; other flagged names never do.
+        """
+        if "ambiguous" not in entry.extra:
+            return True
+        unless = entry.extra.get("unless")
+        return unless is not None and not _says_otherwise(unless, text)
+
     def surfaces(self, key: str) -> tuple[str, ...]:
         """Every surface form of ``key`` in this gazetteer, in table order."""
         return tuple(self._by_key.get(key, ()))
@@ -154,6 +167,13 @@ class Gazetteer:
 
 
 # --- loading ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)  # a few articles: it holds their texts
+def _says_otherwise(pattern: str, text: str) -> bool:
+    """Whether ``text`` holds a sign that an ambiguous name means something else. Cached:
+    an article asks once per name, however often it writes it."""
+    return re.search(pattern, text) is not None
 
 
 def _split(cell: str) -> list[str]:
@@ -412,15 +432,19 @@ def _apply_ambiguity(b: _Builder) -> dict[str, Entry | None]:
     """Drop, flag and shadow per data/common/ambiguous.tsv; returns the final surface map."""
     surfaces: dict[str, Entry | None] = dict(b.surfaces)
     for row in load_table("common", "ambiguous"):
-        surface, lang, action, reason = _cells(row, 4)
+        surface, lang, action, reason, unless = _cells(row, 5)
         if lang not in {b.lang, "*"}:
             continue
         if action == "drop":
             surfaces.pop(surface, None)
-        elif action == "flag":
+        elif action in ("flag", "resolve"):
+            if action == "resolve":
+                if not unless:
+                    raise ValueError(f"gazetteer data: ambiguous.tsv: resolve {surface!r} needs a pattern")
+                re.compile(unless)  # a bad pattern fails when the gazetteer loads, not mid-run
             entry = surfaces.get(surface)
             if entry is not None:
-                surfaces[surface] = _with_extra(entry, ambiguous=reason)
+                surfaces[surface] = _with_extra(entry, ambiguous=reason, unless=unless)
         elif action == "shadow":
             for form in {surface, surface[:1].upper() + surface[1:]}:
                 if surfaces.get(form) is not None:

@@ -35,6 +35,11 @@ _EN_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _PLACE_LEAD = re.compile(
     r"\b(?:di|ke|in|at|to)\s+(?:(?:[A-Z][\w.'’-]*\s+){0,3}|(?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*,\s+)$"
 )
+# A body named where a meeting is held is its building ("di Gedung PBB", "at UN Headquarters").
+_BUILDING_LEAD = re.compile(
+    r"\b(?:[Gg]edung|[Mm]arkas(?:\s+[Bb]esar)?|[Kk]antor(?:\s+[Pp]usat)?|[Hh]eadquarters of)\s+$"
+)
+_ABBREVIATION_GAP = re.compile(r"\s*\(")  # what parts a name from its abbreviation after it
 _BOTH = re.compile(
     r"\b(?:kedua negara|kedua pemimpin|kedua kepala negara|kedua delegasi|both countries|the two leaders"
     r"|both leaders)\b",
@@ -166,10 +171,24 @@ def _add_sentence(
         if country:
             meeting.countries.add(country)
     sentence = doc.sentences[index]
+    previous: tuple[int, str | None, bool] = (-1, None, False)  # the last mention's end, code, at_place
     for mention in doc.mentions_in(index, _SIDE_KINDS | _PLACE_KINDS):
         code = context.code_of(mention)
         lead = sentence.text[max(0, mention.start - sentence.start - 40) : mention.start - sentence.start]
-        at_place = mention.kind in _PLACE_KINDS and _PLACE_LEAD.search(lead) is not None
+        if (
+            code is not None
+            and code == previous[1]
+            and _ABBREVIATION_GAP.fullmatch(doc.text, previous[0], mention.start)
+        ):
+            at_place = previous[2]  # "di New York, Amerika Serikat (AS)": the same name again
+        else:
+            at_place = _PLACE_LEAD.search(lead) is not None and (
+                mention.kind in _PLACE_KINDS
+                or (mention.kind == "bloc" and _BUILDING_LEAD.search(lead) is not None)
+            )
+        previous = (mention.end, code, at_place)
+        if at_place and mention.kind == "bloc":
+            continue  # "di Gedung PBB Jenewa": the body's building, not a side
         if at_place:
             if meeting.place is None or (mention.kind == "city" and meeting.place_kind == "country"):
                 meeting.place, meeting.place_kind = mention.text, mention.kind
@@ -203,13 +222,23 @@ def _implied_side(doc: Doc, context: ArticleContext, meeting: _Meeting) -> None:
     (found,) = meeting.countries
     others = [c for c in context.countries if c != found]
     if found in context.countries and len(context.countries) == 2:
-        meeting.countries.update(others)
+        # A body the article is about (the UN, ASEAN) is the other side of its sessions
+        # and conferences, not of every one-sided talk or visit the article reports.
+        multilateral = meeting.kind == "multilateral"
+        meeting.countries.update(c for c in others if multilateral or _is_state(context, c))
     elif (
         found != "IDN"
         and ("IDN" in context.countries or _FIRST_PERSON.search(doc.sentences[meeting.sentence].text))
         and doc.lang == "id"
     ):
         meeting.countries.add("IDN")
+
+
+def _is_state(context: ArticleContext, code: str) -> bool:
+    try:
+        return context.gazetteer.entry(code).kind == "country"
+    except KeyError:
+        return False
 
 
 def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:

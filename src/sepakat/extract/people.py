@@ -730,7 +730,7 @@ def _role_before(here: _Sentence, start: int) -> tuple[str | None, str | None]:
     phrase = _clean_role(text[phrase_start:start])
     if not phrase:
         return None, None
-    return phrase, _role_country(here.scan.gazetteer, phrase_start, start, here.covered)
+    return phrase, _role_country(here.scan, phrase_start, start, here.covered)
 
 
 # Between a country and its office: "Canadian Trade Minister", "Indonesian Mines and
@@ -768,7 +768,7 @@ def _role_after(here: _Sentence, end: int) -> tuple[str | None, str | None]:
     title = next((t for t in here.titles if t.start == phrase_start), None)
     if title is None and not phrase.casefold().startswith(here.scan.lex.role_words):
         return None, None
-    country = _role_country(here.scan.gazetteer, phrase_start, phrase_start + len(phrase), here.covered)
+    country = _role_country(here.scan, phrase_start, phrase_start + len(phrase), here.covered)
     return _clean_role(phrase), country
 
 
@@ -776,18 +776,15 @@ _APPOSITION_OPENER = re.compile(r"(?:\s*,\s*|\s+)(?:(?:selaku|sebagai|yang juga|
 _AS_OFFICE = re.compile(r"\s+(?:selaku|sebagai)\s")
 
 
-def _role_country(gazetteer: Gazetteer, start: int, end: int, covered: list[Mention]) -> str | None:
+def _role_country(scan: _Scan, start: int, end: int, covered: list[Mention]) -> str | None:
+    gazetteer, text = scan.gazetteer, scan.doc.text
     inside = [m for m in covered if start <= m.start and m.end <= end + 1]
-    for m in inside:
-        if m.kind in ("country", "bloc"):
-            entry = gazetteer.lookup(m.text)
-            if entry is not None and entry.country and not entry.extra.get("ambiguous"):
-                return entry.country
-    for m in inside:
-        if m.kind in ("title", "organisation"):
-            entry = gazetteer.lookup(m.text)
-            if entry is not None and entry.country and not entry.extra.get("ambiguous"):
-                return entry.country
+    for kinds in (("country", "bloc"), ("title", "organisation")):
+        for m in inside:
+            if m.kind in kinds:
+                entry = gazetteer.lookup(m.text)
+                if entry is not None and entry.country and gazetteer.names_country(entry, text):
+                    return entry.country
     return None
 
 
