@@ -789,3 +789,86 @@ def test_a_contract_in_other_news_is_still_an_agreement() -> None:
 def test_a_domestic_event_is_not_a_meeting() -> None:
     text = "Menteri Perindustrian menghadiri rapat koordinasi dengan para gubernur di Jakarta."
     assert extract_text(text, lang="id")["meetings"] == []
+
+
+# --- a document that is an agreement itself (extract/titled.py) ---------------------
+
+LEADERS_MET = (
+    "The President of Indonesia and the Prime Minister of Japan met in Tokyo on Monday and issued the "
+    "following statement. The two leaders welcomed closer cooperation on clean energy and fisheries."
+)
+
+
+def test_a_release_titled_as_a_joint_statement_is_that_statement() -> None:
+    (agreement,) = extract_text(LEADERS_MET, title="Indonesia-Japan Joint Leaders’ Statement", lang="en")[
+        "agreements"
+    ]
+    assert (agreement["name"], agreement["kind"], agreement["status"]) == (
+        "Indonesia-Japan Joint Leaders’ Statement",
+        "statement",
+        "agreed",
+    )
+    assert agreement["countries"] == ["IDN", "JPN"]
+    assert agreement["date"] == "2025-06-16"  # the Monday the body names
+    assert agreement["evidence"].startswith("The President of Indonesia and the Prime Minister of Japan met")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Fact Sheet: The Jakarta Declaration on Ocean Health",  # about a document
+        "Statement from the Press Secretary on the Joint Statement of Indonesia and Japan",  # ditto
+        "Statement by the President on Indonesia and Japan",  # one side's statement
+    ],
+)
+def test_a_title_about_a_statement_or_of_one_side_is_no_agreement(title: str) -> None:
+    assert extract_text(LEADERS_MET, title=title, lang="en")["agreements"] == []
+
+
+def test_the_body_speaking_of_the_document_is_the_same_statement_and_another_one_stays_apart() -> None:
+    text = (
+        "Indonesia and Japan reaffirmed their partnership. This Joint Statement sets out the steps both "
+        "governments will take on fisheries. Both sides recalled the joint statement their ministers issued in 2019."
+    )
+    agreements = extract_text(
+        text, title="Indonesia-Japan Joint Statement on Maritime Cooperation", lang="en"
+    )["agreements"]
+    assert [(a["name"], a["date"]) for a in agreements] == [
+        ("Indonesia-Japan Joint Statement on Maritime Cooperation", "2025-06-18"),
+        (None, "2019"),
+    ]
+    assert agreements[0]["evidence"].startswith("This Joint Statement sets out")
+
+
+def test_a_declaration_that_closes_with_its_signing_line_is_signed() -> None:
+    text = (
+        "Indonesia and Japan decide to work together on hydrogen, ammonia and geothermal power in the years "
+        "ahead. Both governments will report on progress every year. Signed in Jakarta, on 3 March 2025."
+    )
+    (agreement,) = extract_text(text, title="Indonesia-Japan Joint Declaration on Clean Energy", lang="en")[
+        "agreements"
+    ]
+    assert (agreement["status"], agreement["date"]) == ("signed", "2025-03-03")
+    assert agreement["evidence"] == "Signed in Jakarta, on 3 March 2025."
+
+
+MINISTERS_MET = (
+    "Menteri Luar Negeri Indonesia dan Menteri Luar Negeri Vietnam bertemu di Hanoi pada Senin. "
+    "Kedua menteri sepakat memperkuat kerja sama perikanan dan keamanan laut."
+)
+
+
+def test_an_indonesian_release_opening_with_pernyataan_bersama_is_that_statement() -> None:
+    title = "Pernyataan Bersama Indonesia dan Vietnam tentang Kerja Sama Maritim"
+    (agreement,) = extract_text(MINISTERS_MET, title=title, lang="id")["agreements"]
+    assert (agreement["name"], agreement["status"], agreement["countries"]) == (
+        title,
+        "agreed",
+        ["IDN", "VNM"],
+    )
+
+
+def test_an_indonesian_headline_that_reports_a_statement_is_not_the_statement() -> None:
+    # Indonesian headlines capitalise every word: only a title that opens with the head counts.
+    title = "Kedua Menteri Keluarkan Pernyataan Bersama"
+    assert extract_text(MINISTERS_MET, title=title, lang="id")["agreements"] == []

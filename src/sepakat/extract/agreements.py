@@ -29,6 +29,7 @@ from sepakat.extract.dates import DateMention, DateValue, dates_a_document
 from sepakat.extract.gazetteer import load_gazetteer
 from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon
 from sepakat.extract.sectors import find_sectors
+from sepakat.extract.titled import titled_instrument
 from sepakat.models import (
     AGREEMENT_STATUSES,
     AgreementKind,
@@ -1207,6 +1208,11 @@ def _compatible(existing: str, mention: str) -> bool:
 
 
 def extract_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecord]:
+    return titled_instrument(doc, context, _reported_agreements(doc, context))
+
+
+def _reported_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecord]:
+    """The agreements the body reports (the module docstring's steps)."""
     mentions = find_mentions(doc)
     if not mentions:
         return []
