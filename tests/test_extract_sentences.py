@@ -423,6 +423,19 @@ PEOPLE = [
         "Presiden Rusia",
         "RUS",
     ),
+    # An ambassador serves the country that sends them, not the one they are posted to.
+    (
+        "Duta Besar Indonesia untuk Mesir Lutfi Rauf mengatakan KBRI terus memantau.",
+        "Lutfi Rauf",
+        "Duta Besar Indonesia untuk Mesir",
+        "IDN",
+    ),
+    (
+        "Duta Besar Jepang untuk Indonesia Masaki Yasushi bertemu Menteri Luar Negeri Sugiono.",
+        "Masaki Yasushi",
+        "Duta Besar Jepang untuk Indonesia",
+        "JPN",
+    ),
 ]
 
 
@@ -465,6 +478,38 @@ def test_an_office_does_not_reach_across_another_name_to_a_country() -> None:
     )["people"]
     roles = {p["name"]: p["role"] for p in people}
     assert "Thailand" not in (roles.get("Parnpree Bahiddha-nukara") or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # An office that names no country, in a story about one other state only.
+        (
+            "Pembicaraan damai antara pemerintah Filipina dan kelompok pemberontak di Oslo kembali gagal. "
+            "Juru bicara Carlos Dizon mengatakan pihaknya masih menunggu sikap pemberontak. "
+            "Filipina berharap perundingan dilanjutkan bulan depan.",
+            "PHL",
+        ),
+        # ... in a story about two other states: which one, the text does not say.
+        (
+            "Amerika Serikat dan Tiongkok kembali berselisih soal tarif. Juru bicara Daniel Moore "
+            "mengatakan kedua negara perlu berunding. Tiongkok menolak tuduhan itu, sementara Amerika "
+            "Serikat menaikkan tarif.",
+            None,
+        ),
+        # ... in a story that is about Indonesia too.
+        (
+            "Indonesia dan Filipina membahas perbatasan laut. Juru bicara Carlos Dizon "
+            "mengatakan pembahasan berjalan baik. Indonesia dan Filipina berharap kesepakatan tercapai.",
+            "IDN",
+        ),
+    ],
+)
+def test_an_office_without_a_country_takes_the_country_the_story_is_about(
+    text: str, country: str | None
+) -> None:
+    (person,) = extract_text(text, lang="id")["people"]
+    assert person["country"] == country
 
 
 def test_short_mentions_join_the_full_name() -> None:
@@ -669,6 +714,13 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ("Japan and Indonesia will work together to meet the growing demand for clean energy.", "en"),
         ("The United States and Canada are committed to meeting the goals of the Paris Agreement.", "en"),
         ("Indonesia received a shipment of rice from Vietnam and Thailand last week.", "en"),
+        # A meeting that did not or could not happen; "menemui" of an obstacle.
+        ("“Kami belum bisa bertemu dengan dua mahasiswa itu,” kata Duta Besar Indonesia untuk Mesir.", "id"),
+        (
+            "Pasangan ganda campuran Indonesia tak menemui kendala berarti saat menghadapi pasangan Jepang.",
+            "id",
+        ),
+        ("Lini depan Indonesia menemui jalan buntu saat menghadapi pertahanan Jepang.", "id"),
         # "ditemui" after "saat" or a verb of saying: the reporter met the source.
         ("“Kami siap menambah ekspor,” kata Duta Besar Jepang saat ditemui di Jakarta, Rabu.", "id"),
         ("“Kami siap menambah ekspor,” ujar Duta Besar Korea Selatan ditemui di Jakarta.", "id"),

@@ -33,7 +33,7 @@ def extract_article(article: Article) -> Extraction:
     mentions = gazetteer.find(article.text)
     doc = Doc.build(article, mentions)
     context = ArticleContext(doc, gazetteer)
-    people = extract_people(doc, gazetteer)
+    people = extract_people(doc, context)
     agreements = extract_agreements(doc, context)
     meetings = extract_meetings(doc, context, people, agreements)
     record = ExtractionRecord(

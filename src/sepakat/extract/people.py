@@ -32,7 +32,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from sepakat.data import load_table
-from sepakat.extract.context import Doc
+from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.gazetteer import Gazetteer, load_gazetteer
 from sepakat.models import Mention, PersonRecord
 
@@ -256,9 +256,9 @@ _WORD = re.compile(r"[\w-]+")
 _WORD_CHAR = re.compile(r"[\w-]")
 
 
-def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
+def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
     """People of the article (module docstring): candidates, vouched, clustered."""
-    scan = _Scan.of(doc, gazetteer)
+    scan = _Scan.of(doc, context.gazetteer)
     # Names of two words or more are runs of capitals; one-word names are read only
     # where a verb of saying, an office or the list of well-known people vouches.
     for m in doc.mentions:
@@ -270,7 +270,7 @@ def extract_people(doc: Doc, gazetteer: Gazetteer) -> PeopleResult:
     mentions = [m for index, spans in scan.by_sentence.items() for m in _vouched(scan, index, spans)]
     people = _cluster(mentions, doc, scan.lex)
     _short_forms(doc, scan.lex, people, scan.covered)
-    return PeopleResult(people, [_record(doc, person) for person in people])
+    return PeopleResult(people, [_record(doc, context, person) for person in people])
 
 
 def _runs_of_capitals(scan: _Scan) -> None:
@@ -777,15 +777,26 @@ _AS_OFFICE = re.compile(r"\s+(?:selaku|sebagai)\s")
 
 
 def _role_country(scan: _Scan, start: int, end: int, covered: list[Mention]) -> str | None:
+    """The country an office phrase gives its holder: an office that names it ("Dubes RI
+    untuk Mesir": Indonesia), else the first country or bloc in it that is not where the
+    holder is posted ("untuk Mesir", "to Egypt"), else the country of a body in it."""
     gazetteer, text = scan.gazetteer, scan.doc.text
     inside = [m for m in covered if start <= m.start and m.end <= end + 1]
+    for m in inside:
+        entry = gazetteer.lookup(m.text) if m.kind == "title" else None
+        if entry is not None and entry.country and entry.extra.get("country_rule") == "fixed":
+            return entry.country
     for kinds in (("country", "bloc"), ("title", "organisation")):
         for m in inside:
-            if m.kind in kinds:
+            posted = m.kind in ("country", "bloc") and _POSTED_TO.search(text, max(0, m.start - 12), m.start)
+            if m.kind in kinds and not posted:
                 entry = gazetteer.lookup(m.text)
                 if entry is not None and entry.country and gazetteer.names_country(entry, text):
                     return entry.country
     return None
+
+
+_POSTED_TO = re.compile(r"\b(?:untuk|for|to)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 # --- clustering ----------------------------------------------------------------------
@@ -846,13 +857,28 @@ def _named_before_marker(before: str) -> str | None:
     return None
 
 
-def _record(doc: Doc, person: Person) -> PersonRecord:
+def _record(doc: Doc, context: ArticleContext, person: Person) -> PersonRecord:
     introduced = sorted((m for m in person.mentions if m.role), key=lambda m: m.start)
     role = introduced[0].role if introduced else None
     country = next((m.country for m in introduced if m.country), None) or person.country
     if country is None and doc.lang == "id" and (role is not None or _looks_indonesian(person.name)):
-        country = "IDN"
+        country = _home_country(doc, context)
     return PersonRecord(name=person.name, role=role, country=country)
+
+
+def _home_country(doc: Doc, context: ArticleContext) -> str | None:
+    """The country of a person in Indonesian news whose office names none, or who has a
+    name but no office: Indonesia, unless the article is about one other state only,
+    named more than once (a story on the Philippines' peace talks, a club's transfer):
+    then that one; none when it is about several others."""
+    about = context.countries
+    if not about or "IDN" in about:
+        return "IDN"
+    if len(about) > 1:
+        return None
+    (code,) = about
+    named = sum(1 for m in doc.mentions if m.kind == "country" and context.code_of(m) == code)
+    return code if named >= 2 else None
 
 
 def _looks_indonesian(name: str) -> bool:
