@@ -383,6 +383,30 @@ def test_an_agreement_reached_on_an_instrument_is_that_instrument(
     assert (agreement["name"], agreement["kind"], agreement["status"]) == (name, kind, "agreed")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name"),
+    [
+        (
+            "Perjanjian damai antara Thailand dan Kamboja yang akan disebut sebagai Kesepakatan Kuala Lumpur "
+            "ditandatangani pada Minggu.",
+            "id",
+            "Kesepakatan Kuala Lumpur",
+        ),
+        (
+            "The peace agreement between Thailand and Cambodia, to be called the Kuala Lumpur Accord, "
+            "was signed on Sunday.",
+            "en",
+            "Kuala Lumpur Accord",
+        ),
+    ],
+)
+def test_the_name_an_agreement_is_called_by_is_its_name_not_another_agreement(
+    sentence: str, lang: str, name: str
+) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert (agreement["name"], agreement["status"]) == (name, "signed")
+
+
 def test_a_titled_agreement_on_a_topic_keeps_its_title() -> None:
     (agreement,) = extract_text(
         "The United States and Malaysia signed the Agreement on Reciprocal Trade on Sunday.", lang="en"

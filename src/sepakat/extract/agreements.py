@@ -57,6 +57,7 @@ class AgreementMention:
     cue_at: int | None = None
     parties: list[str] = field(default_factory=list)
     distinct: bool = False  # "MoU tersendiri", "a separate agreement": not one already spoken of
+    called: bool = False  # the name given to an agreement just spoken of ("disebut sebagai ...")
 
 
 @dataclass
@@ -70,6 +71,9 @@ class _Agreement:
         names = [m.name for m in self.mentions if m.name and m.form in ("named", "item")]
         if not names:
             return None
+        given = [m.name for m in self.mentions if m.name and m.called]
+        if given:
+            return given[0]  # "... yang akan disebut sebagai Kesepakatan Kuala Lumpur"
         # A title is the shortest form that identifies it: "Kuala Lumpur Accord", not
         # "Kuala Lumpur Accord with the Prime Ministers of ...".
         names = [n for n in names if not any(_title_with_parties(t, n) for t in names)]
@@ -1120,7 +1124,7 @@ def _target_for(
 ) -> _Agreement | None:
     """The agreement gathered so far that ``m`` speaks of, or None when it is a new one."""
     if m.form in ("named", "item"):
-        target = next(
+        target = _called(m, agreements, doc) or next(
             (
                 a
                 for a in agreements
@@ -1168,6 +1172,28 @@ def _target_for(
     target = next((a for a in candidates if _compatible(a.kind, m.kind)), None)
     target = target or _specified(m, agreements)
     return None if target is None or _other_parties(doc, context, target, m) else target
+
+
+# "yang akan disebut sebagai", "to be called the", "dubbed": what follows names what came before.
+_CALLED = re.compile(
+    r"\b(?:disebut(?:\s+sebagai)?|dinamai|dinamakan|dijuluki|bernama|bertajuk|called|dubbed|named|"
+    r"known\s+as|titled|entitled)\s+(?:the\s+)?[\"“‘']?\Z",
+    re.IGNORECASE,
+)
+
+
+def _called(m: AgreementMention, agreements: list[_Agreement], doc: Doc) -> _Agreement | None:
+    """The agreement of the same sentence that ``m`` is the name of: "Perjanjian damai ...
+    yang akan disebut sebagai Kesepakatan Kuala Lumpur", "the agreement, dubbed the ...".
+    """
+    if _CALLED.search(doc.text, max(0, m.start - 40), m.start) is None:
+        return None
+    target = next(
+        (a for a in reversed(agreements) if a.mentions and a.mentions[-1].sentence == m.sentence),
+        None,
+    )
+    m.called = target is not None
+    return target
 
 
 def _listed_beside(a: _Agreement, m: AgreementMention) -> bool:
