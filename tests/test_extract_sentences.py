@@ -856,6 +856,20 @@ def test_a_strong_noun_in_a_football_article_is_still_an_agreement() -> None:
     assert agreement["kind"] == "mou"
 
 
+def test_mou_as_a_managers_nickname_is_not_an_agreement() -> None:
+    text = (
+        FOOTBALL
+        + "Mou, sapaan akrab sang pelatih, sudah sepakat soal rencana transfer itu. Mou merasa terharu."
+    )
+    assert extract_text(text, lang="id")["agreements"] == []
+
+
+def test_mou_written_so_in_other_news_is_still_an_agreement() -> None:
+    text = "Kedua pihak menandatangani Mou tentang pengelolaan sampah."
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert (agreement["kind"], agreement["status"]) == ("mou", "signed")
+
+
 def test_a_contract_in_other_news_is_still_an_agreement() -> None:
     text = "PT PAL menandatangani kontrak pembangunan dua kapal dengan Kementerian Pertahanan Filipina."
     (agreement,) = extract_text(text, lang="id")["agreements"]
