@@ -568,6 +568,24 @@ def test_schools_and_faculties_are_not_people(text: str, lang: str, names: list[
     assert [p["name"] for p in extract_text(text, lang=lang)["people"]] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Nouns of pe-/ke-...-an name a field of an office, not a person.
+        ("Wakil Rektor Bidang Kemahasiswaan Agus Sjafari membuka acara itu.", ["Agus Sjafari"]),
+        (
+            "Direktur Pembelajaran dan Kemahasiswaan Beny Bandanadjaja hadir di Bandung.",
+            ["Beny Bandanadjaja"],
+        ),
+        # Foreign spelling and the Javanese "-wan" ending stay names.
+        ("Presiden Iran Masoud Pezeshkian tiba di Jakarta.", ["Masoud Pezeshkian"]),
+        ("“Kami siap,” kata Andri Kesmawan di Bandung.", ["Andri Kesmawan"]),
+    ],
+)
+def test_indonesian_nominalisations_are_not_names(text: str, names: list[str]) -> None:
+    assert [p["name"] for p in extract_text(text, lang="id")["people"]] == names
+
+
 def test_honorifics_are_not_names() -> None:
     people = extract_text(
         "Rektor Universitas Tanjung Harapan, Prof. Dr. Rina Maharani, S.E., M.Si., membuka acara.", lang="id"

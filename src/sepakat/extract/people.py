@@ -519,6 +519,7 @@ class _WordTable(dict[str, int]):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lex = people_lexicon(lang)
+        self.nominals = lang == "id"
 
     def __missing__(self, token: str) -> int:
         lex = self.lex
@@ -532,6 +533,7 @@ class _WordTable(dict[str, int]):
             or folded in lex.role_vocab
             or folded in lex.common_words
             or _DEGREE.match(token) is not None
+            or (self.nominals and _is_nominal(word) and folded not in lex.name_words)
         ):
             kind = _NOT_NAME
         else:
@@ -546,6 +548,19 @@ class _WordTable(dict[str, int]):
         if len(self) < 200_000:
             self[token] = found
         return found
+
+
+# Indonesian nouns made with pe-...-an and ke-...-an ("Pembelajaran", "Kemahasiswaan",
+# "Kelembagaan"): a field or a unit in an office's name ("Wakil Rektor Bidang
+# Kemahasiswaan"), never a person's name. Letters Indonesian spelling does not use
+# ("sh", "zh", "th", "ph", "q", "x") mark a foreign name ("Pezeshkian"); "-wan" is the
+# ending of Javanese names ("Kesmawan", as "Setiawan").
+_NOMINAL = re.compile(r"(?:Pe|Ke)[a-z]{4,}(?<!w)an")
+_FOREIGN_SPELLING = re.compile(r"sh|zh|th|ph|[qx]")
+
+
+def _is_nominal(word: str) -> bool:
+    return _NOMINAL.fullmatch(word) is not None and _FOREIGN_SPELLING.search(word) is None
 
 
 @cache
