@@ -756,6 +756,11 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ("Japan and Indonesia will work together to meet the growing demand for clean energy.", "en"),
         ("The United States and Canada are committed to meeting the goals of the Paris Agreement.", "en"),
         ("Indonesia received a shipment of rice from Vietnam and Thailand last week.", "en"),
+        # "received" of a degree, "called on X to" do something, "he talks about", a port visit.
+        ("Raised along the U.S.-Mexico border, she received a Ph.D. in political science.", "en"),
+        ("China called on the United States to remove curbs on its exports.", "en"),
+        ("He talks about how Russia wants to move into Ukraine.", "en"),
+        ("A U.S. submarine completed a port visit to Australia last month.", "en"),
         # A meeting that did not or could not happen; "menemui" of an obstacle.
         ("“Kami belum bisa bertemu dengan dua mahasiswa itu,” kata Duta Besar Indonesia untuk Mesir.", "id"),
         (
@@ -795,6 +800,12 @@ def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, la
         ("Japan's trade minister received a delegation from Indonesia in Tokyo.", "en", "bilateral"),
         # A forum in lower case is an event, not a body's name: joining it is taking part.
         ("Indonesia bergabung dalam forum di Tokyo bersama Jepang dan Australia.", "id", "multilateral"),
+        # "called on" someone to talk is a call.
+        (
+            "The Chinese ambassador called on the United States Secretary of State to discuss trade.",
+            "en",
+            "bilateral",
+        ),
         # One side met by the other, not by the reporter.
         ("Presiden Prabowo ditemui Presiden Rusia Vladimir Putin di Moskow.", "id", "bilateral"),
     ],
