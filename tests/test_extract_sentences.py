@@ -761,6 +761,10 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ("China called on the United States to remove curbs on its exports.", "en"),
         ("He talks about how Russia wants to move into Ukraine.", "en"),
         ("A U.S. submarine completed a port visit to Australia last month.", "en"),
+        # A standing body set up, what must happen, a website visited.
+        ("In October, the United States and Australia announced a new Pacific Banking Forum.", "en"),
+        ("Iran must engage in serious dialogue with the United States.", "en"),
+        ("Americans in Japan can visit Vaccines.gov to find locations.", "en"),
         # A meeting that did not or could not happen; "menemui" of an obstacle.
         ("“Kami belum bisa bertemu dengan dua mahasiswa itu,” kata Duta Besar Indonesia untuk Mesir.", "id"),
         (
@@ -800,6 +804,12 @@ def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, la
         ("Japan's trade minister received a delegation from Indonesia in Tokyo.", "en", "bilateral"),
         # A forum in lower case is an event, not a body's name: joining it is taking part.
         ("Indonesia bergabung dalam forum di Tokyo bersama Jepang dan Australia.", "id", "multilateral"),
+        # A session of such a body is a meeting.
+        (
+            "The United States and Australia held the first Pacific Banking Forum in Brisbane in October.",
+            "en",
+            "multilateral",
+        ),
         # "called on" someone to talk is a call.
         (
             "The Chinese ambassador called on the United States Secretary of State to discuss trade.",
