@@ -761,6 +761,14 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ("China called on the United States to remove curbs on its exports.", "en"),
         ("He talks about how Russia wants to move into Ukraine.", "en"),
         ("A U.S. submarine completed a port visit to Australia last month.", "en"),
+        # A press conference, a meeting room, the DPR's plenary.
+        (
+            "“Kami akan memperlihatkan produk baru,” kata Direktur Toyota asal Jepang dalam konferensi pers "
+            "di Jakarta.",
+            "id",
+        ),
+        ("Duta Besar Malaysia memberi keterangan di ruang rapat Kementerian Luar Negeri, Jakarta.", "id"),
+        ("Perjanjian haji dengan Arab Saudi disahkan dalam Rapat Paripurna DPR RI pada Selasa.", "id"),
         # A standing body set up, what must happen, a website visited.
         ("In October, the United States and Australia announced a new Pacific Banking Forum.", "en"),
         ("Iran must engage in serious dialogue with the United States.", "en"),
@@ -804,6 +812,11 @@ def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, la
         ("Japan's trade minister received a delegation from Indonesia in Tokyo.", "en", "bilateral"),
         # A forum in lower case is an event, not a body's name: joining it is taking part.
         ("Indonesia bergabung dalam forum di Tokyo bersama Jepang dan Australia.", "id", "multilateral"),
+        (
+            "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Malaysia dalam rapat di Kuala Lumpur.",
+            "id",
+            "bilateral",
+        ),
         # A session of such a body is a meeting.
         (
             "The United States and Australia held the first Pacific Banking Forum in Brisbane in October.",
