@@ -407,6 +407,12 @@ def test_the_name_an_agreement_is_called_by_is_its_name_not_another_agreement(
     assert (agreement["name"], agreement["status"]) == (name, "signed")
 
 
+def test_an_amount_is_no_part_of_a_name() -> None:
+    text = "Gubernur menyaksikan penandatanganan kontrak Rp2,62 triliun untuk proyek pengendalian banjir."
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert (agreement["name"], agreement["kind"], agreement["status"]) == (None, "contract", "signed")
+
+
 def test_a_titled_agreement_on_a_topic_keeps_its_title() -> None:
     (agreement,) = extract_text(
         "The United States and Malaysia signed the Agreement on Reciprocal Trade on Sunday.", lang="en"
@@ -643,6 +649,9 @@ def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None
         ("Pembelian kembali saham dimulai sejak persetujuan pemegang saham diberikan.", "id"),
         ("Pemerintah tengah menyusun rencana aksi nasional hak asasi manusia.", "id"),
         ("The buyback began after shareholder approval was granted.", "en"),
+        # A health protocol, a performance contract within one government.
+        ("Semua peserta wajib mematuhi protokol kesehatan yang disepakati panitia.", "id"),
+        ("Kementerian menandatangani kontrak kinerja dengan para rektor perguruan tinggi negeri.", "id"),
     ],
 )
 def test_not_agreements(sentence: str, lang: str) -> None:

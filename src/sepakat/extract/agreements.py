@@ -531,6 +531,9 @@ def _closes_name(text: str, lex: AgreementLexicon) -> bool:
     return lex.heads.fullmatch(inner) is None
 
 
+_MONEY = re.compile(r"(?:Rp|US\$|S\$|A\$|RM|\$|€|£|¥)\s?\d|(?:Rp|US\$|RM)\.?$")
+
+
 def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
     """ "MoU on Cooperation in the Field of Shipbuilding", "Perjanjian Induk Lindung Nilai
     Syariah (PIDI Syariah)", "Nota Kesepahaman Nomor NK/6/IV/2023/TNI"."""
@@ -544,8 +547,8 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
         bare = word.rstrip(",.;:")
         low = bare.casefold()
         if bare[:1].isupper() or bare[:1].isdigit() or (bare.startswith("(") and end):
-            if (lang == "id" and low in lex.words["stops"]) or low in _CALENDAR_WORDS:
-                break
+            if (lang == "id" and low in lex.words["stops"]) or low in _CALENDAR_WORDS or _MONEY.match(word):
+                break  # "kontrak Rp2,62 triliun": an amount is no title word
             if lex.heads.fullmatch(bare) and end == 0 and i > 0:
                 break
             end = tokens[i].start() + len(bare)
@@ -684,6 +687,10 @@ def _looks_like_verb(word: str) -> bool:
     return word.startswith(("ber", "ter")) and not word.endswith("an")
 
 
+# A word (a comma or a dot between digits is part of it: "Rp2,62 triliun", "1.200") or a mark.
+_COMPLEMENT_TOKEN = re.compile(r"(?:[^\s,.;:!?\"“”()]|(?<=\d)[.,](?=\d))+|[,.;:!?\"“”()]")
+
+
 def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = False) -> int:
     """The phrase naming the subject (or the parties), up to a clause boundary or a stop
     word, at most 12 words; parenthesised abbreviations are kept."""
@@ -691,7 +698,7 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
     count = 0
     stops = lex.words["stops"]
     skip_until = -1
-    for t in re.finditer(r"[^\s,.;:!?\"“”()]+|[,.;:!?\"“”()]", rest[at:]):
+    for t in _COMPLEMENT_TOKEN.finditer(rest[at:]):
         if at + t.start() < skip_until:
             continue
         word = t.group(0)
