@@ -407,6 +407,29 @@ def test_the_name_an_agreement_is_called_by_is_its_name_not_another_agreement(
     assert (agreement["name"], agreement["status"]) == (name, "signed")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # "U.S." keeps its dot: the name goes on to the other party.
+        (
+            "The two sides signed a Memorandum of Understanding between the U.S. Department of Energy and the "
+            "Indonesian Ministry of Energy and Mineral Resources.",
+            "Memorandum of Understanding between the U.S. Department of Energy and the Indonesian Ministry of "
+            "Energy and Mineral Resources",
+        ),
+        # "in order to" starts a purpose, not more of the name.
+        (
+            "The two leaders welcomed the signing of an MOU on counterterrorism cooperation in order to deepen "
+            "ties between Indonesia and the United States.",
+            "MOU on counterterrorism cooperation",
+        ),
+    ],
+)
+def test_english_names_read_through_abbreviations_and_stop_at_a_purpose(sentence: str, name: str) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert agreement["name"] == name
+
+
 def test_an_amount_is_no_part_of_a_name() -> None:
     text = "Gubernur menyaksikan penandatanganan kontrak Rp2,62 triliun untuk proyek pengendalian banjir."
     (agreement,) = extract_text(text, lang="id")["agreements"]

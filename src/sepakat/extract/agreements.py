@@ -531,6 +531,7 @@ def _closes_name(text: str, lex: AgreementLexicon) -> bool:
     return lex.heads.fullmatch(inner) is None
 
 
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _MONEY = re.compile(r"(?:Rp|US\$|S\$|A\$|RM|\$|€|£|¥)\s?\d|(?:Rp|US\$|RM)\.?$")
 
 
@@ -544,7 +545,7 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
         pass
     while i < len(tokens):
         word = tokens[i].group(0)
-        bare = word.rstrip(",.;:")
+        bare = word if _ABBREVIATION.fullmatch(word) else word.rstrip(",.;:")  # "U.S." keeps its dot
         low = bare.casefold()
         if bare[:1].isupper() or bare[:1].isdigit() or (bare.startswith("(") and end):
             if (lang == "id" and low in lex.words["stops"]) or low in _CALENDAR_WORDS or _MONEY.match(word):
@@ -687,8 +688,12 @@ def _looks_like_verb(word: str) -> bool:
     return word.startswith(("ber", "ter")) and not word.endswith("an")
 
 
-# A word (a comma or a dot between digits is part of it: "Rp2,62 triliun", "1.200") or a mark.
-_COMPLEMENT_TOKEN = re.compile(r"(?:[^\s,.;:!?\"“”()]|(?<=\d)[.,](?=\d))+|[,.;:!?\"“”()]")
+# A word (a comma or a dot between digits is part of it: "Rp2,62 triliun", "1.200"; an
+# abbreviation keeps its dots: "U.S.") or a mark.
+_COMPLEMENT_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}(?:[-–][\w.]+)?|(?:[^\s,.;:!?\"“”()]|(?<=\d)[.,](?=\d))+|[,.;:!?\"“”()]"
+)
+_PURPOSE = re.compile(r"(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE)  # "... in order to": the name ended
 
 
 def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = False) -> int:
@@ -707,7 +712,10 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
             continue  # "antara A, B, dan C", but not "dengan A, Kamis (19/6)"
         if word in ',.;:!?"“”':
             break
-        if count > 0 and low in stops and not (parties and low in {"dengan", "dan", "and", "with"}):
+        if count > 0 and (
+            (low in stops and not (parties and low in {"dengan", "dan", "and", "with"}))
+            or (low in {"in", "so"} and _PURPOSE.match(rest, at + t.start()))
+        ):
             break
         if (
             count > 0
