@@ -1350,12 +1350,20 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
         found = _split_parties(subject.group(1)) + found  # the signing subject, then its counterparts
     unique: list[str] = []
     for written in found:
-        party = _OFFICE_PREFIX.sub("", written.strip(" ,."))
+        party = _OFFICE_PREFIX.sub("", _without_full_stop(written.strip(" ,")))
         if party and party not in unique and not _NOT_PARTY.match(party):
             unique.append(party)
     return tuple(unique[:12])
 
 
+def _without_full_stop(text: str) -> str:
+    """``text`` without a full stop at its end, but "U.S." keeps the dot of its abbreviation."""
+    if text.endswith(".") and not _ENDS_WITH_ABBREVIATION.search(text):
+        return text.rstrip(".")
+    return text
+
+
+_ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 _PARTY_MARKERS = re.compile(r"\b(?:antara|between|dengan|with|bersama|oleh|by)\s+")
 _JOINED = re.compile(r"\s(?:dengan|with|antara|between)\s")
 _SUBJECT = re.compile(
@@ -1371,11 +1379,14 @@ _OFFICE_PREFIX = re.compile(
 _NOT_PARTY = re.compile(r"^(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah)\b", re.IGNORECASE)
 
 
+_PHRASE_TOKEN = re.compile(r"\([^()]{1,60}\)|(?:[A-Z]\.){2,}|[^\s,;:.()]+|,")
+
+
 def _capitalised_phrase(s: str, at: int) -> str:
     """Capitalised words from ``at`` (with "dan", "of", parentheses inside), up to the
     first lower-case word that is not a joiner or to punctuation that ends a clause."""
     end = at
-    for t in re.finditer(r"\([^()]{1,60}\)|[^\s,;:.()]+|,", s[at : at + 250]):
+    for t in _PHRASE_TOKEN.finditer(s[at : at + 250]):
         word = t.group(0)
         if word == ",":
             nxt = s[at + t.end() : at + t.end() + 12].lstrip()
