@@ -430,9 +430,9 @@ def test_english_names_read_through_abbreviations_and_stop_at_a_purpose(sentence
     assert agreement["name"] == name
 
 
-def test_a_party_keeps_the_dots_of_its_abbreviation() -> None:
+def test_a_party_keeps_the_dots_of_its_abbreviation_and_loses_its_article() -> None:
     (agreement,) = extract_text("The U.S. and UAE signed an AI agreement today.", lang="en")["agreements"]
-    assert agreement["parties"] == ["The U.S.", "UAE"]
+    assert agreement["parties"] == ["U.S.", "UAE"]
 
 
 def test_an_amount_is_no_part_of_a_name() -> None:

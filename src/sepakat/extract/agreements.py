@@ -1350,7 +1350,7 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
         found = _split_parties(subject.group(1)) + found  # the signing subject, then its counterparts
     unique: list[str] = []
     for written in found:
-        party = _OFFICE_PREFIX.sub("", _without_full_stop(written.strip(" ,")))
+        party = _OFFICE_PREFIX.sub("", _LEADING_ARTICLE.sub("", _without_full_stop(written.strip(" ,"))))
         if party and party not in unique and not _NOT_PARTY.match(party):
             unique.append(party)
     return tuple(unique[:12])
