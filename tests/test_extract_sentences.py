@@ -55,7 +55,12 @@ ID_STATUS = [
         "mou",
         "implementing",
     ),
-    # The signing verb as news sites misspell it.
+    # The signing verb as news sites misspell it or space it.
+    (
+        "Itulah pokok kesepakatan kedua negara yang ditanda - tangani kedua menteri di Jeddah.",
+        "agreement",
+        "signed",
+    ),
     ("PT Sinar Abadi dan PT Laut Biru menandatangangi nota kesepahaman tentang logistik.", "mou", "signed"),
 ]
 

@@ -886,7 +886,11 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         if o is not mention and o.sentence == mention.sentence and o.form not in ("item",)
     )
     best: tuple[int, str, int] | None = None
-    for m in lex.cue_rows.finditer(s, doc.anchored_rows("cue", mention.sentence), lo, hi):
+    # A cue starts inside the clause; it may run past its end ("ditanda - tangani": the
+    # spaced dash of a misspelling is also a clause break).
+    for m in lex.cue_rows.finditer(s, doc.anchored_rows("cue", mention.sentence), lo, min(len(s), hi + 24)):
+        if m.start() >= hi:
+            break
         if hs <= m.start() < he and mention.form != "item":
             continue  # a cue inside the name ("Perjanjian ... Pelaksanaan") is not a verb
         group = _group_name(m)
