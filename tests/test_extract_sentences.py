@@ -440,6 +440,12 @@ def test_a_party_keeps_the_dots_of_its_abbreviation_and_loses_its_article() -> N
     assert agreement["parties"] == ["U.S.", "UAE"]
 
 
+def test_a_closing_quote_is_no_part_of_a_name() -> None:
+    text = "“Kita sudah menandatangani perjanjian Indonesia European Union CEPA,” kata Presiden."
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["name"] == "perjanjian Indonesia European Union CEPA"
+
+
 def test_an_amount_is_no_part_of_a_name() -> None:
     text = "Gubernur menyaksikan penandatanganan kontrak Rp2,62 triliun untuk proyek pengendalian banjir."
     (agreement,) = extract_text(text, lang="id")["agreements"]
