@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
@@ -270,7 +270,14 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
     mentions = [m for index, spans in scan.by_sentence.items() for m in _vouched(scan, index, spans)]
     people = _cluster(mentions, doc, scan.lex)
     _short_forms(doc, scan.lex, people, scan.covered)
-    return PeopleResult(people, [_record(doc, context, person) for person in people])
+    home: list[str | None] = []  # the article's home country, worked out on first need
+
+    def home_country() -> str | None:
+        if not home:
+            home.append(_home_country(doc, context))
+        return home[0]
+
+    return PeopleResult(people, [_record(doc, person, home_country) for person in people])
 
 
 def _runs_of_capitals(scan: _Scan) -> None:
@@ -872,12 +879,12 @@ def _named_before_marker(before: str) -> str | None:
     return None
 
 
-def _record(doc: Doc, context: ArticleContext, person: Person) -> PersonRecord:
+def _record(doc: Doc, person: Person, home_country: Callable[[], str | None]) -> PersonRecord:
     introduced = sorted((m for m in person.mentions if m.role), key=lambda m: m.start)
     role = introduced[0].role if introduced else None
     country = next((m.country for m in introduced if m.country), None) or person.country
     if country is None and doc.lang == "id" and (role is not None or _looks_indonesian(person.name)):
-        country = _home_country(doc, context)
+        country = home_country()
     return PersonRecord(name=person.name, role=role, country=country)
 
 
