@@ -177,6 +177,7 @@ class Doc:
         return Evidence(text=text, start=s, end=e)
 
 
+_COUNTED_KINDS = frozenset({"country", "bloc", "organisation", "title"})
 LEAD_SENTENCES = 8  # the lead paragraph, where news articles say what happened and when
 
 
@@ -215,12 +216,14 @@ class ArticleContext:
         """The countries most named in the title and body (Indonesian bodies count for IDN)."""
         counts: Counter[str] = Counter()
         for m in self.doc.mentions:
+            if m.kind not in _COUNTED_KINDS:
+                continue  # places
             code = self.code_of(m)
             if code is None:
                 continue
             if m.kind in ("country", "bloc"):
                 counts[code] += 1
-            elif m.kind in ("organisation", "title") and code == "IDN":
+            elif code == "IDN":
                 counts["IDN"] += 1
         for m in self.gazetteer.find(self.doc.article.title or ""):
             code = self.code_of(m)
