@@ -817,6 +817,17 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ),
         ("Duta Besar Malaysia memberi keterangan di ruang rapat Kementerian Luar Negeri, Jakarta.", "id"),
         ("Perjanjian haji dengan Arab Saudi disahkan dalam Rapat Paripurna DPR RI pada Selasa.", "id"),
+        # An envoy's posting is no side; room for talks; a forum being set up.
+        (
+            "Menteri Pendidikan Tinggi menerima kunjungan Duta Besar Republik Indonesia untuk Kazakhstan "
+            "di Jakarta, Senin.",
+            "id",
+        ),
+        (
+            "Trump menetapkan tarif 32 persen bagi Indonesia, namun masih membuka ruang dialog hingga 9 Juli.",
+            "id",
+        ),
+        ("Indonesia dan Australia mendorong pembentukan forum kajian kebijakan bersama.", "id"),
         # A standing body set up, what must happen, a website visited.
         ("In October, the United States and Australia announced a new Pacific Banking Forum.", "en"),
         ("Iran must engage in serious dialogue with the United States.", "en"),
@@ -862,6 +873,11 @@ def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, la
         ("Indonesia bergabung dalam forum di Tokyo bersama Jepang dan Australia.", "id", "multilateral"),
         (
             "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Malaysia dalam rapat di Kuala Lumpur.",
+            "id",
+            "bilateral",
+        ),
+        (
+            "Menteri Luar Negeri Indonesia bertemu Duta Besar Jepang untuk Indonesia di Jakarta.",
             "id",
             "bilateral",
         ),

@@ -25,7 +25,7 @@ from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.dates import DateValue
 from sepakat.extract.lexicon import AgreementLexicon, RowPatterns, agreement_lexicon
 from sepakat.extract.people import PeopleResult
-from sepakat.models import AgreementRecord, MeetingKind, MeetingRecord
+from sepakat.models import AgreementRecord, MeetingKind, MeetingRecord, Mention
 
 _STALE = timedelta(days=120)
 _ANAPHORA = re.compile(r"^\s*(?:bilateral\s+)?(?:tersebut|itu|ini)\b", re.IGNORECASE)
@@ -38,6 +38,11 @@ _PLACE_LEAD = re.compile(
 # A body named where a meeting is held is its building ("di Gedung PBB", "at UN Headquarters").
 _BUILDING_LEAD = re.compile(
     r"\b(?:[Gg]edung|[Mm]arkas(?:\s+[Bb]esar)?|[Kk]antor(?:\s+[Pp]usat)?|[Hh]eadquarters of)\s+$"
+)
+# An envoy's posting: "Duta Besar Republik Indonesia untuk Kazakhstan", "Ambassador to Japan".
+_POSTED_TO = re.compile(
+    r"\b(?:[Dd]uta [Bb]esar|[Dd]ubes|[Aa]mbassador|[Kk]onsul(?: [Jj]enderal)?|[Aa]tase)\b[^.;:]{0,40}?"
+    r"\b(?:untuk|to|for)\s+(?:the\s+)?$"
 )
 _ABBREVIATION_GAP = re.compile(r"\s*\(")  # what parts a name from its abbreviation after it
 _BOTH = re.compile(
@@ -175,30 +180,37 @@ def _add_sentence(
     for mention in doc.mentions_in(index, _SIDE_KINDS | _PLACE_KINDS):
         code = context.code_of(mention)
         lead = sentence.text[max(0, mention.start - sentence.start - 40) : mention.start - sentence.start]
-        if (
-            code is not None
-            and code == previous[1]
-            and _ABBREVIATION_GAP.fullmatch(doc.text, previous[0], mention.start)
-        ):
-            at_place = previous[2]  # "di New York, Amerika Serikat (AS)": the same name again
-        else:
-            at_place = _PLACE_LEAD.search(lead) is not None and (
-                mention.kind in _PLACE_KINDS
-                or (mention.kind == "bloc" and _BUILDING_LEAD.search(lead) is not None)
-            )
+        at_place = _at_place(doc, mention, code, lead, previous)
         previous = (mention.end, code, at_place)
-        if at_place and mention.kind == "bloc":
-            continue  # "di Gedung PBB Jenewa": the body's building, not a side
         if at_place:
-            if meeting.place is None or (mention.kind == "city" and meeting.place_kind == "country"):
-                meeting.place, meeting.place_kind = mention.text, mention.kind
-            if code and meeting.kind == "visit":
-                meeting.countries.add(code)  # the host of a visit takes part
-            continue
-        if code and mention.kind not in ("title", "city"):
-            meeting.countries.add(code)
+            if mention.kind != "bloc":  # "di Gedung PBB Jenewa": the body's building, no side
+                _take_place(meeting, mention, code)
+        elif code and mention.kind not in ("title", "city") and _POSTED_TO.search(lead) is None:
+            meeting.countries.add(code)  # not "Duta Besar RI untuk Kazakhstan": where the envoy serves
     if _BOTH.search(sentence.text):
         meeting.countries.update(context.countries)
+
+
+def _at_place(
+    doc: Doc, mention: Mention, code: str | None, lead: str, previous: tuple[int, str | None, bool]
+) -> bool:
+    """Whether a gazetteer mention names where the meeting is ("di Moskow", "di Gedung PBB")."""
+    if (
+        code is not None
+        and code == previous[1]
+        and _ABBREVIATION_GAP.fullmatch(doc.text, previous[0], mention.start)
+    ):
+        return previous[2]  # "di New York, Amerika Serikat (AS)": the same name again
+    return _PLACE_LEAD.search(lead) is not None and (
+        mention.kind in _PLACE_KINDS or (mention.kind == "bloc" and _BUILDING_LEAD.search(lead) is not None)
+    )
+
+
+def _take_place(meeting: _Meeting, mention: Mention, code: str | None) -> None:
+    if meeting.place is None or (mention.kind == "city" and meeting.place_kind == "country"):
+        meeting.place, meeting.place_kind = mention.text, mention.kind
+    if code and meeting.kind == "visit":
+        meeting.countries.add(code)  # the host of a visit takes part
 
 
 def _date_from(doc: Doc, meeting: _Meeting, index: int) -> None:
