@@ -22,17 +22,19 @@ GOLD = SHARED / "eval" / "dev.gold.jsonl"
 ARTICLES = SHARED / "corpus" / "agreements.jsonl"
 pytestmark = pytest.mark.skipif(not GOLD.exists(), **needs_shared)
 
-# Measured 2026-11-29: agreements F1 0.842, status 0.913, date 0.812, kind 0.942, countries
-# F1 0.939, meetings F1 0.784 (date 0.759), people F1 0.910. One paired agreement is ~1.5 points.
+# Measured 2026-11-29 (end of the session): agreements F1 0.849, status 0.914, date 0.814,
+# kind 0.943, countries F1 0.949, meetings F1 0.806 (date 0.759), people F1 0.910 (country
+# 0.894). One paired agreement is ~1.2 points, one meeting ~1.4.
 FLOORS = {
-    ("agreements", "f1"): 0.82,
+    ("agreements", "f1"): 0.83,
     ("agreement_fields", "status"): 0.88,
     ("agreement_fields", "date"): 0.79,
     ("agreement_fields", "kind"): 0.92,
-    ("agreement_fields", "countries_f1"): 0.92,
-    ("meetings", "f1"): 0.77,
+    ("agreement_fields", "countries_f1"): 0.93,
+    ("meetings", "f1"): 0.79,
     ("meetings", "date"): 0.72,
     ("people", "f1"): 0.89,
+    ("people", "country"): 0.87,
 }
 
 
