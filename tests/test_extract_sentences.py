@@ -581,6 +581,45 @@ def test_an_office_without_a_country_takes_the_country_the_story_is_about(
     assert person["country"] == country
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "people"),
+    [
+        # A list of office holders: each office goes with the name after it.
+        (
+            "President of the United States of America Joseph R. Biden Jr., President of the Republic of "
+            "Indonesia Joko Widodo, and President of the European Commission Ursula von der Leyen issued the "
+            "following statement.",
+            "en",
+            [
+                ("Joseph R. Biden Jr.", "President of the United States of America", "USA"),
+                ("Joko Widodo", "President of the Republic of Indonesia", "IDN"),
+                ("Ursula von der Leyen", "President of the European Commission", "EU"),
+            ],
+        ),
+        (
+            "Menteri Dalam Negeri Tito Karnavian, Gubernur Sumut Bobby Nasution dan Gubernur Aceh Muzakir Manaf hadir.",
+            "id",
+            [
+                ("Tito Karnavian", "Menteri Dalam Negeri", "IDN"),
+                ("Bobby Nasution", "Gubernur Sumut", "IDN"),
+                ("Muzakir Manaf", "Gubernur Aceh", "IDN"),
+            ],
+        ),
+        # An Indonesian title for a well-known foreign minister does not make him Indonesian.
+        (
+            "Menteri Perdagangan Howard Lutnick mengatakan tarif akan turun.",
+            "id",
+            [("Howard Lutnick", "Menteri Perdagangan", "USA")],
+        ),
+    ],
+)
+def test_offices_in_a_list_and_well_known_foreigners(
+    text: str, lang: str, people: list[tuple[str, str, str]]
+) -> None:
+    found = [(p["name"], p["role"], p["country"]) for p in extract_text(text, lang=lang)["people"]]
+    assert found == people
+
+
 def test_short_mentions_join_the_full_name() -> None:
     text = "Menteri Perdagangan Budi Santoso membuka pameran. Budi mengatakan ekspor naik. Santoso juga meninjau stan."
     people = extract_text(text, lang="id")["people"]

@@ -894,3 +894,13 @@ def test_whole_agreement_corpus(gid: Gazetteer, gen: Gazetteer) -> None:
     assert total > 10 * len(articles)
     # The last 38 are ordinary news (sport, business) that may name no country.
     assert with_country > 0.75 * len(articles)
+
+
+def test_every_well_known_person_has_a_record_code(gid: Gazetteer) -> None:
+    """common/people.tsv gives a person's country as records write it: an ISO code, or
+    the code a body belongs to (the IMF's head is UN, not IMF)."""
+    blocs = {row[0]: row[1] for row in load_table("common", "blocs")}
+    record_codes = set(blocs.values())
+    for name, country, *_ in load_table("common", "people"):
+        entry = gid.entry(country) if country not in blocs else None
+        assert country in record_codes or (entry is not None and entry.kind == "country"), (name, country)

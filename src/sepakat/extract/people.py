@@ -685,6 +685,12 @@ def _vouch(
     known = lex.known.get(name)
     if known is not None:
         vouched = True
+        # Indonesian news gives foreign officials Indonesia's titles ("Menteri Perdagangan
+        # Howard Lutnick"): a well-known foreigner named in full is not made Indonesian by
+        # one. A one-word alias may be someone else ("Irjen Anwar"), and an office that
+        # names a body or a country says more ("UN Special Envoy Mark Carney").
+        if country == "IDN" and known[1] and " " in name:
+            country = known[1]
         country = country or known[1]
     if not vouched:
         vouched = (
@@ -787,11 +793,27 @@ def _role_after(here: _Sentence, end: int) -> tuple[str | None, str | None]:
     phrase = text[phrase_start : stop.start() if stop else sentence_end].strip()
     if not phrase or len(phrase) > 120:
         return None, None
+    if any(
+        phrase_start <= a < phrase_start + len(phrase) and _looks_like_a_person(here.scan, text[a:b])
+        for a, b in here.spans
+    ):
+        return None, None  # "Biden, President of Indonesia Joko Widodo": the next person's office
     title = next((t for t in here.titles if t.start == phrase_start), None)
     if title is None and not phrase.casefold().startswith(here.scan.lex.role_words):
         return None, None
     country = _role_country(here.scan, phrase_start, phrase_start + len(phrase), here.covered)
     return _clean_role(phrase), country
+
+
+def _looks_like_a_person(scan: _Scan, name: str) -> bool:
+    """A candidate name that is a person's by its words: a known person, or two words or
+    more of which one is a name word of the NER lists ("Joko Widodo", not "International
+    Commodities")."""
+    if name in scan.lex.known:
+        return True
+    words = _word_table(scan.doc.lang)
+    tokens = name.split()
+    return len(tokens) >= 2 and any(words[t] & _NER_NAME for t in tokens)
 
 
 _APPOSITION_OPENER = re.compile(r"(?:\s*,\s*|\s+)(?:(?:selaku|sebagai|yang juga|yang merupakan|the|as)\s+)?")
