@@ -605,6 +605,12 @@ def test_an_office_without_a_country_takes_the_country_the_story_is_about(
                 ("Muzakir Manaf", "Gubernur Aceh", "IDN"),
             ],
         ),
+        # A portfolio word belongs to the office, not to the name after it.
+        (
+            "Secretary of the Treasury Janet Yellen met the Indonesian finance minister.",
+            "en",
+            [("Janet Yellen", "Secretary of the Treasury", None)],
+        ),
         # An Indonesian title for a well-known foreign minister does not make him Indonesian.
         (
             "Menteri Perdagangan Howard Lutnick mengatakan tarif akan turun.",
@@ -614,7 +620,7 @@ def test_an_office_without_a_country_takes_the_country_the_story_is_about(
     ],
 )
 def test_offices_in_a_list_and_well_known_foreigners(
-    text: str, lang: str, people: list[tuple[str, str, str]]
+    text: str, lang: str, people: list[tuple[str, str, str | None]]
 ) -> None:
     found = [(p["name"], p["role"], p["country"]) for p in extract_text(text, lang=lang)["people"]]
     assert found == people
