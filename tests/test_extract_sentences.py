@@ -626,6 +626,16 @@ def test_offices_in_a_list_and_well_known_foreigners(
     assert found == people
 
 
+def test_a_lone_word_that_said_something_is_a_body_in_english_news() -> None:
+    text = "Interest rates will stay where they are, Bundesbank said on Monday. Output rose, Ecopetrol said."
+    assert extract_text(text, lang="en")["people"] == []
+
+
+def test_a_lone_surname_with_an_honorific_is_a_person_in_english_news() -> None:
+    text = "Mr. Ano and the visiting delegation discussed the coming visit, a spokesman said."
+    assert [p["name"] for p in extract_text(text, lang="en")["people"]] == ["Ano"]
+
+
 def test_short_mentions_join_the_full_name() -> None:
     text = "Menteri Perdagangan Budi Santoso membuka pameran. Budi mengatakan ekspor naik. Santoso juga meninjau stan."
     people = extract_text(text, lang="id")["people"]

@@ -270,6 +270,8 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
     mentions = [m for index, spans in scan.by_sentence.items() for m in _vouched(scan, index, spans)]
     people = _cluster(mentions, doc, scan.lex)
     _short_forms(doc, scan.lex, people, scan.covered)
+    if doc.lang == "en":
+        people = [person for person in people if not _lone_word(scan, person)]
     home: list[str | None] = []  # the article's home country, worked out on first need
 
     def home_country() -> str | None:
@@ -278,6 +280,24 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
         return home[0]
 
     return PeopleResult(people, [_record(doc, person, home_country) for person in people])
+
+
+def _lone_word(scan: _Scan, person: Person) -> bool:
+    """In English news a person is named in full before a surname stands alone: a single
+    word that no office or honorific ("Mr. Ano") vouches for, never part of a longer name
+    in the article, and no name word of the NER lists is a body that "said" something
+    ("Bundesbank said", "Ecopetrol said")."""
+    if " " in person.name or person.name in scan.lex.known or any(m.role for m in person.mentions):
+        return False
+    if _word_table(scan.doc.lang)[person.name] & _NER_NAME:
+        return False
+    text = scan.doc.text
+    return not any(_honorific_before(scan.lex, text, m.start) for m in person.mentions)  # "Mr. Ano"
+
+
+def _honorific_before(lex: PeopleLexicon, text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].casefold().rstrip(".") in lex.honorifics
 
 
 def _runs_of_capitals(scan: _Scan) -> None:
