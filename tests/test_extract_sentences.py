@@ -636,6 +636,19 @@ def test_a_lone_surname_with_an_honorific_is_a_person_in_english_news() -> None:
     assert [p["name"] for p in extract_text(text, lang="en")["people"]] == ["Ano"]
 
 
+def test_a_name_before_center_or_foundation_is_a_bodys() -> None:
+    text = "The Woodrow Wilson Center and the Elizabeth Dole Foundation hosted the event in Washington."
+    assert extract_text(text, lang="en")["people"] == []
+
+
+def test_an_office_reads_on_through_a_bodys_english_name() -> None:
+    text = (
+        "Direktur Eksekutif Center of Economic and Law Studies Bhima Yudhistira mengatakan ekspor akan naik."
+    )
+    people = [(p["name"], p["role"]) for p in extract_text(text, lang="id")["people"]]
+    assert people == [("Bhima Yudhistira", "Direktur Eksekutif Center of Economic and Law Studies")]
+
+
 def test_short_mentions_join_the_full_name() -> None:
     text = "Menteri Perdagangan Budi Santoso membuka pameran. Budi mengatakan ekspor naik. Santoso juga meninjau stan."
     people = extract_text(text, lang="id")["people"]

@@ -88,6 +88,7 @@ class PeopleLexicon:
     role_words: tuple[str, ...]  # lower-case offices written without capitals ("juru bicara")
     known: dict[str, tuple[str, str]]  # full name or alias -> (full name, country)
     place_heads: frozenset[str]
+    name_tails: frozenset[str]  # "Center", "Foundation": the words before are a body's name
     common_words: frozenset[str]  # ordinary words (common_words.tsv), minus name words
 
 
@@ -99,6 +100,8 @@ def people_lexicon(lang: str) -> PeopleLexicon:
     }
     not_names |= {row[0] for row in load_table("id", "sentence_starters")}
     not_names |= {row[0] for row in load_table("en", "sentence_starters")}
+    name_tails = {row[0] for row in load_table("common", "name_tails")}
+    not_names |= name_tails
     honorifics = {row[0].rstrip(".").casefold() for row in load_table("id", "honorifics")}
     name_rows = load_table("id", "person_tokens")
     name_words = {row[0] for row in name_rows}
@@ -122,6 +125,7 @@ def people_lexicon(lang: str) -> PeopleLexicon:
         role_words=tuple(sorted((row[0] for row in load_table(lang, "role_words")), key=len, reverse=True)),
         known=known,
         place_heads=frozenset(row[0] for row in load_table("id", "place_heads")),
+        name_tails=frozenset(name_tails),
         common_words=frozenset(row[0] for row in load_table("id", "common_words")) - name_words,
     )
 
@@ -538,6 +542,7 @@ _ACRONYM = 4  # "KPK", "PBB": ends a stretch when it comes first
 _NER_NAME = 8  # a word the NER sets mostly tag as part of a name
 _PARTICLE = 16  # "bin", "van": not at either end of a name
 _LONG = 32  # three letters or more without its dot
+_TAIL = 64  # ends a body's name ("Foundation"): the name words before it are the body's
 
 
 class _WordTable(dict[str, int]):
@@ -571,6 +576,7 @@ class _WordTable(dict[str, int]):
             | (_NER_NAME if folded in lex.name_words else 0)
             | (_PARTICLE if token in _PARTICLES else 0)
             | (_LONG if len(word) >= 3 else 0)
+            | (_TAIL if word in lex.name_tails or token.rstrip("’'s") in lex.name_tails else 0)
         )
         if len(self) < 200_000:
             self[token] = found
@@ -653,7 +659,7 @@ def _name_stretches(tokens: Sequence[_Token], covered: bytes | bytearray, base: 
             blocked = False
             current.append(tok)
             continue
-        if current:
+        if current and not tok[3] & _TAIL:  # "Woodrow Wilson Center": the center's name
             stretches.append(current)
         current = []
     if current:
