@@ -649,6 +649,18 @@ def test_an_office_reads_on_through_a_bodys_english_name() -> None:
     assert people == [("Bhima Yudhistira", "Direktur Eksekutif Center of Economic and Law Studies")]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        # A rank is no part of the name; in Indonesian news it marks an Indonesian.
+        ("Upacara dipimpin Kolonel Inf Didin Nasruddin di Bandung.", "id", ("Didin Nasruddin", "IDN")),
+        ("Admiral Linda Fagan said the Coast Guard would help.", "en", ("Linda Fagan", None)),
+    ],
+)
+def test_ranks_are_not_names(text: str, lang: str, person: tuple[str, str | None]) -> None:
+    assert [(p["name"], p["country"]) for p in extract_text(text, lang=lang)["people"]] == [person]
+
+
 def test_short_mentions_join_the_full_name() -> None:
     text = "Menteri Perdagangan Budi Santoso membuka pameran. Budi mengatakan ekspor naik. Santoso juga meninjau stan."
     people = extract_text(text, lang="id")["people"]

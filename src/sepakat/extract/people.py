@@ -82,6 +82,7 @@ class PeopleLexicon:
     not_names: frozenset[str]
     role_vocab: frozenset[str]  # words of offices, bodies and places: not name words
     honorifics: frozenset[str]
+    indonesian_address: frozenset[str]  # "pak", "hj", "irjen": only Indonesians are so written
     name_words: frozenset[str]
     say_before: frozenset[str]
     say_after: frozenset[str]
@@ -102,7 +103,9 @@ def people_lexicon(lang: str) -> PeopleLexicon:
     not_names |= {row[0] for row in load_table("en", "sentence_starters")}
     name_tails = {row[0] for row in load_table("common", "name_tails")}
     not_names |= name_tails
-    honorifics = {row[0].rstrip(".").casefold() for row in load_table("id", "honorifics")}
+    honorific_rows = load_table("id", "honorifics")
+    honorifics = {row[0].rstrip(".").casefold() for row in honorific_rows}
+    indonesian_address = {row[0].rstrip(".").casefold() for row in honorific_rows if row[1:2] == ("id",)}
     name_rows = load_table("id", "person_tokens")
     name_words = {row[0] for row in name_rows}
     strong_names = {row[0] for row in name_rows if int(row[1]) >= 5}
@@ -119,6 +122,7 @@ def people_lexicon(lang: str) -> PeopleLexicon:
             _role_vocabulary(lang) - strong_names - {n.split()[0].casefold() for n in known}
         ),
         honorifics=frozenset(honorifics),
+        indonesian_address=frozenset(indonesian_address),
         name_words=frozenset(name_words),
         say_before=frozenset(w for w, pos in verbs if pos == "before"),
         say_after=frozenset(w for w, pos in verbs if pos == "after"),
@@ -300,8 +304,13 @@ def _lone_word(scan: _Scan, person: Person) -> bool:
 
 
 def _honorific_before(lex: PeopleLexicon, text: str, start: int) -> bool:
+    return _word_before(text, start) in lex.honorifics
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start``, case-folded, without its dot ("Mr." -> "mr")."""
     before = text[max(0, start - 12) : start].split()
-    return bool(before) and before[-1].casefold().rstrip(".") in lex.honorifics
+    return before[-1].casefold().rstrip(".") if before else ""
 
 
 def _runs_of_capitals(scan: _Scan) -> None:
@@ -931,9 +940,18 @@ def _record(doc: Doc, person: Person, home_country: Callable[[], str | None]) ->
     introduced = sorted((m for m in person.mentions if m.role), key=lambda m: m.start)
     role = introduced[0].role if introduced else None
     country = next((m.country for m in introduced if m.country), None) or person.country
-    if country is None and doc.lang == "id" and (role is not None or _looks_indonesian(person.name)):
+    if country is None and doc.lang == "id" and (role is not None or _addressed_as_indonesian(doc, person)):
         country = home_country()
     return PersonRecord(name=person.name, role=role, country=country)
+
+
+def _addressed_as_indonesian(doc: Doc, person: Person) -> bool:
+    """A name of the NER lists, or a name written after a rank or a form of address only
+    Indonesians are given ("Irjen Harryo Sugihhartono", "Pak Harryo"; not "Prof.")."""
+    if _looks_indonesian(person.name):
+        return True
+    address = people_lexicon("id").indonesian_address
+    return any(_word_before(doc.text, m.start) in address for m in person.mentions)
 
 
 def _home_country(doc: Doc, context: ArticleContext) -> str | None:
