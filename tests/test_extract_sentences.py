@@ -661,6 +661,11 @@ def test_ranks_are_not_names(text: str, lang: str, person: tuple[str, str | None
     assert [(p["name"], p["country"]) for p in extract_text(text, lang=lang)["people"]] == [person]
 
 
+def test_a_possessive_is_no_part_of_a_name() -> None:
+    text = "Secretary of Transportation Sean Duffy’s plan was welcomed by the Meat Institute’s members."
+    assert [p["name"] for p in extract_text(text, lang="en")["people"]] == ["Sean Duffy"]
+
+
 def test_short_mentions_join_the_full_name() -> None:
     text = "Menteri Perdagangan Budi Santoso membuka pameran. Budi mengatakan ekspor naik. Santoso juga meninjau stan."
     people = extract_text(text, lang="id")["people"]

@@ -565,6 +565,8 @@ class _WordTable(dict[str, int]):
     def __missing__(self, token: str) -> int:
         lex = self.lex
         word = token.rstrip(".")
+        if word.endswith(("'s", "’s")) and len(word) > 3:
+            word = word[:-2]  # "Institute’s" is the word "Institute"
         folded = word.casefold()
         if word in lex.place_heads:
             kind = _PLACE_HEAD
@@ -585,7 +587,7 @@ class _WordTable(dict[str, int]):
             | (_NER_NAME if folded in lex.name_words else 0)
             | (_PARTICLE if token in _PARTICLES else 0)
             | (_LONG if len(word) >= 3 else 0)
-            | (_TAIL if word in lex.name_tails or token.rstrip("’'s") in lex.name_tails else 0)
+            | (_TAIL if word in lex.name_tails else 0)
         )
         if len(self) < 200_000:
             self[token] = found
@@ -696,6 +698,8 @@ def _trimmed(run: str, stretch: Sequence[_Token]) -> tuple[int, int] | None:
     # the test above has already turned down.
     if run[end - 1] == "." and not _ENDS_WITH_INITIAL.search(run, start, end):
         end -= 1  # a sentence's full stop, not an initial
+    if run[end - 2 : end] in ("'s", "’s") and end - 2 > start:
+        end -= 2  # "Reagan's": the possessive, not the name
     return start, end
 
 
