@@ -281,6 +281,17 @@ BODY = "Harga beras di pasar induk naik tipis pekan ini. Pedagang menyebut pasok
             "republish_note",
         ),
         ("The talks ended.\n Reuter\n", "The talks ended.", "signature"),
+        # A channel promo glued between two sentences, with the source credit glued to it.
+        (
+            "Harga naik tajam.Ikuti Whatsapp Channel Republikasumber : Antara\nStok beras aman.",
+            "Harga naik tajam.\nStok beras aman.",
+            "promo",
+        ),
+        (
+            "Harga naik tajam.\nIkuti kabar terbaru selebriti hanya di KapanLagi.com\nStok beras aman.",
+            "Harga naik tajam.\nStok beras aman.",
+            "promo",
+        ),
     ],
 )
 def test_boilerplate(text: str, expected: str, kind: str) -> None:
