@@ -257,7 +257,12 @@ def test_kept_ambiguous_names_carry_their_reason(gid: Gazetteer, surface: str, c
         ("id", "Korea", "Indonesia dan Korea sepakat.", "Korea Utara menembakkan rudal ke laut."),
         ("en", "Turkey", "Turkey and Greece held talks.", "Turkey is roasted for Thanksgiving dinner."),
         ("en", "Indian", "The Indian minister arrived.", "The Indian Health Service serves tribal nations."),
-        ("en", "America", "America and Japan signed a deal.", "Trade with Latin America grew, and America gained."),
+        (
+            "en",
+            "America",
+            "America and Japan signed a deal.",
+            "Trade with Latin America grew, and America gained.",
+        ),
     ],
 )
 def test_a_resolved_name_stands_for_its_country_unless_the_article_says_otherwise(

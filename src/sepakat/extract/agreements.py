@@ -246,7 +246,7 @@ def _read_mention(
         return None
     if head.kind == "agreement" and form == "named" and _outcome_of_instrument(lex, s, hs, he, end):
         return None  # "kesepakatan politik atas perjanjian IEU-CEPA" speaks of the inner one
-    name = _LEADING_ARTICLE.sub("", s[start:end].strip(" ,\"“”")) if form == "named" else None
+    name = _LEADING_ARTICLE.sub("", s[start:end].strip(' ,"“”')) if form == "named" else None
     if name:
         name = _TRAILING_JOINER.sub("", name)
         if name.casefold() == s[hs:he].casefold():
@@ -547,7 +547,7 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
         word = tokens[i].group(0)
         # "U.S." keeps its dot; a closing quote ends the run ("CEPA,”"), but not the
         # apostrophe of a possessive ("United States’ National Cancer Institute")
-        bare = word if _ABBREVIATION.fullmatch(word) else word.rstrip(",.;:\"”")
+        bare = word if _ABBREVIATION.fullmatch(word) else word.rstrip(',.;:"”')
         low = bare.casefold()
         if bare[:1].isupper() or bare[:1].isdigit() or (bare.startswith("(") and end):
             if (lang == "id" and low in lex.words["stops"]) or low in _CALENDAR_WORDS or _MONEY.match(word):
