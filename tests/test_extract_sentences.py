@@ -1008,6 +1008,14 @@ def test_a_meeting_word_without_such_words_is_still_a_meeting(text: str, lang: s
             ["IDN", "JPN"],
             "New York",
         ),
+        # A meeting held during a visit is between its own sides, not the visited country.
+        (
+            "Presiden Prabowo Subianto dalam rangkaian kunjungan ke Belgia melangsungkan pertemuan dengan "
+            "Presiden Komisi Eropa Ursula von der Leyen di Brussel.",
+            "id",
+            ["EU", "IDN"],
+            "Brussel",
+        ),
         # A body's building is a place too.
         (
             "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Swiss di Gedung PBB Jenewa.",

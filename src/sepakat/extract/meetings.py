@@ -266,6 +266,12 @@ def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
             and same_date
             and (old.countries == new.countries or old.countries >= new.countries)
         ):
+            if old.kind == "visit" and new.kind == "meeting" and new.sentence in old.sentences:
+                # "kunjungan ke Belgia, melangsungkan pertemuan dengan Presiden Komisi Uni
+                # Eropa ... di Brussel": the meeting of the visit, between its own sides.
+                old.kind, old.countries = "meeting", set(new.countries)
+                if new.place_kind == "city":
+                    old.place, old.place_kind = new.place, new.place_kind
             old.participants.extend(p for p in new.participants if p not in old.participants)
             old.sentences.extend(new.sentences)
             old.place = old.place or new.place
