@@ -97,6 +97,9 @@ ID_COUNTRIES = [
     ("Afrika Selatan", "ZAF"),
     ("Swiss", "CHE"),
     ("Kosovo", "XKX"),
+    ("Slowakia", "SVK"),
+    ("Pantai Gading", "CIV"),
+    ("Srilanka", "LKA"),
     # English names are known to the Indonesian gazetteer too.
     ("Russian Federation", "RUS"),
     ("United States", "USA"),
