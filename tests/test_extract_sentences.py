@@ -666,6 +666,14 @@ def test_a_possessive_is_no_part_of_a_name() -> None:
     assert [p["name"] for p in extract_text(text, lang="en")["people"]] == ["Sean Duffy"]
 
 
+def test_an_offices_field_written_in_lower_case_elsewhere_is_no_name() -> None:
+    text = (
+        "Direktur Transformasi Ahmad Subagja membuka acara. Menurut Direktur Transformasi, transformasi "
+        "digital menjadi prioritas tahun ini."
+    )
+    assert [p["name"] for p in extract_text(text, lang="id")["people"]] == ["Ahmad Subagja"]
+
+
 def test_short_mentions_join_the_full_name() -> None:
     text = "Menteri Perdagangan Budi Santoso membuka pameran. Budi mengatakan ekspor naik. Santoso juga meninjau stan."
     people = extract_text(text, lang="id")["people"]

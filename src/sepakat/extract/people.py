@@ -643,10 +643,15 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
     spans = []
     for found in _name_stretches(run.tokens, scan.covered, start):
         stretch = found
-        if stretch[0][0] == sentence_start and len(stretch) > 1:
+        if len(stretch) > 1 and (
+            stretch[0][0] == sentence_start or (scan.doc.lang == "id" and not stretch[0][3] & _NER_NAME)
+        ):
             first = stretch[0][2].casefold()
             if first != stretch[0][2] and scan.has_word(first):
-                stretch = stretch[1:]  # "Kemarahan Duterte": a capital only because it starts
+                # "Kemarahan Duterte": a capital only because it starts the sentence;
+                # "Direktur Transformasi Ahmad Subagja": the field of the office before it
+                # (in Indonesian only: English first names are words too, "Don", "Rich")
+                stretch = stretch[1:]
         span = _trimmed(run.text, stretch)
         if span is not None:
             spans.append((start + span[0], start + span[1]))
@@ -721,6 +726,8 @@ def _vouch(
     if after[0] is not None and (role is None or len(after[0]) > len(role)):
         role, country = after
     vouched = role is not None
+    if vouched and len(words) == 1 and _common_noun(here.scan, name):
+        return None  # "Direktur Transformasi": the office's field, written in lower case elsewhere
     known = lex.known.get(name)
     if known is not None:
         vouched = True
@@ -739,6 +746,15 @@ def _vouch(
         # An unvouched single word may still be the short form of a vouched name.
         return PersonMention(start, end, name, here.index, False) if len(words) == 1 else None
     return PersonMention(start, end, name, here.index, True, role, country)
+
+
+def _common_noun(scan: _Scan, word: str) -> bool:
+    """A capitalised word that the article also writes in lower case and that is no name
+    word of the NER lists or of the well-known people: a noun, not a name."""
+    if word in scan.lex.known or _word_table(scan.doc.lang)[word] & _NER_NAME:
+        return False
+    folded = word.casefold()
+    return folded != word and scan.has_word(folded)
 
 
 def _said_or_addressed(doc: Doc, lex: PeopleLexicon, index: int, start: int, end: int) -> bool:
