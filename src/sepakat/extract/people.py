@@ -212,6 +212,7 @@ class _Scan:
     by_sentence: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     # The same spans by start, as starts and ends: they never overlap, so both ascend.
     ordered: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    written: dict[str, bool] = field(default_factory=dict)  # has_word's answers so far
 
     @classmethod
     def of(cls, doc: Doc, gazetteer: Gazetteer) -> _Scan:
@@ -248,8 +249,12 @@ class _Scan:
 
     def has_word(self, word: str) -> bool:
         """Whether the article writes ``word`` somewhere as a whole word (of ``[\\w-]``)."""
-        if _WORD.fullmatch(word) is None:
-            return False
+        known = self.written.get(word)
+        if known is None:
+            known = self.written[word] = _WORD.fullmatch(word) is not None and self._find_word(word)
+        return known
+
+    def _find_word(self, word: str) -> bool:
         text = self.doc.text
         at = text.find(word)
         while at != -1:
