@@ -605,6 +605,17 @@ def test_an_office_without_a_country_takes_the_country_the_story_is_about(
                 ("Muzakir Manaf", "Gubernur Aceh", "IDN"),
             ],
         ),
+        # A name with its office before it is one of a list: the next office is the next name's.
+        (
+            "Secretary of State Antony Blinken, Secretary of the Treasury Janet Yellen, and U.S. Trade "
+            "Representative Katherine Tai attended.",
+            "en",
+            [
+                ("Antony Blinken", "Secretary of State", "USA"),
+                ("Janet Yellen", "Secretary of the Treasury", None),
+                ("Katherine Tai", "U.S. Trade Representative", "USA"),
+            ],
+        ),
         # A portfolio word belongs to the office, not to the name after it.
         (
             "Secretary of the Treasury Janet Yellen met the Indonesian finance minister.",

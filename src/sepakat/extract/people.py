@@ -404,7 +404,11 @@ def _vouched(scan: _Scan, index: int, spans: list[tuple[int, int]]) -> list[Pers
     for start, end in spans:
         role: tuple[str | None, str | None] = (None, None)
         if _MAY_APPOSE.match(text, end):
-            role = _role_after(here, end)
+            # A name with an office before it is one of a list when another name follows
+            # ("Secretary of State Antony Blinken, Secretary of the Treasury Janet Yellen").
+            titled = first_title_end is not None and first_title_end <= start
+            listed = titled and _role_before(here, start)[0] is not None
+            role = _role_after(here, end, listed)
         afters[start] = role
         if role[0] is not None:
             here.consumed.append((end, end + 2 + len(role[0]) + 12))
@@ -839,8 +843,10 @@ _TRAILING_PUNCTUATION = re.compile(r"[\s,(]+$")
 _TRAILING_HONORIFICS = re.compile(r"(?:,?\s*(?:H\.E\.|Prof\.?|Dr\.?|Ir\.?|H\.|Hj\.|the Hon\.?|Sir|Dame))+$")
 
 
-def _role_after(here: _Sentence, end: int) -> tuple[str | None, str | None]:
-    """An office in apposition after a name: "Budi Prasetyo, juru bicara KPK"."""
+def _role_after(here: _Sentence, end: int, listed: bool = False) -> tuple[str | None, str | None]:
+    """An office in apposition after a name: "Budi Prasetyo, juru bicara KPK". Not when it
+    holds the next person's name (any candidate when the name is ``listed``: it has an
+    office before it; else one that looks like a person's)."""
     text = here.scan.doc.text
     sentence_end = here.scan.doc.sentences[here.index].end
     m = _APPOSITION_OPENER.match(text, end, sentence_end)
@@ -854,7 +860,8 @@ def _role_after(here: _Sentence, end: int) -> tuple[str | None, str | None]:
     if not phrase or len(phrase) > 120:
         return None, None
     if any(
-        phrase_start <= a < phrase_start + len(phrase) and _looks_like_a_person(here.scan, text[a:b])
+        phrase_start <= a < phrase_start + len(phrase)
+        and (listed or _looks_like_a_person(here.scan, text[a:b]))
         for a, b in here.spans
     ):
         return None, None  # "Biden, President of Indonesia Joko Widodo": the next person's office
