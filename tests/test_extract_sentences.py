@@ -566,6 +566,12 @@ def test_an_office_does_not_reach_across_another_name_to_a_country() -> None:
             "Serikat menaikkan tarif.",
             None,
         ),
+        # ... in a story about a bloc only: blocs are no home country.
+        (
+            "Negara-negara ASEAN sepakat memperkuat pendidikan tinggi. Juru bicara Carlos Dizon mengatakan "
+            "ASEAN perlu program pertukaran. ASEAN akan bersidang lagi tahun depan.",
+            "IDN",
+        ),
         # ... in a story that is about Indonesia too.
         (
             "Indonesia dan Filipina membahas perbatasan laut. Juru bicara Carlos Dizon "

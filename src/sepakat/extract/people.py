@@ -990,15 +990,24 @@ def _home_country(doc: Doc, context: ArticleContext) -> str | None:
     """The country of a person in Indonesian news whose office names none, or who has a
     name but no office: Indonesia, unless the article is about one other state only,
     named more than once (a story on the Philippines' peace talks, a club's transfer):
-    then that one; none when it is about several others."""
+    then that one; none when it is about several others. Blocs do not count: a story
+    about ASEAN in Indonesian news is Indonesia's."""
     about = context.countries
-    if not about or "IDN" in about:
+    states = [code for code in about if _is_state(context, code)]
+    if not states or "IDN" in states:
         return "IDN"
     if len(about) > 1:
         return None
-    (code,) = about
+    code = states[0]
     named = sum(1 for m in doc.mentions if m.kind == "country" and context.code_of(m) == code)
     return code if named >= 2 else None
+
+
+def _is_state(context: ArticleContext, code: str) -> bool:
+    try:
+        return context.gazetteer.entry(code).kind == "country"
+    except KeyError:
+        return False
 
 
 def _looks_indonesian(name: str) -> bool:
