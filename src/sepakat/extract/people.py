@@ -407,8 +407,7 @@ def _vouched(scan: _Scan, index: int, spans: list[tuple[int, int]]) -> list[Pers
             # A name with an office before it is one of a list when another name follows
             # ("Secretary of State Antony Blinken, Secretary of the Treasury Janet Yellen").
             titled = first_title_end is not None and first_title_end <= start
-            listed = titled and _role_before(here, start)[0] is not None
-            role = _role_after(here, end, listed)
+            role = _role_after(here, start, end, titled)
         afters[start] = role
         if role[0] is not None:
             here.consumed.append((end, end + 2 + len(role[0]) + 12))
@@ -843,10 +842,10 @@ _TRAILING_PUNCTUATION = re.compile(r"[\s,(]+$")
 _TRAILING_HONORIFICS = re.compile(r"(?:,?\s*(?:H\.E\.|Prof\.?|Dr\.?|Ir\.?|H\.|Hj\.|the Hon\.?|Sir|Dame))+$")
 
 
-def _role_after(here: _Sentence, end: int, listed: bool = False) -> tuple[str | None, str | None]:
+def _role_after(here: _Sentence, start: int, end: int, titled: bool) -> tuple[str | None, str | None]:
     """An office in apposition after a name: "Budi Prasetyo, juru bicara KPK". Not when it
-    holds the next person's name (any candidate when the name is ``listed``: it has an
-    office before it; else one that looks like a person's)."""
+    holds the next person's name: one that looks like a person's, or any candidate when the
+    name has an office before it (``titled``: a title stands before it in the sentence)."""
     text = here.scan.doc.text
     sentence_end = here.scan.doc.sentences[here.index].end
     m = _APPOSITION_OPENER.match(text, end, sentence_end)
@@ -859,10 +858,10 @@ def _role_after(here: _Sentence, end: int, listed: bool = False) -> tuple[str | 
     phrase = text[phrase_start : stop.start() if stop else sentence_end].strip()
     if not phrase or len(phrase) > 120:
         return None, None
-    if any(
-        phrase_start <= a < phrase_start + len(phrase)
-        and (listed or _looks_like_a_person(here.scan, text[a:b]))
-        for a, b in here.spans
+    inside = [(a, b) for a, b in here.spans if phrase_start <= a < phrase_start + len(phrase)]
+    if inside and (
+        any(_looks_like_a_person(here.scan, text[a:b]) for a, b in inside)
+        or (titled and _role_before(here, start)[0] is not None)
     ):
         return None, None  # "Biden, President of Indonesia Joko Widodo": the next person's office
     title = next((t for t in here.titles if t.start == phrase_start), None)
