@@ -1364,12 +1364,12 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
 
 def _without_full_stop(text: str) -> str:
     """``text`` without a full stop at its end, but "U.S." keeps the dot of its abbreviation."""
-    if text.endswith(".") and not _ENDS_WITH_ABBREVIATION.search(text):
+    last = text.rsplit(None, 1)[-1].lstrip("(") if text.strip() else ""
+    if text.endswith(".") and not _ABBREVIATION.fullmatch(last):
         return text.rstrip(".")
     return text
 
 
-_ENDS_WITH_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 _PARTY_MARKERS = re.compile(r"\b(?:antara|between|dengan|with|bersama|oleh|by)\s+")
 _JOINED = re.compile(r"\s(?:dengan|with|antara|between)\s")
 _SUBJECT = re.compile(

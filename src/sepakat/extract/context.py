@@ -201,6 +201,13 @@ class ArticleContext:
             return None
         return entry.country
 
+    def is_state(self, code: str) -> bool:
+        """Whether a record code is a country's, not a bloc's or a body's ("IDN", not "EU")."""
+        try:
+            return self.gazetteer.entry(code).kind == "country"
+        except KeyError:
+            return False
+
     def party_key(self, party: str) -> str:
         """One key for the names of one party ("Kemenhan", "Kementerian Pertahanan")."""
         entry = self.gazetteer.lookup(party)

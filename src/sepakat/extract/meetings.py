@@ -237,20 +237,13 @@ def _implied_side(doc: Doc, context: ArticleContext, meeting: _Meeting) -> None:
         # A body the article is about (the UN, ASEAN) is the other side of its sessions
         # and conferences, not of every one-sided talk or visit the article reports.
         multilateral = meeting.kind == "multilateral"
-        meeting.countries.update(c for c in others if multilateral or _is_state(context, c))
+        meeting.countries.update(c for c in others if multilateral or context.is_state(c))
     elif (
         found != "IDN"
         and ("IDN" in context.countries or _FIRST_PERSON.search(doc.sentences[meeting.sentence].text))
         and doc.lang == "id"
     ):
         meeting.countries.add("IDN")
-
-
-def _is_state(context: ArticleContext, code: str) -> bool:
-    try:
-        return context.gazetteer.entry(code).kind == "country"
-    except KeyError:
-        return False
 
 
 def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:

@@ -992,7 +992,7 @@ def _home_country(doc: Doc, context: ArticleContext) -> str | None:
     then that one; none when it is about several others. Blocs do not count: a story
     about ASEAN in Indonesian news is Indonesia's."""
     about = context.countries
-    states = [code for code in about if _is_state(context, code)]
+    states = [code for code in about if context.is_state(code)]
     if not states or "IDN" in states:
         return "IDN"
     if len(about) > 1:
@@ -1000,13 +1000,6 @@ def _home_country(doc: Doc, context: ArticleContext) -> str | None:
     code = states[0]
     named = sum(1 for m in doc.mentions if m.kind == "country" and context.code_of(m) == code)
     return code if named >= 2 else None
-
-
-def _is_state(context: ArticleContext, code: str) -> bool:
-    try:
-        return context.gazetteer.entry(code).kind == "country"
-    except KeyError:
-        return False
 
 
 def _looks_indonesian(name: str) -> bool:

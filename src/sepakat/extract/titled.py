@@ -29,7 +29,7 @@ from functools import cache
 from sepakat.data import load_table
 from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.sectors import find_sectors
-from sepakat.models import AGREEMENT_STATUSES, AgreementKind, AgreementRecord, Mention
+from sepakat.models import AGREEMENT_KINDS, AGREEMENT_STATUSES, AgreementKind, AgreementRecord, Mention
 
 # Before a head noun that may follow a lead: capitalised words, digits, "U.S.-Mexico",
 # "Leaders’", and the "and" between two leaders' names; commas between them.
@@ -49,7 +49,7 @@ _SPEAKS_OF_ITSELF = re.compile(
 @dataclass(frozen=True, slots=True)
 class _TitleRow:
     pattern: re.Pattern[str]
-    kind: str
+    kind: AgreementKind
 
 
 @cache
@@ -58,8 +58,11 @@ def _title_rows(lang: str) -> tuple[_TitleRow, ...]:
     for pattern, kind, lead in load_table("en" if lang == "en" else "id", "agreement_titles"):
         if lead not in ("names", "start"):
             raise ValueError(f"agreement_titles ({lang}): lead must be 'names' or 'start', not {lead!r}")
+        known = next((k for k in AGREEMENT_KINDS if k == kind), None)
+        if known is None:
+            raise ValueError(f"agreement_titles ({lang}): unknown kind {kind!r}")
         prefix = _LEAD if lead == "names" else ""
-        rows.append(_TitleRow(re.compile(rf"{prefix}(?:{pattern})(?![\w-])"), kind))
+        rows.append(_TitleRow(re.compile(rf"{prefix}(?:{pattern})(?![\w-])"), known))
     return tuple(rows)
 
 
@@ -74,9 +77,9 @@ def titled_instrument(
         return found
     same = [record for record in found if _is_it(record, title)]
     others = [record for record in found if not any(record is it for it in same)]
-    reached = [record for record in same if _STAGE[record.status] >= _STAGE["agreed"]]
+    reached = [record for record in same if _stage(record) >= AGREEMENT_STATUSES.index("agreed")]
     if reached:
-        best = max(reached, key=lambda record: _STAGE[record.status])
+        best = max(reached, key=_stage)
         return [replace(best, name=title), *others]
     index, status = _evidence_sentence(doc)
     event = context.event_date or doc.published_value()
@@ -85,7 +88,7 @@ def titled_instrument(
         countries = tuple(sorted({*countries, *context.countries}))
     itself = AgreementRecord(
         name=title,
-        kind=_as_kind(row.kind),
+        kind=row.kind,
         status="signed" if status == "signed" else "agreed",
         date=event.iso() if event else None,
         countries=countries or _codes(context, doc.mentions_in(index, _COUNTRY_KINDS)),
@@ -96,7 +99,10 @@ def titled_instrument(
     return [itself, *others]
 
 
-_STAGE = {status: rank for rank, status in enumerate(AGREEMENT_STATUSES)}
+def _stage(record: AgreementRecord) -> int:
+    return AGREEMENT_STATUSES.index(record.status)
+
+
 _COUNTRY_KINDS = frozenset({"country", "bloc"})
 
 
@@ -130,7 +136,3 @@ def _evidence_sentence(doc: Doc) -> tuple[int, str]:
         if _SPEAKS_OF_ITSELF.search(sentences[index].text):
             return index, "agreed"
     return next((i for i in first if len(sentences[i].text.split()) >= _HEADING_WORDS), 0), "agreed"
-
-
-def _as_kind(kind: str) -> AgreementKind:
-    return kind  # type: ignore[return-value]  # the data tables only hold valid kinds
