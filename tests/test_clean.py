@@ -355,6 +355,9 @@ def test_a_line_repeated_word_for_word_goes() -> None:
         ("Nilai&nbsp;kontrak Rp&#160;5 miliar.", "Nilai kontrak Rp 5 miliar."),
         ("Menteri\xa0tiba\u200bdi\ufeffHanoi.", "Menteri tiba di Hanoi."),
         ('Ia berkata, \\"Kami siap.\\"', 'Ia berkata, "Kami siap."'),
+        # Markdown's hard break: a backslash ends the line, and a line of one backslash
+        # stands where a blank line parts two paragraphs.
+        ("Kontrak disepakati.\\\n\\\nNilainya Rp 5 miliar.", "Kontrak disepakati.\n\nNilainya Rp 5 miliar."),
         ("Dua   spasi\tdan tab.", "Dua spasi dan tab."),
         ("Baris satu.\r\nBaris dua.", "Baris satu.\nBaris dua."),
     ],

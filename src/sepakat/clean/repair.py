@@ -2,7 +2,9 @@
 
 ``normalise_characters`` runs first: HTML entities left in text ("&amp;", "&#9;") are
 decoded, non-breaking and zero-width spaces become plain spaces, "\\r\\n" becomes "\\n",
-and markdown's backslash escapes (the digests write \\" and \\[) lose their backslash.
+and markdown's backslash escapes (the digests write \\" and \\[) lose their backslash, as
+does a backslash that ends a line (markdown's hard break: "disepakati.\\" then a line of
+"\\" alone is a paragraph break).
 
 ``repair_spacing`` runs last, on text whose boilerplate is gone:
 
@@ -43,7 +45,7 @@ _CHARACTERS = re.compile(
     r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});"
     r"|\r\n?"
     rf"|[{_ODD_CHARACTERS}]"
-    r"|\\(?=[\\\"'\[\]|*_#`()<>{}.!+\-~])"
+    r"|\\(?=[\\\"'\[\]|*_#`()<>{}.!+\-~\r\n])"
 )
 # Testing a few characters with "in" is much faster than one scan with a class; the
 # scan then runs when one of the common ones is there (it fixes the rare ones too).
