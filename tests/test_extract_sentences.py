@@ -801,6 +801,12 @@ def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None
         # A health protocol, a performance contract within one government.
         ("Semua peserta wajib mematuhi protokol kesehatan yang disepakati panitia.", "id"),
         ("Kementerian menandatangani kontrak kinerja dengan para rektor perguruan tinggi negeri.", "id"),
+        # An organisation named after its treaty is a body, not the treaty.
+        (
+            "The minister met the Secretary General of the Southeast Asia Treaty Organization, "
+            "who proposed new talks.",
+            "en",
+        ),
     ],
 )
 def test_not_agreements(sentence: str, lang: str) -> None:
