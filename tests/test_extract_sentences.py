@@ -801,6 +801,11 @@ def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None
         # A health protocol, a performance contract within one government.
         ("Semua peserta wajib mematuhi protokol kesehatan yang disepakati panitia.", "id"),
         ("Kementerian menandatangani kontrak kinerja dengan para rektor perguruan tinggi negeri.", "id"),
+        # Protocol as an office and as a road; an office's own plan of action.
+        ("Kepala Biro Humas dan Protokol kementerian itu mengatakan formulir harus ditandatangani.", "id"),
+        ("Konvoi melintas di jalan protokol yang disepakati panitia.", "id"),
+        ("Pemohon menyerahkan formulir yang ditandatangani dan surat persetujuan dari kreditor.", "id"),
+        ("Satgas bertugas merumuskan rencana aksi pembangunan kawasan industri yang telah disepakati.", "id"),
         # An organisation named after its treaty is a body, not the treaty.
         (
             "The minister met the Secretary General of the Southeast Asia Treaty Organization, "
