@@ -1,6 +1,7 @@
 """The clean stage: a RawDocument in, an Article out (teasers out, sentences, language).
 
-    1. characters   entities decoded, odd spaces made plain, escapes dropped (repair.py)
+    1. characters   entities decoded, odd spaces made plain, escapes dropped (repair.py);
+                    HTML tags that markdown let through (markdown.py)
     2. removals     teasers (teasers.py) and markdown (markdown.py); then datelines,
                     bylines, author codes, ads, captions, lists (boilerplate.py,
                     data/common/boilerplate.tsv)
@@ -35,7 +36,7 @@ from sepakat.clean.boilerplate import (
 )
 from sepakat.clean.edits import Draft, Edit
 from sepakat.clean.language import identify_language
-from sepakat.clean.markdown import find_markdown, line_mark_at
+from sepakat.clean.markdown import find_html_tags, find_markdown, line_mark_at
 from sepakat.clean.published import parse_published
 from sepakat.clean.repair import normalise_characters, repair_spacing
 from sepakat.clean.sentences import split_sentences
@@ -81,6 +82,10 @@ def clean_text(source: str, title: str | None = None) -> Draft:
     """Steps 1-3 on ``source``: the cleaned text with its map back and its removed spans."""
     draft = Draft(source)
     draft.apply(normalise_characters(draft.text))
+    # HTML tags first: the lines a block tag makes are lines for every rule after it.
+    tags = find_html_tags(draft.text)
+    if tags:
+        draft.apply(_merged(tags))
     draft.apply(_merged(_inline_removals(draft.text, title)))
     # Then the rules that want a line to themselves: a byline or a code glued to a
     # teaser or wrapped in "**" stands alone on its line now.

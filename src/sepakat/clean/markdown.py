@@ -1,4 +1,6 @@
-"""Markdown left in text: emphasis marks, links (their text stays), headings, quotes, bullets."""
+"""Markdown left in text: emphasis marks, links (their text stays), headings, quotes, bullets,
+and the HTML tags that markdown lets through ("13<sup>th</sup>", "<u>Energy</u>", table cells).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import re
 
 from sepakat.clean.spans import Span
 
-__all__ = ["find_markdown", "line_mark_at"]
+__all__ = ["find_html_tags", "find_markdown", "line_mark_at"]
 
 # Each pattern starts with a literal character, so that Python's re scans ahead fast.
 _BOLD = re.compile(r"\*\*+|__+")
@@ -19,6 +21,45 @@ _LINK = re.compile(r"\[[^\[\]]{1,300}\]\((?:https?://|/|www\.|mailto:)[^)\s]{0,5
 _LINE_MARK = re.compile(
     r"\n[ \t]*(?:[-–—*+•_=~·#][-–—*+•_=~·# \t]*(?=\n|\Z)|(?:(?:[-*+•]|##{0,5})[ \t]+|>[ \t]?|\*\*)+)"
 )
+
+
+# HTML elements by name: only these are tags, so Reuters' "<Siemens A.G.>" (a company)
+# and a teaser's "<LINK LIVE STREAMING>" stay. A block element parts paragraphs, a cell
+# its neighbours; the rest are inline and go without a trace.
+_BLOCK_ELEMENTS = frozenset(
+    "address article aside blockquote br caption dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6"
+    " header hr li nav ol p pre section table tbody tfoot thead tr ul".split()
+)
+_CELL_ELEMENTS = frozenset({"td", "th"})
+_INLINE_ELEMENTS = frozenset(
+    "a abbr b big cite code del em font i img ins kbd mark q s samp small span strike strong sub sup"
+    " time tt u var wbr".split()
+)
+_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,9})(?:[\s/][^<>\n]{0,300})?>")
+
+
+def find_html_tags(text: str) -> list[Span]:
+    """Spans of HTML tags; the words between them stay. A tag that a "<" before it (with
+    no ">" between) might enclose is left, so that removing it never makes a new tag
+    (cleaning stays idempotent)."""
+    spans: list[Span] = []
+    if "<" not in text:
+        return spans
+    for match in _HTML_TAG.finditer(text):
+        name = match.group(1).lower()
+        if name in _INLINE_ELEMENTS:
+            insert = ""
+        elif name in _BLOCK_ELEMENTS:
+            insert = "\n\n"
+        elif name in _CELL_ELEMENTS:
+            insert = " "
+        else:
+            continue
+        start = match.start()
+        if text.rfind("<", 0, start) > text.rfind(">", 0, start):
+            continue
+        spans.append(Span(start, match.end(), "markup", insert))
+    return spans
 
 
 def find_markdown(text: str) -> list[Span]:
