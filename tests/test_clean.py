@@ -358,6 +358,14 @@ def test_a_line_repeated_word_for_word_goes() -> None:
         # Markdown's hard break: a backslash ends the line, and a line of one backslash
         # stands where a blank line parts two paragraphs.
         ("Kontrak disepakati.\\\n\\\nNilainya Rp 5 miliar.", "Kontrak disepakati.\n\nNilainya Rp 5 miliar."),
+        # HTML that markdown lets through: inline tags go, block tags part paragraphs,
+        # a company in angle brackets (Reuters) is no tag.
+        ("Signed on June 13<sup>th</sup>, 2024.", "Signed on June 13th, 2024."),
+        ("**<u>Energy</u>:** The MOU was signed.", "Energy: The MOU was signed."),
+        ('See <a href="https://example.org/mou">the MOU</a> here.', "See the MOU here."),
+        ("Paragraf satu.<br>Paragraf dua.<p>Tiga.</p>", "Paragraf satu.\n\nParagraf dua.\n\nTiga."),
+        ("<tr><td>Nilai</td><td>Rp 5 miliar</td></tr>", "Nilai Rp 5 miliar"),
+        ("<Acme Corp> said it signed a letter of intent.", "<Acme Corp> said it signed a letter of intent."),
         ("Dua   spasi\tdan tab.", "Dua spasi dan tab."),
         ("Baris satu.\r\nBaris dua.", "Baris satu.\nBaris dua."),
     ],
@@ -442,6 +450,27 @@ def test_hard_wrapped_text_is_unwrapped() -> None:
         "The agreement follows two years of talks on tariffs and quotas, and will be reviewed in 2027.",
     ]
     assert_offsets_hold(article)
+
+
+def test_a_markdown_hard_break_in_a_wrapped_text_ends_its_line() -> None:
+    # A heading in bold with two spaces after it (markdown's hard break), then its text.
+    text = (
+        "The ministers of the two countries met in Jakarta\n"
+        "on Monday and signed a memorandum on rice.\n"
+        "\n"
+        "**<u>Jane Roe, Director of Trade Policy,\n"
+        "Ministry of Trade</u>**  \n"
+        "Jane Roe has led the talks on tariffs and\n"
+        "quotas since 2023 and will review them in 2027.\n"
+    )
+    article = clean(text)
+    assert [s.text for s in article.sentences] == [
+        "The ministers of the two countries met in Jakarta on Monday and signed a memorandum on rice.",
+        "Jane Roe, Director of Trade Policy, Ministry of Trade",
+        "Jane Roe has led the talks on tariffs and quotas since 2023 and will review them in 2027.",
+    ]
+    assert_offsets_hold(article)
+    assert clean(article.text).text == article.text
 
 
 # --- the article ----------------------------------------------------------------------
@@ -613,6 +642,17 @@ def test_arbitrary_text_never_crashes_and_keeps_offsets(text: str) -> None:
     for span in article.removed:
         assert previous[0] <= span.start <= span.end <= len(text)
         previous = (span.start, span.end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<", ">", "/", "u", "b", "td", "p", " ", "x", "<u>", "</u>", "<br>", "<a href=1>", "\n"]), max_size=30))
+def test_tag_soup_cleans_idempotently(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    article = _clean_or_none(text)
+    if article is None:
+        return
+    assert_offsets_hold(article)
+    assert clean(article.text).text == article.text
 
 
 @settings(max_examples=200, deadline=None)

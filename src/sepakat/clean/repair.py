@@ -10,7 +10,8 @@ does a backslash that ends a line (markdown's hard break: "disepakati.\\" then a
 
 - line breaks. A text hard-wrapped at a fixed width (Reuters, White House releases) is
   unwrapped: a break is a space unless a blank line or a newly indented line starts a
-  paragraph. Elsewhere a single break ends a paragraph, except where a link was cut
+  paragraph, or two spaces end the line before it (markdown's hard break, after a
+  heading or a list's line) and no lower-case word follows. Elsewhere a single break ends a paragraph, except where a link was cut
   onto its own line (detik: "KPK bakal\\nmelelang barang rampasan\\ndari kasus ..."):
   a break before a lower-case word or a comma, after a line that starts in lower case or
   a lone dash, is a space. Blank-line runs become one blank line.
@@ -289,6 +290,8 @@ def _wrapped_break(text: str, line_start: int, start: int, end: int, found: str)
     """
     before = text[start - 1]
     after = text[end]
+    if found.startswith("  ") and not after.islower():
+        return "\n\n"  # markdown's hard break (two spaces end the line): a heading, a list's line
     indent = len(found) - found.rindex("\n") - 1
     if indent >= 2 and before in _TERMINAL:
         previous_line = text[line_start:start]
