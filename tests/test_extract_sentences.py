@@ -428,6 +428,13 @@ def test_the_name_an_agreement_is_called_by_is_its_name_not_another_agreement(
             "ties between Indonesia and the United States.",
             "MOU on counterterrorism cooperation",
         ),
+        # A word that joins the name to what follows is no end of it.
+        (
+            "In June, Japan signed the Accord on Support for Ukraine and Cooperation between the government "
+            "of Japan and Ukraine.",
+            "Accord on Support for Ukraine and Cooperation",
+        ),
+        ("The two states ratified the Treaty of Amity—the first such pact in the region.", "Treaty of Amity"),
     ],
 )
 def test_english_names_read_through_abbreviations_and_stop_at_a_purpose(sentence: str, name: str) -> None:

@@ -316,7 +316,10 @@ _TITLE_GOES_ON = re.compile(r"\s+(?:on|of|for|regarding|concerning)\s+(?:the\s+)
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|A|An)\s+")
-_TRAILING_JOINER = re.compile(r"(?:\s+(?:on|of|for|in|the|and|to|dan|di|pada|untuk|dengan|yang))+$")
+# Words that join a name to what follows never end it: "accord between", "Treaty of Paris—the".
+_TRAILING_JOINER = re.compile(
+    r"(?:[\s—–]+(?:on|of|for|in|the|a|an|and|to|with|between|by|dan|di|pada|untuk|dengan|yang|antara|serta|oleh|tentang))+$"
+)
 
 
 def _is_sign_cue(lex: AgreementLexicon, word: str) -> bool:
