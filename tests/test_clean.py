@@ -645,7 +645,14 @@ def test_arbitrary_text_never_crashes_and_keeps_offsets(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["<", ">", "/", "u", "b", "td", "p", " ", "x", "<u>", "</u>", "<br>", "<a href=1>", "\n"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<", ">", "/", "u", "b", "td", "p", " ", "x", "<u>", "</u>", "<br>", "<a href=1>", "\n"]
+        ),
+        max_size=30,
+    )
+)
 def test_tag_soup_cleans_idempotently(pieces: list[str]) -> None:
     text = "".join(pieces)
     article = _clean_or_none(text)

@@ -27,12 +27,12 @@ _LINE_MARK = re.compile(
 # and a teaser's "<LINK LIVE STREAMING>" stay. A block element parts paragraphs, a cell
 # its neighbours; the rest are inline and go without a trace.
 _BLOCK_ELEMENTS = frozenset(
-    "address article aside blockquote br caption dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6"
+    "address article aside blockquote br caption dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6"  # noqa: SIM905
     " header hr li nav ol p pre section table tbody tfoot thead tr ul".split()
 )
 _CELL_ELEMENTS = frozenset({"td", "th"})
 _INLINE_ELEMENTS = frozenset(
-    "a abbr b big cite code del em font i img ins kbd mark q s samp small span strike strong sub sup"
+    "a abbr b big cite code del em font i img ins kbd mark q s samp small span strike strong sub sup"  # noqa: SIM905
     " time tt u var wbr".split()
 )
 _HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,9})(?:[\s/][^<>\n]{0,300})?>")

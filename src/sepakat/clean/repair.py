@@ -11,10 +11,11 @@ does a backslash that ends a line (markdown's hard break: "disepakati.\\" then a
 - line breaks. A text hard-wrapped at a fixed width (Reuters, White House releases) is
   unwrapped: a break is a space unless a blank line or a newly indented line starts a
   paragraph, or two spaces end the line before it (markdown's hard break, after a
-  heading or a list's line) and no lower-case word follows. Elsewhere a single break ends a paragraph, except where a link was cut
-  onto its own line (detik: "KPK bakal\\nmelelang barang rampasan\\ndari kasus ..."):
-  a break before a lower-case word or a comma, after a line that starts in lower case or
-  a lone dash, is a space. Blank-line runs become one blank line.
+  heading or a list's line) and no lower-case word follows. Elsewhere a single break
+  ends a paragraph, except where a link was cut onto its own line (detik: "KPK
+  bakal\\nmelelang barang rampasan\\ndari kasus ..."): a break before a lower-case word
+  or a comma, after a line that starts in lower case or a lone dash, is a space.
+  Blank-line runs become one blank line.
 - spaces: runs become one; spaces at line ends go; "Senin ." becomes "Senin.";
   spaces inside curly quotes ("“ Itu hak mereka ”") go.
 - glued sentences, where a link was stripped with its spaces: a space goes after the
