@@ -366,6 +366,14 @@ def test_a_line_repeated_word_for_word_goes() -> None:
         ("Paragraf satu.<br>Paragraf dua.<p>Tiga.</p>", "Paragraf satu.\n\nParagraf dua.\n\nTiga."),
         ("<tr><td>Nilai</td><td>Rp 5 miliar</td></tr>", "Nilai Rp 5 miliar"),
         ("<Acme Corp> said it signed a letter of intent.", "<Acme Corp> said it signed a letter of intent."),
+        (
+            'They <a href="https://example.org/deal"\ntarget="_blank">reached a deal</a> with Panama.',
+            "They reached a deal with Panama.",
+        ),
+        (
+            "Sales hit their [highest level](https://example.org/?q=" + "x" * 700 + ") in May.",
+            "Sales hit their highest level in May.",
+        ),
         ("Dua   spasi\tdan tab.", "Dua spasi dan tab."),
         ("Baris satu.\r\nBaris dua.", "Baris satu.\nBaris dua."),
     ],

@@ -62,6 +62,8 @@ ID_STATUS = [
         "signed",
     ),
     ("PT Sinar Abadi dan PT Laut Biru menandatangangi nota kesepahaman tentang logistik.", "mou", "signed"),
+    # What the agreement is for is not its stage.
+    ("Kedua negara menandatangani kesepakatan untuk mengakhiri konflik perbatasan.", "agreement", "signed"),
 ]
 
 EN_STATUS = [
@@ -75,6 +77,7 @@ EN_STATUS = [
         "agreed",
     ),
     ("Pertamina signed a supply contract with a Japanese trading house.", "contract", "signed"),
+    ("The two kingdoms signed a peace treaty to end the border war.", "treaty", "signed"),
 ]
 
 

@@ -16,7 +16,8 @@ _BOLD = re.compile(r"\*\*+|__+")
 _EMPHASIS = re.compile(r"\*[^\s*](?:[^*\n]|\n(?!\n)){0,400}?(?<=[^\s*])\*(?![*\w])")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\s]{1,500}\)")
 _ATTRIBUTES = re.compile(r"\{:?target=[^}\n]{0,40}\}")  # kramdown's {target="_self"} after a link
-_LINK = re.compile(r"\[[^\[\]]{1,300}\]\((?:https?://|/|www\.|mailto:)[^)\s]{0,500}\)")
+# A link's target may be long: search and tracking URLs run to hundreds of characters.
+_LINK = re.compile(r"\[[^\[\]]{1,300}\]\((?:https?://|/|www\.|mailto:)[^)\s]{0,2000}\)")
 # A heading's hashes, a quote's ">", a bullet, or a line of nothing but rule marks ("* * *").
 _LINE_MARK = re.compile(
     r"\n[ \t]*(?:[-–—*+•_=~·#][-–—*+•_=~·# \t]*(?=\n|\Z)|(?:(?:[-*+•]|##{0,5})[ \t]+|>[ \t]?|\*\*)+)"
@@ -35,7 +36,8 @@ _INLINE_ELEMENTS = frozenset(
     "a abbr b big cite code del em font i img ins kbd mark q s samp small span strike strong sub sup"  # noqa: SIM905
     " time tt u var wbr".split()
 )
-_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,9})(?:[\s/][^<>\n]{0,300})?>")
+# Attributes may run over lines (an <img> with its src, alt and style).
+_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,9})(?:[\s/][^<>]{0,2000})?>")
 
 
 def find_html_tags(text: str) -> list[Span]:

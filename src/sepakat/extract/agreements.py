@@ -898,6 +898,8 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
             break
         if hs <= m.start() < he and mention.form != "item":
             continue  # a cue inside the name ("Perjanjian ... Pelaksanaan") is not a verb
+        if m.start() >= he and _FOR_PURPOSE.fullmatch(s, he, m.start()) and not _is_passive(m.group(0)):
+            continue  # "a deal to end the war": what the agreement is for, not its stage
         group = _group_name(m)
         if lex.cue_scope[group] == "governs" and not _governs(s, m, hs, he):
             continue
@@ -914,6 +916,14 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
     if best is not None:
         mention.status = best[1]
         mention.cue_at = sentence.start + best[2]
+
+
+_FOR_PURPOSE = re.compile(r"\s+(?:to|untuk|guna|demi)\s+", re.IGNORECASE)  # between the noun and a cue
+
+
+def _is_passive(cue: str) -> bool:
+    """ "(MoU) untuk ditandatangani": done to the agreement, not what it is for."""
+    return cue[:2].casefold() == "di"
 
 
 def _governs(s: str, cue: re.Match[str], hs: int, he: int) -> bool:
