@@ -973,6 +973,11 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         # "ditemui" after "saat" or a verb of saying: the reporter met the source.
         ("“Kami siap menambah ekspor,” kata Duta Besar Jepang saat ditemui di Jakarta, Rabu.", "id"),
         ("“Kami siap menambah ekspor,” ujar Duta Besar Korea Selatan ditemui di Jakarta.", "id"),
+        # A central bank's policy meeting, a leader with his own security team, a meeting point.
+        ("Pasar Asia menunggu hasil pertemuan The Fed pekan ini di tengah ketegangan Iran dan Israel.", "id"),
+        ("President Trump met with his national security team after Iran struck Israel.", "en"),
+        ("Presiden AS menggelar pertemuan dengan tim keamanan nasionalnya setelah serangan Iran.", "id"),
+        ("Relawan Indonesia gagal mencapai titik pertemuan di perbatasan Mesir.", "id"),
     ],
 )
 def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, lang: str) -> None:
