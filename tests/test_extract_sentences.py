@@ -978,6 +978,10 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ("President Trump met with his national security team after Iran struck Israel.", "en"),
         ("Presiden AS menggelar pertemuan dengan tim keamanan nasionalnya setelah serangan Iran.", "id"),
         ("Relawan Indonesia gagal mencapai titik pertemuan di perbatasan Mesir.", "id"),
+        # Received, not met; a meeting with no plans for it; meeting a country's needs.
+        ("Threats to the American people from Iran will be met with strength and resolve.", "en"),
+        ("Kuwait's oil minister said there were no plans for an emergency OPEC meeting.", "en"),
+        ("Japan will make sure assistance meets Ukraine’s highest priority needs.", "en"),
     ],
 )
 def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, lang: str) -> None:
