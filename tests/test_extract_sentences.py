@@ -471,6 +471,31 @@ def test_a_titled_agreement_on_a_topic_keeps_its_title() -> None:
 
 # (sentence, name, role, country)
 PEOPLE = [
+    # A Balinese name opens with "I" or "Ni"; "Komisi I" is a roman numeral.
+    (
+        "Wali Kota Denpasar, I Gusti Ngurah Jaya, mengatakan kerja sama itu berjalan baik.",
+        "I Gusti Ngurah Jaya",
+        "Wali Kota Denpasar",
+        "IDN",
+    ),
+    (
+        "Presiden IOI, I Made Dana M. Tangkas, mengatakan prototipe siap.",
+        "I Made Dana M. Tangkas",
+        "Presiden IOI",
+        "IDN",
+    ),
+    (
+        "Ketua Komisi I DPR Budi Santoso menyambut Rektor Ni Luh Putu Sari.",
+        "Ni Luh Putu Sari",
+        "Rektor",
+        "IDN",
+    ),
+    (
+        "Ketua Komisi I DPR Budi Santoso menyambut Rektor Ni Luh Putu Sari.",
+        "Budi Santoso",
+        "Ketua Komisi I DPR",
+        "IDN",
+    ),
     (
         "Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang Takeshi Iwaya di Tokyo.",
         "Takeshi Iwaya",

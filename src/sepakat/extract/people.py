@@ -91,6 +91,7 @@ class PeopleLexicon:
     place_heads: frozenset[str]
     name_tails: frozenset[str]  # "Center", "Foundation": the words before are a body's name
     common_words: frozenset[str]  # ordinary words (common_words.tsv), minus name words
+    name_openers: dict[str, frozenset[str]]  # "I" -> {"Gusti", "Wayan", ...}: Balinese names
 
 
 @cache
@@ -131,6 +132,9 @@ def people_lexicon(lang: str) -> PeopleLexicon:
         place_heads=frozenset(row[0] for row in load_table("id", "place_heads")),
         name_tails=frozenset(name_tails),
         common_words=frozenset(row[0] for row in load_table("id", "common_words")) - name_words,
+        name_openers={row[0]: frozenset(row[1].split("|")) for row in load_table("id", "name_openers")}
+        if lang == "id"
+        else {},
     )
 
 
@@ -637,8 +641,23 @@ def _read_run(words: _WordTable, text: str) -> _Run:
     tokens = []
     start = 0
     may_name = False
-    for word in text.split():  # a run's words are parted by single spaces or tabs
+    lex = words.lex
+    split = text.split()  # a run's words are parted by single spaces or tabs
+    balinese = False  # in a Balinese name, ordinary words are names: "I Made Dana", "Jaya Negara"
+    for i, word in enumerate(split):
         facts = words[word]
+        if word in lex.name_openers and i + 1 < len(split) and split[i + 1] in lex.name_openers[word]:
+            facts = _NAME | _NER_NAME  # "I Gusti", "Ni Luh": the opener of a Balinese name
+            balinese = True
+        elif balinese and facts & _KIND == _NOT_NAME:
+            # An ordinary word between two name words is one too ("I Made Dana M. Tangkas").
+            balinese = (
+                word.casefold() in lex.common_words
+                and i + 1 < len(split)
+                and words[split[i + 1]] & _KIND == _NAME
+            )
+            if balinese:
+                facts = _NAME | (_LONG if len(word) >= 3 else 0)
         tokens.append((start, start + len(word), word, facts))
         start += len(word) + 1
         may_name = may_name or facts & _KIND == _NAME
