@@ -553,6 +553,17 @@ def test_people_with_offices(sentence: str, name: str, role: str | None, country
         assert people[name]["country"] == country
 
 
+def test_a_word_a_stripped_link_glued_to_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Presiden Rusia Vladimir Putin tiba di Jakarta. Prabowo menyambut Vladimir Putinserta rombongan. "
+        "Penyidik senior Novel Baswedan hadir. Tampak Natasha Wilonadan Rionaldo Stockhorst di lokasi, "
+        "sementara Natasha Wilona tersenyum."
+    )
+    names = {p["name"] for p in extract_text(text, lang="id")["people"]}
+    assert {"Vladimir Putin", "Novel Baswedan", "Natasha Wilona"} <= names
+    assert not any(n.endswith(("serta", "dan")) and n != "Novel Baswedan" for n in names)
+
+
 @pytest.mark.parametrize(
     ("sentence", "role", "country"),
     [

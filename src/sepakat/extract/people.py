@@ -92,6 +92,7 @@ class PeopleLexicon:
     name_tails: frozenset[str]  # "Center", "Foundation": the words before are a body's name
     common_words: frozenset[str]  # ordinary words (common_words.tsv), minus name words
     name_openers: dict[str, frozenset[str]]  # "I" -> {"Gusti", "Wayan", ...}: Balinese names
+    glue_words: tuple[str, ...]  # what a stripped link glues to a name ("Putinserta"), longest first
 
 
 @cache
@@ -135,6 +136,16 @@ def people_lexicon(lang: str) -> PeopleLexicon:
         name_openers={row[0]: frozenset(row[1].split("|")) for row in load_table("id", "name_openers")}
         if lang == "id"
         else {},
+        glue_words=tuple(
+            sorted(
+                {row[0] for row in load_table("id", "glue_words")}
+                | {row[0] for row in load_table("id", "speech_verbs")},
+                key=len,
+                reverse=True,
+            )
+        )
+        if lang == "id"
+        else (),
     )
 
 
@@ -668,7 +679,7 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
     """The spans of a capitalised run that may be a person's name."""
     sentence_start = scan.doc.sentences[index].start - start
     spans = []
-    for found in _name_stretches(run.tokens, scan.covered, start):
+    for found in _name_stretches(run.tokens, scan.covered, start, scan):
         stretch = found
         if len(stretch) > 1 and (
             stretch[0][0] == sentence_start or (scan.doc.lang == "id" and not stretch[0][3] & _NER_NAME)
@@ -685,12 +696,16 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
     return spans
 
 
-def _name_stretches(tokens: Sequence[_Token], covered: bytes | bytearray, base: int) -> list[list[_Token]]:
+def _name_stretches(
+    tokens: Sequence[_Token], covered: bytes | bytearray, base: int, scan: _Scan
+) -> list[list[_Token]]:
     """The run's stretches of words that may be names, parted by words that may not
-    (``covered``: the gazetteer's characters, the run starting at ``base``)."""
+    (``covered``: the gazetteer's characters, the run starting at ``base``), and after a
+    name word a stripped link glued a word to ("Vladimir Putinserta Menteri ...")."""
     stretches: list[list[_Token]] = []
     current: list[_Token] = []
     blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
+    glue = scan.lex.glue_words
     for tok in tokens:
         kind = tok[3] & _KIND
         is_name = kind == _NAME and not covered[base + tok[0]]
@@ -700,7 +715,13 @@ def _name_stretches(tokens: Sequence[_Token], covered: bytes | bytearray, base: 
             continue  # still the body's or place's own name
         elif is_name:
             blocked = False
-            current.append(tok)
+            stem = _glued_stem(scan, tok[2], glue) if glue and tok[2].endswith(glue) else None
+            if stem is None:
+                current.append(tok)
+                continue
+            current.append((tok[0], tok[0] + len(stem), stem, tok[3]))
+            stretches.append(current)
+            current = []
             continue
         if current and not tok[3] & _TAIL:  # "Woodrow Wilson Center": the center's name
             stretches.append(current)
@@ -708,6 +729,16 @@ def _name_stretches(tokens: Sequence[_Token], covered: bytes | bytearray, base: 
     if current:
         stretches.append(current)
     return stretches
+
+
+def _glued_stem(scan: _Scan, word: str, glue: tuple[str, ...]) -> str | None:
+    """The name in ``word`` when a glue word follows it and the article writes the name
+    alone elsewhere ("Putinserta" -> "Putin"); None when ``word`` is whole ("Baswedan")."""
+    for tail in glue:
+        stem = word[: -len(tail)]
+        if word.endswith(tail) and len(stem) >= 3 and stem[-1].islower() and scan.has_word(stem):
+            return stem
+    return None
 
 
 def _trimmed(run: str, stretch: Sequence[_Token]) -> tuple[int, int] | None:
