@@ -704,6 +704,14 @@ def test_a_name_before_center_or_foundation_is_a_bodys() -> None:
     assert extract_text(text, lang="en")["people"] == []
 
 
+def test_places_and_storms_are_not_people() -> None:
+    text = (
+        "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "
+        "the White House said."
+    )
+    assert extract_text(text, lang="en")["people"] == []
+
+
 def test_an_office_reads_on_through_a_bodys_english_name() -> None:
     text = (
         "Direktur Eksekutif Center of Economic and Law Studies Bhima Yudhistira mengatakan ekspor akan naik."
