@@ -704,6 +704,29 @@ def test_a_name_before_center_or_foundation_is_a_bodys() -> None:
     assert extract_text(text, lang="en")["people"] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # An office in apposition ends where a verb starts the rest of the clause.
+        (
+            "Menurut Nurul Hidayati, ketua panitia mengatakan bazar ini melatih kemampuan berbisnis.",
+            "Nurul Hidayati",
+            "ketua panitia",
+        ),
+        ("Menurut Gede Wenten, guru besar ITB ini menghasilkan air bersih.", "Gede Wenten", "guru besar ITB"),
+        # A new clause about another person is no office of the name before it.
+        (
+            "“Kami siap,” kata Dady Mairuhu, Menteri Brian berharap politeknik terus maju.",
+            "Dady Mairuhu",
+            None,
+        ),
+    ],
+)
+def test_an_office_in_apposition_stops_at_a_verb(sentence: str, name: str, role: str | None) -> None:
+    people = {p["name"]: p for p in extract_text(sentence, lang="id")["people"]}
+    assert people[name]["role"] == role
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "

@@ -906,6 +906,8 @@ def _role_after(here: _Sentence, start: int, end: int, titled: bool) -> tuple[st
     phrase_start = m.end()
     stop = _APPOSITION_BREAK.search(text, phrase_start, sentence_end)
     phrase = text[phrase_start : stop.start() if stop else sentence_end].strip()
+    if here.scan.doc.lang == "id":
+        phrase = _before_a_verb(here.scan.lex, phrase)
     if not phrase or len(phrase) > 120:
         return None, None
     inside = [(a, b) for a, b in here.spans if phrase_start <= a < phrase_start + len(phrase)]
@@ -919,6 +921,26 @@ def _role_after(here: _Sentence, start: int, end: int, titled: bool) -> tuple[st
         return None, None
     country = _role_country(here.scan, phrase_start, phrase_start + len(phrase), here.covered)
     return _clean_role(phrase), country
+
+
+# An Indonesian verb (me-, ber-, ter-, di-...-kan) or a clause's conjunction, in lower
+# case: the office in apposition ended before it ("Menag menegaskan ...", "guru besar ITB
+# ini menghasilkan air", "Rektor Itera ... kepada Elfahmi").
+_CLAUSE_WORD = re.compile(
+    r"\s(?:(?:me(?:ng|ny|m|n)?|ber|ter)[a-z]{3,}|di[a-z]{2,}kan|di(?:dorong|minta|pilih|tunjuk|angkat|lantik)"
+    r"|ini|itu|kepada|bahwa|agar|sehingga|juga|turut|sekaligus|pun)(?=[\s,]|$)"
+)
+
+
+def _before_a_verb(lex: PeopleLexicon, phrase: str) -> str:
+    """``phrase`` up to the first verb or conjunction after its first word ("ketua panitia
+    mengatakan ..."); offices that look like verbs ("menteri", "mediator") are words of the
+    role vocabulary. A capitalised phrase cut so is a new clause whose subject is another
+    person ("Dady Mairuhu, Menteri Brian berharap ..."): no office, "" is returned."""
+    for m in _CLAUSE_WORD.finditer(phrase):
+        if m.group().strip() not in lex.role_vocab:
+            return phrase[: m.start()] if phrase[:1].islower() else ""
+    return phrase
 
 
 def _looks_like_a_person(scan: _Scan, name: str) -> bool:
