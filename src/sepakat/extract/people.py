@@ -928,7 +928,7 @@ def _role_after(here: _Sentence, start: int, end: int, titled: bool) -> tuple[st
 # ini menghasilkan air", "Rektor Itera ... kepada Elfahmi").
 _CLAUSE_WORD = re.compile(
     r"\s(?:(?:me(?:ng|ny|m|n)?|ber|ter)[a-z]{3,}|di[a-z]{2,}kan|di(?:dorong|minta|pilih|tunjuk|angkat|lantik)"
-    r"|ini|itu|kepada|bahwa|agar|sehingga|juga|turut|sekaligus|pun)(?=[\s,]|$)"
+    r"|ini|itu|kepada|bahwa|agar|sehingga|juga|turut|pun)(?=[\s,]|$)"
 )
 
 
