@@ -882,6 +882,14 @@ def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None
         ("Kepala Biro Humas dan Protokol kementerian itu mengatakan formulir harus ditandatangani.", "id"),
         ("Konvoi melintas di jalan protokol yang disepakati panitia.", "id"),
         ("Pemohon menyerahkan formulir yang ditandatangani dan surat persetujuan dari kreditor.", "id"),
+        # Approval asked for or given; a protocol area; an idol's agency contract.
+        ("Permintaan PBSI itu kini sudah mendapatkan persetujuan dari BWF.", "id"),
+        ("Anggaran itu ditetapkan sesuai persetujuan Presiden sejak Januari 2025.", "id"),
+        ("Car Free Night akan diberlakukan di kawasan protokol yang disepakati.", "id"),
+        (
+            "Agensi mengumumkan sang idol keluar dari grup dan mengakhiri kontrak sebelum debut album barunya.",
+            "id",
+        ),
         ("Satgas bertugas merumuskan rencana aksi pembangunan kawasan industri yang telah disepakati.", "id"),
         # An organisation named after its treaty is a body, not the treaty.
         (
