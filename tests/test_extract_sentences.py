@@ -1057,6 +1057,14 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ("Threats to the American people from Iran will be met with strength and resolve.", "en"),
         ("Kuwait's oil minister said there were no plans for an emergency OPEC meeting.", "en"),
         ("Japan will make sure assistance meets Ukraine’s highest priority needs.", "en"),
+        # A cabinet's meeting, a news conference, a leader with his commanders, an idiom.
+        ("At today's Cabinet meeting, Nakasone told the minister to calm U.S. anger over trade.", "en"),
+        (
+            "Mousavi told a news conference in Damascus that Iran would retaliate against the United States.",
+            "en",
+        ),
+        ("Saddam Hussein presided over a meeting of his top military commanders after Iran attacked.", "en"),
+        ("New rules for farm workers from Mexico are meeting with objections in the U.S. Congress.", "en"),
     ],
 )
 def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, lang: str) -> None:
