@@ -471,6 +471,14 @@ def test_a_titled_agreement_on_a_topic_keeps_its_title() -> None:
 
 # (sentence, name, role, country)
 PEOPLE = [
+    # A rank or a form of address between an office and the name is no part of the office.
+    (
+        "Kapolres Metro Jakarta Selatan Kombes Pol Ade Ary Syam mengatakan kasus itu ditangani.",
+        "Ade Ary Syam",
+        "Kapolres Metro Jakarta Selatan",
+        "IDN",
+    ),
+    ("Ketua MA Sunarto mengatakan putusan itu final.", "Sunarto", "Ketua MA", "IDN"),
     # A Balinese name opens with "I" or "Ni"; "Komisi I" is a roman numeral.
     (
         "Wali Kota Denpasar, I Gusti Ngurah Jaya, mengatakan kerja sama itu berjalan baik.",

@@ -1041,11 +1041,29 @@ def _named_before_marker(before: str) -> str | None:
 
 def _record(doc: Doc, person: Person, home_country: Callable[[], str | None]) -> PersonRecord:
     introduced = sorted((m for m in person.mentions if m.role), key=lambda m: m.start)
-    role = introduced[0].role if introduced else None
+    role = _without_trailing_address(introduced[0].role) if introduced else None
     country = next((m.country for m in introduced if m.country), None) or person.country
     if country is None and doc.lang == "id" and (role is not None or _addressed_as_indonesian(doc, person)):
         country = home_country()
     return PersonRecord(name=person.name, role=role, country=country)
+
+
+# Forms of address that stand before a name and so end an office written before it
+# (the ranks and Indonesian forms are honorifics.tsv's "id" rows). Not every honorific:
+# "MA" (Mahkamah Agung) and "MP" end offices too.
+_ADDRESS_BEFORE_NAMES = frozenset({"sheikh", "syekh", "datuk", "dato", "tun", "prof", "dr", "mr", "mrs", "h.e"})
+
+
+def _without_trailing_address(role: str | None) -> str | None:
+    """An office without the ranks and forms of address that stand between it and the name
+    ("Kapolres Metro Jakarta Selatan Kombes Pol" -> "Kapolres Metro Jakarta Selatan")."""
+    if not role:
+        return role
+    address = people_lexicon("id").indonesian_address | _ADDRESS_BEFORE_NAMES
+    words = role.split()
+    while len(words) > 1 and words[-1].rstrip(".,").casefold() in address:
+        words.pop()
+    return " ".join(words).rstrip(" ,")
 
 
 def _addressed_as_indonesian(doc: Doc, person: Person) -> bool:
