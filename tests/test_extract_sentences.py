@@ -899,6 +899,8 @@ def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None
             "id",
         ),
         ("Satgas bertugas merumuskan rencana aksi pembangunan kawasan industri yang telah disepakati.", "id"),
+        # "deal" as a verb.
+        ("He hoped the community could deal with the proposal the United States agreed to review.", "en"),
         # An organisation named after its treaty is a body, not the treaty.
         (
             "The minister met the Secretary General of the Southeast Asia Treaty Organization, "
