@@ -735,6 +735,19 @@ def test_an_office_in_apposition_stops_at_a_verb(sentence: str, name: str, role:
     assert people[name]["role"] == role
 
 
+def test_an_office_holder_in_english_news_about_one_state_is_of_that_state() -> None:
+    text = (
+        "Indonesia will keep its oil output steady, Energy Minister Subroto told reporters. "
+        "Indonesia produced 1.2 mln barrels a day last year."
+    )
+    (person,) = extract_text(text, lang="en")["people"]
+    assert (person["name"], person["country"]) == ("Subroto", "IDN")
+    # A story about two states says nothing of whose minister he is.
+    text = text.replace("last year.", "last year and sold most of it to Japan and Japan's refiners.")
+    (person,) = extract_text(text, lang="en")["people"]
+    assert person["country"] is None
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "

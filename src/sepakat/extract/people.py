@@ -1043,7 +1043,9 @@ def _record(doc: Doc, person: Person, home_country: Callable[[], str | None]) ->
     introduced = sorted((m for m in person.mentions if m.role), key=lambda m: m.start)
     role = _without_trailing_address(introduced[0].role) if introduced else None
     country = next((m.country for m in introduced if m.country), None) or person.country
-    if country is None and doc.lang == "id" and (role is not None or _addressed_as_indonesian(doc, person)):
+    if country is None and (
+        role is not None if doc.lang == "en" else role is not None or _addressed_as_indonesian(doc, person)
+    ):
         country = home_country()
     return PersonRecord(name=person.name, role=role, country=country)
 
@@ -1051,7 +1053,9 @@ def _record(doc: Doc, person: Person, home_country: Callable[[], str | None]) ->
 # Forms of address that stand before a name and so end an office written before it
 # (the ranks and Indonesian forms are honorifics.tsv's "id" rows). Not every honorific:
 # "MA" (Mahkamah Agung) and "MP" end offices too.
-_ADDRESS_BEFORE_NAMES = frozenset({"sheikh", "syekh", "datuk", "dato", "tun", "prof", "dr", "mr", "mrs", "h.e"})
+_ADDRESS_BEFORE_NAMES = frozenset(
+    {"sheikh", "syekh", "datuk", "dato", "tun", "prof", "dr", "mr", "mrs", "h.e"}
+)
 
 
 def _without_trailing_address(role: str | None) -> str | None:
@@ -1080,10 +1084,16 @@ def _home_country(doc: Doc, context: ArticleContext) -> str | None:
     name but no office: Indonesia, unless the article is about one other state only,
     named more than once (a story on the Philippines' peace talks, a club's transfer):
     then that one; none when it is about several others. Blocs do not count: a story
-    about ASEAN in Indonesian news is Indonesia's."""
+    about ASEAN in Indonesian news is Indonesia's. In English news, only an office holder
+    in a story about one state, named more than once, takes it."""
     about = context.countries
     states = [code for code in about if context.is_state(code)]
-    if not states or "IDN" in states:
+    if doc.lang == "en":
+        # English news has no one home: an office holder takes the country only of a
+        # story about that one state ("Energy Minister Subroto" in a report on Indonesia).
+        if len(about) != 1 or not states:
+            return None
+    elif not states or "IDN" in states:
         return "IDN"
     if len(about) > 1:
         return None
