@@ -1246,6 +1246,17 @@ def test_a_contract_in_other_news_is_still_an_agreement() -> None:
     assert agreement["kind"] == "contract"
 
 
+def test_matches_in_a_football_story_are_not_meetings() -> None:
+    text = (
+        "Timnas Indonesia menjamu Jepang di stadion utama. Pelatih kepala dan gelandang andalan siap. "
+        "Jepang unggul atas Indonesia pada pertemuan pertama, dan tiga hari kemudian mereka bertemu Filipina "
+        "dalam laga liga."
+    )
+    assert extract_text(text, lang="id")["meetings"] == []
+    # The same words in a story that is no football story still make a meeting.
+    assert extract_text("Menteri Indonesia bertemu Menteri Jepang di Tokyo.", lang="id")["meetings"]
+
+
 def test_a_domestic_event_is_not_a_meeting() -> None:
     text = "Menteri Perindustrian menghadiri rapat koordinasi dengan para gubernur di Jakarta."
     assert extract_text(text, lang="id")["meetings"] == []

@@ -27,7 +27,7 @@ from sepakat.data import load_table
 from sepakat.extract.context import LEAD_SENTENCES, ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue, dates_a_document
 from sepakat.extract.gazetteer import load_gazetteer
-from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon
+from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon, off_topic
 from sepakat.extract.sectors import find_sectors
 from sepakat.extract.titled import titled_instrument
 from sepakat.models import (
@@ -104,7 +104,7 @@ def _title_with_parties(title: str, name: str) -> bool:
 def find_mentions(doc: Doc) -> list[AgreementMention]:
     lex = agreement_lexicon(doc.lang)
     found: list[AgreementMention] = []
-    weak_nouns = not _off_topic(doc, lex)
+    weak_nouns = not off_topic(doc, lex)
     for index in doc.anchored_sentences("agreement"):
         sentence = doc.sentences[index]
         claimed_until = -1
@@ -263,23 +263,6 @@ def _read_mention(
         strong=head.strong,
         distinct=distinct,
     )
-
-
-_OFF_TOPIC_WORDS = 3  # different words of a topic (agreement_negative.tsv) that make an article about it
-
-
-def _off_topic(doc: Doc, lex: AgreementLexicon) -> bool:
-    """The article is about a topic whose deals are not agreements between states or
-    bodies (club football: contracts, transfers): three different words of it."""
-    if lex.off_topic is None:
-        return False
-    seen: set[str] = set()
-    for index in doc.anchored_sentences("topic"):  # most articles have none
-        for word in lex.off_topic.finditer(doc.sentences[index].text):
-            seen.add(word.group().casefold())
-            if len(seen) >= _OFF_TOPIC_WORDS:
-                return True
-    return False
 
 
 def _not_an_instrument(lex: AgreementLexicon, head: HeadKind, s: str, hs: int, he: int) -> bool:

@@ -11,8 +11,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sepakat.data import load_table
+
+if TYPE_CHECKING:
+    from sepakat.extract.context import Doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,3 +161,21 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         words=words,
         kind_words=kind_words,
     )
+
+
+_OFF_TOPIC_WORDS = 3  # different words of a topic (agreement_negative.tsv) that make an article about it
+
+
+def off_topic(doc: Doc, lex: AgreementLexicon) -> bool:
+    """The article is about a topic whose deals and meetings are not between states or
+    bodies (club football: contracts, transfers, matches; entertainment): three
+    different words of it."""
+    if lex.off_topic is None:
+        return False
+    seen: set[str] = set()
+    for index in doc.anchored_sentences("topic"):  # most articles have none
+        for word in lex.off_topic.finditer(doc.sentences[index].text):
+            seen.add(word.group().casefold())
+            if len(seen) >= _OFF_TOPIC_WORDS:
+                return True
+    return False

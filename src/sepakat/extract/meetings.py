@@ -23,7 +23,7 @@ from functools import cache
 from sepakat.data import load_table
 from sepakat.extract.context import ArticleContext, Doc
 from sepakat.extract.dates import DateValue
-from sepakat.extract.lexicon import AgreementLexicon, RowPatterns, agreement_lexicon
+from sepakat.extract.lexicon import AgreementLexicon, RowPatterns, agreement_lexicon, off_topic
 from sepakat.extract.people import PeopleResult
 from sepakat.models import AgreementRecord, MeetingKind, MeetingRecord, Mention
 
@@ -128,6 +128,9 @@ def extract_meetings(
     lex = meeting_lexicon(doc.lang)
     meetings: list[_Meeting] = []
     last: _Meeting | None = None
+    # In a story about club football or entertainment, "bertemu" and "pertemuan" are
+    # matches and fans ("pertemuan pertama di Stadion Utama"), not meetings of sides.
+    sport = off_topic(doc, agreement_lexicon(doc.lang))
     for index in doc.anchored_sentences("meeting"):
         sentence = doc.sentences[index]
         rows = doc.anchored_rows("meeting", index)
@@ -135,6 +138,8 @@ def extract_meetings(
             if _reports_no_meeting(lex, sentence.text, m):
                 continue
             kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
+            if sport and kind == "meeting":
+                continue
             after = sentence.text[m.end() : m.end() + 20]
             before = sentence.text[max(0, m.start() - 10) : m.start()]
             pointer = _ANAPHORA.match(after) is not None or (
