@@ -1071,6 +1071,9 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         # "ditemui" after "saat" or a verb of saying: the reporter met the source.
         ("“Kami siap menambah ekspor,” kata Duta Besar Jepang saat ditemui di Jakarta, Rabu.", "id"),
         ("“Kami siap menambah ekspor,” ujar Duta Besar Korea Selatan ditemui di Jakarta.", "id"),
+        # Tourists' visits, counted or hoped for.
+        ("Pada Maret 2025, kunjungan wisman dari Thailand ke Jawa Timur tercatat 15.647 kunjungan.", "id"),
+        ("Kemudahan visa diberikan karena tingginya animo WNI yang berkunjung ke Uni Emirat Arab.", "id"),
         # A central bank's policy meeting, a leader with his own security team, a meeting point.
         ("Pasar Asia menunggu hasil pertemuan The Fed pekan ini di tengah ketegangan Iran dan Israel.", "id"),
         ("President Trump met with his national security team after Iran struck Israel.", "en"),
