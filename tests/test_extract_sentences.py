@@ -748,6 +748,11 @@ def test_an_office_holder_in_english_news_about_one_state_is_of_that_state() -> 
     assert person["country"] is None
 
 
+def test_the_last_word_of_an_offices_field_is_no_part_of_the_name() -> None:
+    text = "Director of the Office of National Drug Control Policy Rahul Gupta said the plan would help."
+    assert [p["name"] for p in extract_text(text, lang="en")["people"]] == ["Rahul Gupta"]
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "
