@@ -710,6 +710,12 @@ def test_a_lone_surname_with_an_honorific_is_a_person_in_english_news() -> None:
 def test_a_name_before_center_or_foundation_is_a_bodys() -> None:
     text = "The Woodrow Wilson Center and the Elizabeth Dole Foundation hosted the event in Washington."
     assert extract_text(text, lang="en")["people"] == []
+    # Places, programmes and laws named after people are no people either.
+    text = (
+        "Reporters met in the James S. Brady Press Briefing Room after the Francis Scott Key Bridge "
+        "reopened and the Vera C. Rubin Observatory released its images."
+    )
+    assert extract_text(text, lang="en")["people"] == []
 
 
 @pytest.mark.parametrize(
