@@ -759,6 +759,13 @@ def test_the_last_word_of_an_offices_field_is_no_part_of_the_name() -> None:
     assert [p["name"] for p in extract_text(text, lang="en")["people"]] == ["Rahul Gupta"]
 
 
+def test_a_noun_that_starts_a_sentence_before_a_verb_of_saying_is_no_name() -> None:
+    text = "Polisi mengatakan pelaku sudah ditangkap. Kasus itu ditangani polisi sejak pekan lalu."
+    assert extract_text(text, lang="id")["people"] == []
+    text = "Prabowo mengatakan kerja sama itu penting bagi kedua negara."
+    assert [p["name"] for p in extract_text(text, lang="id")["people"]] == ["Prabowo"]
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "

@@ -797,9 +797,12 @@ def _vouch(
             country = known[1]
         country = country or known[1]
     if not vouched:
-        vouched = (
-            len(words) >= 2 and any(w.casefold() in lex.name_words for w in words)
-        ) or _said_or_addressed(doc, lex, here.index, start, end)
+        vouched = (len(words) >= 2 and any(w.casefold() in lex.name_words for w in words)) or (
+            _said_or_addressed(doc, lex, here.index, start, end)
+            # "Polisi mengatakan ...", "Hakim menyatakan ...": a noun the article also
+            # writes in lower case, capitalised only because it starts the sentence
+            and not (len(words) == 1 and _common_noun(here.scan, name))
+        )
     if not vouched:
         # An unvouched single word may still be the short form of a vouched name.
         return PersonMention(start, end, name, here.index, False) if len(words) == 1 else None
