@@ -766,6 +766,18 @@ def test_a_noun_that_starts_a_sentence_before_a_verb_of_saying_is_no_name() -> N
     assert [p["name"] for p in extract_text(text, lang="id")["people"]] == ["Prabowo"]
 
 
+def test_the_short_form_of_a_body_is_no_person() -> None:
+    text = (
+        "Rektor Universitas Sultan Ageng Tirtayasa (Untirta) hadir. Rektor Untirta mengatakan kampus siap. "
+        "Kepala Pusat Penerangan Hukum (Puspenkum) mengatakan kasus itu ditangani."
+    )
+    names = {p["name"] for p in extract_text(text, lang="id")["people"]}
+    assert not names & {"Untirta", "Puspenkum"}
+    # A person's short name in parentheses stays a person.
+    text = "Mantan Gubernur Basuki Tjahaja Purnama (Ahok) hadir. Ahok mengatakan ia mendukung program itu."
+    assert "Ahok" in {p["name"] for p in extract_text(text, lang="id")["people"]}
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "

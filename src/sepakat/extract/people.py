@@ -300,6 +300,7 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
     _short_forms(doc, scan.lex, people, scan.covered)
     if doc.lang == "en":
         people = [person for person in people if not _lone_word(scan, person)]
+    people = [person for person in people if " " in person.name or not _short_for_a_body(scan, person.name)]
     home: list[str | None] = []  # the article's home country, worked out on first need
 
     def home_country() -> str | None:
@@ -308,6 +309,33 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
         return home[0]
 
     return PeopleResult(people, [_record(doc, person, home_country) for person in people])
+
+
+def _short_for_a_body(scan: _Scan, word: str) -> bool:
+    """A one-word name the article gives as the short form of a body or a place: its long
+    form holds a word that starts such names ("Rektor Universitas Sultan Ageng Tirtayasa
+    (Untirta)", "Kepala Dinas Kesehatan (Dinkes)"; data/id/body_heads.tsv and
+    place_heads.tsv). "Basuki Tjahaja Purnama (Ahok)" and "Presiden (Jokowi)" are people's.
+    A nickname after an office and a full name ("Menteri Perumahan dan Kawasan Permukiman
+    Maruarar Sirait (Ara)") goes too: the person stays under the full name."""
+    text = scan.doc.text
+    at = text.find("(" + word + ")")
+    if at == -1:
+        return False
+    long_form = _LONG_FORM.search(text, max(0, at - 120), at)
+    if long_form is None:
+        return False
+    tokens = long_form.group(1).split()
+    table, heads = _word_table(scan.doc.lang), _body_heads()
+    return len(tokens) >= 2 and any(t in heads or table[t] & _KIND == _PLACE_HEAD for t in tokens)
+
+
+_LONG_FORM = re.compile(r"((?:[A-Z][\w&'’.-]*\s+(?:(?:dan|and|of|&)\s+)?){1,10})$")
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    return frozenset(row[0] for row in load_table("id", "body_heads"))
 
 
 def _lone_word(scan: _Scan, person: Person) -> bool:
