@@ -438,6 +438,11 @@ def test_the_name_an_agreement_is_called_by_is_its_name_not_another_agreement(
             "Accord on Support for Ukraine and Cooperation",
         ),
         ("The two states ratified the Treaty of Amity—the first such pact in the region.", "Treaty of Amity"),
+        # A name written in parentheses, and only it.
+        (
+            "Ministers reviewed talks under the GATT (General Agreement on Tariffs and Trade) in Geneva.",
+            "General Agreement on Tariffs and Trade",
+        ),
     ],
 )
 def test_english_names_read_through_abbreviations_and_stop_at_a_purpose(sentence: str, name: str) -> None:

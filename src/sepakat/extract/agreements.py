@@ -249,6 +249,7 @@ def _read_mention(
     name = _LEADING_ARTICLE.sub("", s[start:end].strip(' ,"“”')) if form == "named" else None
     if name:
         name = _TRAILING_JOINER.sub("", name)
+        name = _within_its_parenthesis(name)
         if name.casefold() == s[hs:he].casefold():
             name, form = None, "bare"  # "treaty on Monday": nothing of a name was left
     return AgreementMention(
@@ -263,6 +264,20 @@ def _read_mention(
         strong=head.strong,
         distinct=distinct,
     )
+
+
+def _within_its_parenthesis(name: str) -> str:
+    """A name written in parentheses ends where they close: "(General Agreement on Tariffs
+    and Trade) in Geneva" is "General Agreement on Tariffs and Trade"."""
+    depth = 0
+    for at, char in enumerate(name):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return name[:at].rstrip()
+    return name
 
 
 def _not_an_instrument(lex: AgreementLexicon, head: HeadKind, s: str, hs: int, he: int) -> bool:
@@ -460,6 +475,11 @@ def _extend_left(s: str, hs: int, lang: str) -> int:
     taken = 0
     for token in reversed(list(re.finditer(r"\S+", s[max(0, hs - 120) : hs]))):
         word = token.group(0)
+        # "(General Agreement on Tariffs and Trade)": the name starts inside; "(I-EAEU FTA)"
+        # is the short form of the name before it, which gathering joins it to.
+        opens = word.startswith("(") and word[1:2].isupper() and not word[1:].isupper()
+        if opens:
+            word = word[1:]
         if (
             taken >= 8
             or word.casefold() in _LEFT_STOP
@@ -469,8 +489,10 @@ def _extend_left(s: str, hs: int, lang: str) -> int:
             break
         if s[max(0, hs - 120) + token.end() : start].strip():
             break
-        start = max(0, hs - 120) + token.start()
+        start = max(0, hs - 120) + token.start() + opens
         taken += 1
+        if opens:
+            break
     if start < hs and lang == "id" and start == 0 and taken == 1:
         return hs  # a sentence-initial capital is not part of a name
     return start
