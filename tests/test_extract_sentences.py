@@ -974,6 +974,27 @@ def test_listed_agreements_are_separate_items() -> None:
     assert {a["status"] for a in agreements} == {"agreed"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The United States and Japan signed a memorandum of cooperation. Both nations also agreed on "
+            "the Customs Mutual Assistance Agreement (CMAA).",
+            "en",
+        ),
+        (
+            "Kedua menteri menandatangani MoU. Selain itu disepakati pula Kesepakatan Kerja Sama Perikanan.",
+            "id",
+        ),
+    ],
+)
+def test_a_named_generic_agreement_after_an_unnamed_mou_is_another_agreement(text: str, lang: str) -> None:
+    # An unnamed generic noun takes a specific name that follows ("kesepakatan ini
+    # dituangkan dalam MoU ..."); an unnamed MoU does not take a generic agreement's name.
+    kinds = sorted((a["kind"], a["name"] is None) for a in extract_text(text, lang=lang)["agreements"])
+    assert kinds == [("agreement", False), ("mou", True)]
+
+
 def test_items_of_one_list_stay_apart_and_a_bare_noun_after_them_is_none_of_them() -> None:
     text = (
         "Bank Nusantara meneken PKS (Perjanjian Kerja Sama) dengan Pemerintah Kota Batang, Kamis (19/6/2025). "

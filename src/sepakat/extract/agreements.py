@@ -1178,7 +1178,7 @@ def _target_for(
                 (
                     a
                     for a in reversed(agreements)
-                    if a.form == "bare" and _compatible(m.kind, a.kind) | _compatible(a.kind, m.kind)
+                    if a.form == "bare" and _compatible(m.kind, a.kind)
                 ),
                 None,
             )
