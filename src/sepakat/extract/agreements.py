@@ -1175,11 +1175,7 @@ def _target_for(
             # "Kesepakatan ini dituangkan dalam MoU antara X dan Y": the article's
             # unnamed agreement gets its name.
             target = next(
-                (
-                    a
-                    for a in reversed(agreements)
-                    if a.form == "bare" and _compatible(m.kind, a.kind)
-                ),
+                (a for a in reversed(agreements) if a.form == "bare" and _compatible(m.kind, a.kind)),
                 None,
             )
         return target
