@@ -746,6 +746,12 @@ def test_an_office_in_apposition_stops_at_a_verb(sentence: str, name: str, role:
     assert people[name]["role"] == role
 
 
+def test_a_country_named_right_after_the_name_is_the_persons() -> None:
+    text = "The President welcomed President Nayib Bukele of El Salvador and Prime Minister Jacinda Ardern of New Zealand."
+    people = {p["name"]: p["country"] for p in extract_text(text, lang="en")["people"]}
+    assert people == {"Nayib Bukele": "SLV", "Jacinda Ardern": "NZL"}
+
+
 def test_an_office_holder_in_english_news_about_one_state_is_of_that_state() -> None:
     text = (
         "Indonesia will keep its oil output steady, Energy Minister Subroto told reporters. "

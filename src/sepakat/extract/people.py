@@ -834,7 +834,27 @@ def _vouch(
     if not vouched:
         # An unvouched single word may still be the short form of a vouched name.
         return PersonMention(start, end, name, here.index, False) if len(words) == 1 else None
+    if country is None and doc.lang == "en":
+        country = _country_after(here, end)
     return PersonMention(start, end, name, here.index, True, role, country)
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _country_after(here: _Sentence, end: int) -> str | None:
+    """ "President Nayib Bukele of El Salvador", "Prime Minister Albanese of Australia":
+    the country named right after the name is the person's."""
+    of = _OF_THE.match(here.scan.doc.text, end)
+    if of is None:
+        return None
+    gazetteer, text = here.scan.gazetteer, here.scan.doc.text
+    for m in here.covered:
+        if m.start == of.end() and m.kind == "country":
+            entry = gazetteer.lookup(m.text)
+            if entry is not None and entry.country and gazetteer.names_country(entry, text):
+                return entry.country
+    return None
 
 
 def _common_noun(scan: _Scan, word: str) -> bool:
