@@ -848,13 +848,10 @@ def _country_after(here: _Sentence, end: int) -> str | None:
     of = _OF_THE.match(here.scan.doc.text, end)
     if of is None:
         return None
-    gazetteer, text = here.scan.gazetteer, here.scan.doc.text
-    for m in here.covered:
-        if m.start == of.end() and m.kind == "country":
-            entry = gazetteer.lookup(m.text)
-            if entry is not None and entry.country and gazetteer.names_country(entry, text):
-                return entry.country
-    return None
+    at = of.end()
+    return next(
+        (_country_named(here.scan, m) for m in here.covered if m.start == at and m.kind == "country"), None
+    )
 
 
 def _common_noun(scan: _Scan, word: str) -> bool:
@@ -1022,10 +1019,17 @@ def _role_country(scan: _Scan, start: int, end: int, covered: list[Mention]) -> 
     for kinds in (("country", "bloc"), ("title", "organisation")):
         for m in inside:
             posted = m.kind in ("country", "bloc") and _POSTED_TO.search(text, max(0, m.start - 12), m.start)
-            if m.kind in kinds and not posted:
-                entry = gazetteer.lookup(m.text)
-                if entry is not None and entry.country and gazetteer.names_country(entry, text):
-                    return entry.country
+            if m.kind in kinds and not posted and (country := _country_named(scan, m)):
+                return country
+    return None
+
+
+def _country_named(scan: _Scan, m: Mention) -> str | None:
+    """The country of a gazetteer mention, when the article's words name it (not "Turki bin
+    Faisal" for Turkey)."""
+    entry = scan.gazetteer.lookup(m.text)
+    if entry is not None and entry.country and scan.gazetteer.names_country(entry, scan.doc.text):
+        return entry.country
     return None
 
 
@@ -1109,12 +1113,17 @@ _ADDRESS_BEFORE_NAMES = frozenset(
 )
 
 
+@cache
+def _address_before_names() -> frozenset[str]:
+    return people_lexicon("id").indonesian_address | _ADDRESS_BEFORE_NAMES
+
+
 def _without_trailing_address(role: str | None) -> str | None:
     """An office without the ranks and forms of address that stand between it and the name
     ("Kapolres Metro Jakarta Selatan Kombes Pol" -> "Kapolres Metro Jakarta Selatan")."""
     if not role:
         return role
-    address = people_lexicon("id").indonesian_address | _ADDRESS_BEFORE_NAMES
+    address = _address_before_names()
     words = role.split()
     while len(words) > 1 and words[-1].rstrip(".,").casefold() in address:
         words.pop()
