@@ -104,6 +104,14 @@ DATES = [
     ("Kedua menteri menandatangani MoU tentang perikanan pada 2023.", "2023"),
     ("MoU tentang perikanan ditandatangani hari ini.", "2025-06-18"),
     ("Kedua menteri menandatangani MoU tentang perikanan pada 10 hingga 12 Juni 2025.", "2025-06-10"),
+    # A month or a day without its year, with words that say which one is meant.
+    ("Kedua menteri menandatangani MoU tentang perikanan pada Mei.", "2025-05"),
+    ("Kedua menteri menandatangani MoU tentang perikanan pada Desember lalu.", "2024-12"),
+    ("Kedua menteri menandatangani MoU tentang perikanan Desember lalu.", "2024-12"),
+    ("Kedua menteri menandatangani MoU tentang perikanan pada Maret lalu.", "2025-03"),
+    ("Kedua menteri menandatangani MoU tentang perikanan pada 10 Juli lalu.", "2024-07-10"),
+    ("Kedua menteri menandatangani MoU tentang perikanan pada Agustus tahun lalu.", "2024-08"),
+    ("Kedua menteri menandatangani MoU tentang perikanan pada 3 Februari tahun lalu.", "2024-02-03"),
 ]
 
 EN_DATES = [
@@ -115,6 +123,9 @@ EN_DATES = [
         "on reciprocal trade.",
         "2025-06-18",
     ),
+    ("The two ministers signed a memorandum of understanding on fisheries in May.", "2025-05"),
+    ("The two ministers signed a memorandum of understanding on fisheries last December.", "2024-12"),
+    ("The two ministers signed a memorandum of understanding on fisheries in October last year.", "2024-10"),
 ]
 
 
@@ -137,6 +148,39 @@ def test_a_planned_signing_keeps_its_day_as_target_not_as_date() -> None:
     assert agreement["status"] == "proposed"
     assert agreement["date"] == "2025-06-18"
     assert agreement["target_date"] == "2025-06-20"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Kedua menteri akan menandatangani MoU tentang perikanan pada Mei mendatang.", "2026-05"),
+        ("Kedua menteri akan menandatangani MoU tentang perikanan pada Februari tahun depan.", "2026-02"),
+        ("Kedua menteri akan menandatangani MoU tentang perikanan pada Oktober mendatang.", "2025-10"),
+    ],
+)
+def test_a_month_ahead_is_its_next_occurrence(sentence: str, target: str) -> None:
+    (agreement,) = extract_text(sentence, lang="id")["agreements"]
+    assert agreement["target_date"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dates"),
+    [
+        ("Talks began last November and resume next March.", "en", ["2024-11", "2026-03"]),
+        ("The pact was signed in December last year.", "en", ["2024-12"]),
+        ("Perjanjian itu diteken pada Desember tahun lalu.", "id", ["2024-12"]),
+        ("Pemilu digelar pada April tahun depan.", "id", ["2026-04"]),
+        # The writer's "mendatang" a day before the article appeared: the same year.
+        ("Konferensi digelar pada 17-18 Juni mendatang.", "id", ["2025-06-17"]),
+        ("Konferensi digelar pada Juni mendatang.", "id", ["2025-06"]),
+    ],
+)
+def test_words_after_a_month_say_which_year(text: str, lang: str, dates: list[str]) -> None:
+    from datetime import date
+
+    from sepakat.extract.dates import find_dates
+
+    assert [d.value.iso() for d in find_dates(text, lang, date(2025, 6, 18))] == dates
 
 
 def test_no_day_without_a_publication_date() -> None:

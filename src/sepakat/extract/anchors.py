@@ -175,9 +175,10 @@ def date_words() -> list[str]:
     """Words that a date expression without digits must contain: day and month names,
     "kemarin", "today" (digits are checked apart)."""
     from sepakat.data import load_table
-    from sepakat.extract.dates import relative_phrases
+    from sepakat.extract.dates import SHORT_MONTHS, relative_phrases
 
     words = [
         row[0] for lang in ("id", "en") for name in ("weekdays", "months") for row in load_table(lang, name)
     ]
-    return [w for w in words if len(w) > 3] + list(relative_phrases())
+    # Abbreviations stand only beside digits; "Mei" and "May" are whole names.
+    return [w for w in words if len(w) > 3 or w.lower() in SHORT_MONTHS] + list(relative_phrases())

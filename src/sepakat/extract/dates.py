@@ -8,6 +8,9 @@ What is found, in Indonesian and English:
 - days without a year ("Rabu (4/2)", "20 Oktober", "April 8") take the publication year,
   and are dropped when there is no publication date;
 - months and years: "Juli 2026", "pada Mei" (publication year), "pada 2023", "in 1986";
+- words that say which occurrence of a month or day without its year is meant: "Desember
+  lalu", "last December" (the latest before publication), "Mei mendatang", "next March"
+  (the next after it), "Oktober tahun lalu", "April tahun depan";
 - relative days: a bare weekday is the latest such day on or before publication, or the
   next one after it when the sentence looks ahead ("akan", "will"); "kemarin" /
   "yesterday", "hari ini" / "today", "besok" / "tomorrow"; "bulan lalu", "tahun lalu".
@@ -103,6 +106,10 @@ class _Lexicon:
     starters: dict[str, tuple[int, ...]]  # lower-cased first word -> forms that start so
     ahead: re.Pattern[str]
 
+
+# Month names of five letters or fewer that are whole names, not abbreviations ("Mar",
+# "Agu" are): they may stand without a day.
+SHORT_MONTHS = frozenset({"mei", "may", "juni", "juli", "june", "july"})
 
 _RELATIVE_DAYS = {
     "kemarin": -1,
@@ -216,7 +223,7 @@ def _lexicon(lang: str) -> _Lexicon:
     for source in (table_lang, "en" if table_lang == "id" else "id"):
         for name, number in load_table(source, "months"):
             months.setdefault(name.lower(), int(number))
-            if len(name) > 4 or name.lower() in {"mei", "may", "juni", "juli", "june", "july"}:
+            if len(name) > 4 or name.lower() in SHORT_MONTHS:
                 full.add(name.lower())
     weekdays: dict[str, int] = {}
     for source in ("id", "en"):
@@ -251,15 +258,18 @@ def _lexicon(lang: str) -> _Lexicon:
         r"(?P<slash>\b(?P<xd>\d{1,2})/(?P<xm>\d{1,2})/(?P<xy>(?:19|20)?\d\d)\b)",
         rf"(?P<my>\b(?P<mymon>{full_alt})\s+(?P<myyear>(?:19|20)\d\d)\b)",
         rf"(?P<pm>\b(?:{month_prep})\s+(?:bulan\s+)?(?P<pmon>{full_alt})\b(?!\s+(?:(?:19|20)\d\d|\d{{1,2}}\b)))",
+        rf"(?P<ml>\b(?P<lmon>{full_alt})(?=\s+(?:tahun\s+)?(?:lalu|silam|mendatang|depan)\b))",
         rf"(?P<py>\b(?:{year_prep})\s+(?:tahun\s+|of\s+)?(?P<pyear>(?:19|20)\d\d)\b)",
         rf"(?P<rel>\b(?:{relative_alt})\b)",
     ]
-    iso, wd, dmy, mdy, slash, my, pm, py, rel = range(len(forms))
+    iso, wd, dmy, mdy, slash, my, pm, ml, py, rel = range(len(forms))
     starters: dict[str, set[int]] = {}
     for word in weekdays:
         starters.setdefault(word, set()).add(wd)
     for word in months:
         starters.setdefault(word, set()).update((mdy, my))
+    for word in full:
+        starters.setdefault(word, set()).add(ml)
     for word in _MONTH_PREPOSITIONS:
         starters.setdefault(word, set()).add(pm)
     for word in _YEAR_PREPOSITIONS:
@@ -351,17 +361,79 @@ def find_dates(text: str, lang: str, published: date | None) -> list[DateMention
         if best is None:
             continue
         m = best
-        value, relative = _value_of(m, lex, text, published)
+        value, relative, end = _read(m, lex, text, published)
         if value is not None:
-            start, end = m.start(), m.end()
+            start = m.start()
             while start < end and text[start] in " ,":
                 start += 1
             while end > start and text[end - 1] in " ,":
                 end -= 1
             span = any(m.groupdict().get(name) for name in ("ddto", "ddtow", "mdto"))
             found.append(DateMention(start, end, value, relative, span))
-            reached = m.end()
+            reached = max(m.end(), end)
     return found
+
+
+# After a month or a day named without its year: which occurrence of it is meant.
+# "Desember lalu", "December last year" lie before publication; "April mendatang",
+# "April tahun depan" after it.
+_DIRECTION_AFTER = re.compile(
+    r"\s+(?:(?P<last_year>tahun\s+lalu|last\s+year)|(?P<next_year>tahun\s+depan|next\s+year)"
+    r"|(?P<past>(?:yang\s+)?lalu|silam)|(?P<future>mendatang|(?:yang\s+)?akan\s+datang|depan))\b",
+    re.IGNORECASE,
+)
+
+
+_DIRECTION_SLACK = timedelta(days=14)
+
+
+def _read(
+    m: re.Match[str], lex: _Lexicon, text: str, published: date | None
+) -> tuple[DateValue | None, bool, int]:
+    """The value of a match, whether the publication date completed it, and where the
+    expression ends (past "lalu" and the like, which the patterns leave out)."""
+    value, relative = _value_of(m, lex, text, published)
+    if value is not None and relative and published is not None and _month_named(m):
+        value, end = _directed(value, m, text, published)
+        return value, relative, end
+    return value, relative, m.end()
+
+
+def _month_named(m: re.Match[str]) -> bool:
+    """The match names a month and its year came from the publication date."""
+    groups = m.groupdict()
+    return any(groups.get(name) for name in ("pmon", "dmon", "mmon", "dmonw", "lmon"))
+
+
+def _directed(value: DateValue, m: re.Match[str], text: str, published: date) -> tuple[DateValue, int]:
+    """``value`` (its year taken from ``published``) moved to the occurrence that the
+    words around it point to, and where the expression ends with those words."""
+    after = _DIRECTION_AFTER.match(text, m.end())
+    first = m.group(0).split(None, 1)[0].casefold()
+    if after is not None:
+        kind = after.lastgroup
+        end = after.end()
+    elif first in ("last", "next"):
+        kind, end = ("past" if first == "last" else "future"), m.end()
+    else:
+        return value, m.end()
+    year = published.year
+    if kind == "last_year":
+        year -= 1
+    elif kind == "next_year":
+        year += 1
+    elif value.month is not None:
+        # A day a few days off publication on the wrong side is the writer's day, not
+        # another year's ("23-24 Oktober mendatang" published on the 24th).
+        slack = _DIRECTION_SLACK if value.day else timedelta(0)
+        moment = date(year, value.month, value.day or 1)
+        now = published if value.day else published.replace(day=1)
+        if kind == "past" and moment > now + slack:
+            year -= 1
+        elif kind == "future" and moment < now - slack:
+            year += 1
+    moved = make_value(year, value.month, value.day)
+    return (moved or value), end
 
 
 def _value_of(
@@ -419,8 +491,9 @@ def _anchored_value(
         return make_value(int(groups["pyear"])), False
     if published is None:
         return None, False
-    if groups["pm"]:
-        return make_value(published.year, lex.months[groups["pmon"].lower()]), True
+    if groups["pm"] or groups["ml"]:
+        month = groups["pmon"] or groups["lmon"]
+        return make_value(published.year, lex.months[month.lower()]), True
     if groups["rel"]:
         return _relative(groups["rel"].lower(), published), True
     name = groups["wd"]
