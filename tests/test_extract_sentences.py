@@ -372,6 +372,81 @@ def test_a_sentence_repeated_word_for_word_states_nothing_new() -> None:
     assert len(extract_text(twice * 3, lang="id")["agreements"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name"),
+    [
+        ("Indonesia dan Kanada telah menandatangani ICA-CEPA pada Desember 2024.", "id", "ICA-CEPA"),
+        ("Indonesia and Canada signed the ICA-CEPA in December 2024.", "en", "ICA-CEPA"),
+        ("The United States, Canada and Mexico signed NAFTA in 1992.", "en", "NAFTA"),
+        # The kind's own acronym alone is no name, and a plain noun after it is no subject.
+        ('"Kalau CEPA insya Allah bisa diselesaikan tahun depan," kata menteri.', "id", None),
+    ],
+)
+def test_a_trade_agreements_acronym_is_its_name(sentence: str, lang: str, name: str | None) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert agreement["name"] == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The actor won a BAFTA, the studio announced.",
+        "The ministers of EFTA agreed to meet again.",
+        "The agency finalized its NEPA rules.",
+        "Tariffs announced under IEEPA were struck down.",
+    ],
+)
+def test_acronyms_that_close_other_names_are_no_agreements(sentence: str) -> None:
+    assert extract_text(sentence, lang="en")["agreements"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Perundingan resmi IEU-CEPA diluncurkan pada 18 Juli 2016 oleh kedua menteri.", "id"),
+        ("Negotiations on the IEU-CEPA were launched in July 2016.", "en"),
+        ("The two leaders launched negotiations on a free trade agreement.", "en"),
+    ],
+)
+def test_launched_talks_are_negotiations_not_an_agreement(sentence: str, lang: str) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert agreement["status"] == "negotiating"
+
+
+def test_a_launched_agreement_is_agreed() -> None:
+    (agreement,) = extract_text(
+        "The two countries launched the Blue Economy Partnership Agreement.", lang="en"
+    )["agreements"]
+    assert agreement["status"] == "agreed"
+
+
+def test_a_word_of_the_name_does_not_modify_the_verb_after_it() -> None:
+    # "Plan" is a name word here, not a plan: the arrangement was agreed.
+    (agreement,) = extract_text(
+        "They welcomed the progress made on the Joint Plan of Action agreed at the meeting in Canberra.",
+        lang="en",
+    )["agreements"]
+    assert agreement["status"] == "agreed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "status"),
+    [
+        (
+            "Kesepakatan damai tidak tercapai karena ganti rugi dinilai kurang.",
+            "Kesepakatan damai",
+            "negotiating",
+        ),
+        ("Dalam surat perjanjian damai tidak tertulis nominal yang disepakati.", "perjanjian damai", None),
+    ],
+)
+def test_negation_ends_a_name_and_stays_the_verbs(sentence: str, name: str, status: str | None) -> None:
+    agreements = extract_text(sentence, lang="id")["agreements"]
+    assert all(a["name"] in (None, name) for a in agreements)
+    if status:
+        assert [a["status"] for a in agreements] == [status]
+
+
 def test_the_nouns_own_short_form_does_not_end_its_name() -> None:
     (agreement,) = extract_text(
         "Kedua rektor menandatangani Memorandum of Understanding (MoU) tentang Pertukaran Dosen.", lang="id"

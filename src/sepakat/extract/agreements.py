@@ -234,8 +234,15 @@ def _read_mention(
     start = _extend_left(s, hs, doc.lang) if form != "group" else hs
     end = _extend_right(s, he, lex, doc.lang, lower_head=s[hs].islower())
     named = end > he or start < hs
-    if form == "anaphor" and pointer_word == "the" and s[hs].isupper() and _TITLE_GOES_ON.match(s, he, end):
-        form = "bare"  # "the Agreement on Reciprocal Trade": the article of a title, not a pointer back
+    if (
+        form == "anaphor"
+        and pointer_word == "the"
+        and s[hs].isupper()
+        and (_TITLE_GOES_ON.match(s, he, end) or _is_acronym_name(s[hs : m.end()]))
+    ):
+        # "the Agreement on Reciprocal Trade", "the IA-CEPA": the article of a name, not
+        # a pointer back
+        form = "bare"
     if form == "bare" and (named or _is_acronym_name(s[hs : m.end()])):
         form = "named"
     if form == "anaphor":
@@ -250,7 +257,7 @@ def _read_mention(
     if name:
         name = _TRAILING_JOINER.sub("", name)
         name = _within_its_parenthesis(name)
-        if name.casefold() == s[hs:he].casefold():
+        if name.casefold() == s[hs:he].casefold() and not _is_acronym_name(name):
             name, form = None, "bare"  # "treaty on Monday": nothing of a name was left
     return AgreementMention(
         sentence=index,
@@ -379,7 +386,9 @@ def _is_plural(head: str) -> bool:
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us"))
 
 
-_ACRONYM_NAME = re.compile(r"^(?:[A-Z]{1,5}-?(?:CEPA|FTA|EPA)|RCEP|AFTA)$")
+# A head that is an agreement's own acronym ("IEU-CEPA", "NAFTA", "RCEP"), not the kind's
+# alone ("CEPA": C + EPA).
+_ACRONYM_NAME = re.compile(r"^(?!CEPA$)(?:[A-Z]{1,5}-?(?:CEPA|FTA|EPA)|RCEP)$")
 
 
 def _is_acronym_name(head: str) -> bool:
@@ -513,11 +522,10 @@ def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str, lower_head:
     )
     if title_end > end:
         end = title_end
-    elif not _closes_name(s[:end], lex) and not _is_acronym_name(
-        s[:end].rsplit(maxsplit=1)[-1] if s[:end].split() else ""
-    ):
-        # "(I-EU CEPA)" closes a name, and "IEU-CEPA" is one
-        complement = _complement_start(s[end:], lex, lang)
+    elif not _closes_name(s[:end], lex) and not _is_acronym_name(last := _last_word(s[:end])):
+        # "(I-EU CEPA)" closes a name, and "IEU-CEPA" is one. A plain noun after a trade
+        # agreement's acronym is no subject of it ("CEPA insya Allah bisa diselesaikan").
+        complement = _complement_start(s[end:], lex, lang, plain_nouns=not _TRADE_ACRONYM.fullmatch(last))
         if complement is not None:
             end = end + _read_complement(s[end:], complement, lex)
     parties = re.match(r"\s*,?\s*(?:antara|between)\s+(?!(?:kedua|kedua belah|both|the two)\b)", s[end:])
@@ -629,7 +637,17 @@ def _leads(s: str, at: int, lower_head: bool = False) -> bool:
     return word in _EN_LEADS and not (lower_head and word in ("in", "at"))
 
 
-def _complement_start(rest: str, lex: AgreementLexicon, lang: str = "en") -> int | None:
+def _last_word(text: str) -> str:
+    words = text.rsplit(maxsplit=1)
+    return words[-1] if words else ""
+
+
+_TRADE_ACRONYM = re.compile(r"[A-Z-]*(?:CEPA|FTA|EPA)|RCEP|PTA")
+
+
+def _complement_start(
+    rest: str, lex: AgreementLexicon, lang: str = "en", plain_nouns: bool = True
+) -> int | None:
     """Where the phrase naming the subject starts: a listed opener ("tentang", "on"), or
     in Indonesian any plain noun right after the noun ("perjanjian pengakuan sertifikat")."""
     stripped = rest.lstrip()
@@ -637,7 +655,7 @@ def _complement_start(rest: str, lex: AgreementLexicon, lang: str = "en") -> int
     for word in lex.words["complements"]:
         if low.startswith(word) and (len(low) == len(word) or not low[len(word)].isalnum()):
             return len(rest) - len(stripped)
-    if lang == "id" and rest[:1] == " ":
+    if lang == "id" and plain_nouns and rest[:1] == " ":
         first = low.split(None, 1)[0] if low else ""
         if first.isalpha() and first == stripped.split(None, 1)[0] and _is_plain_noun(first, lex):
             return len(rest) - len(stripped)
@@ -911,7 +929,9 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         distance = m.start() - he if m.start() >= he else hs - m.end()
         if any(min(m.start(), hs) < f < max(m.end(), he) for f in fences):
             distance += 200  # a cue with another agreement between belongs to that one
-        status = _modified(s, m, lex.cue_status[group], lex.modifiers)
+        # A modifier inside the agreement's name is none of the verb's ("the Joint Plan of
+        # Action agreed at ..."), one before the name may be ("bakal ada MoU yang diteken").
+        status = _modified(s, m, lex.cue_status[group], lex.modifiers, (hs, he))
         if m.end() <= hs and _future_after(s, he, status, m.group(0)):
             status = "proposed"  # "implementasi MoU ini diharapkan ...": hoped for, not reached
         if status is None:
@@ -919,8 +939,20 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         if best is None or distance < best[0]:
             best = (distance, status, m.start())
     if best is not None:
-        mention.status = best[1]
+        status = best[1]
+        talks = _NEGOTIATION_BEFORE.search(s, max(0, hs - 60), hs)
+        if status == "agreed" and talks and _LAUNCH.match(s, best[2]):
+            status = "negotiating"  # "Perundingan IEU-CEPA diluncurkan": the talks were launched
+        mention.status = status
         mention.cue_at = sentence.start + best[2]
+
+
+_LAUNCH = re.compile(r"(?:di|me)?luncurkan|peluncuran|launch", re.IGNORECASE)
+_NEGOTIATION_BEFORE = re.compile(
+    r"\b(?:perundingan|negosiasi|pembicaraan|negotiations?|talks)"
+    r"(?:\s+(?:resmi|formal|on|for|about|over|tentang|mengenai|soal|the|a|an))*\s*$",
+    re.IGNORECASE,
+)
 
 
 _FOR_PURPOSE = re.compile(r"\s+(?:to|untuk|guna|demi)\s+", re.IGNORECASE)  # between the noun and a cue
@@ -1014,9 +1046,13 @@ _EFFECTS: dict[str, dict[str, str | None]] = {
 }
 
 
-def _modified(s: str, cue: re.Match[str], status: str, modifiers: dict[str, str]) -> str | None:
-    """The stage a cue states, as the nearest modifier before it changes it."""
-    before = [w.casefold() for w in _WORD.findall(s[max(0, cue.start() - 50) : cue.start()])][-4:]
+def _modified(
+    s: str, cue: re.Match[str], status: str, modifiers: dict[str, str], name: tuple[int, int] = (0, 0)
+) -> str | None:
+    """The stage a cue states, as the nearest modifier before it changes it; the words of
+    the ``name`` span are not read."""
+    nearest = list(_WORD.finditer(s, max(0, cue.start() - 50), cue.start()))[-4:]
+    before = [w.group().casefold() for w in nearest if not name[0] <= w.start() < name[1]]
     effect = next((modifiers[w] for w in reversed(before) if w in modifiers), None)
     if effect is None or effect not in _EFFECTS:
         return status
