@@ -447,6 +447,20 @@ def test_negation_ends_a_name_and_stays_the_verbs(sentence: str, name: str, stat
         assert [a["status"] for a in agreements] == [status]
 
 
+def test_one_trade_pact_named_in_two_languages_is_one_agreement() -> None:
+    text = (
+        "Kedua presiden membahas perjanjian kawasan perdagangan bebas antara Indonesia dengan Uni Ekonomi "
+        "Eurasia. Menurut Menko Perekonomian, pembahasan FTA EAEU memasuki putaran terakhir."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["status"] == "negotiating"
+
+
+def test_pacts_with_other_countries_stay_apart() -> None:
+    text = "Indonesia merundingkan FTA dengan Kanada. Selain itu, perjanjian perdagangan bebas dengan Peru dibahas."
+    assert len(extract_text(text, lang="id")["agreements"]) == 2
+
+
 def test_the_nouns_own_short_form_does_not_end_its_name() -> None:
     (agreement,) = extract_text(
         "Kedua rektor menandatangani Memorandum of Understanding (MoU) tentang Pertukaran Dosen.", lang="id"

@@ -1144,6 +1144,46 @@ def _same_named(a: _Agreement, m: AgreementMention) -> bool:
     return False
 
 
+def _same_pact(a: _Agreement, m: AgreementMention, doc: Doc, context: ArticleContext) -> bool:
+    """One trade pact named in two languages or spellings: "FTA EAEU", "FTA Uni Eurasia"
+    and "perjanjian kawasan perdagangan bebas antara Indonesia dengan Uni Ekonomi
+    Eurasia". Their names, read as the registry reads them (the kind phrases translated
+    to the pact's acronym, country words apart), give the same pact and the same other
+    words, and name the same countries besides Indonesia (none is not the same: "FTA" and
+    "CEPA" alone may be any)."""
+    from sepakat.resolve.agreements import name_features
+
+    words, acronyms, _, _ = name_features(m.name)
+    pacts = acronyms & _PACTS
+    countries = _name_countries(doc, context, m)
+    if not pacts or not countries:
+        return False
+    for other in a.mentions:
+        if other.form not in ("named", "item") or not other.name:
+            continue
+        other_words, other_acronyms, _, _ = name_features(other.name)
+        if (
+            other_acronyms & _PACTS == pacts
+            and other_words == words
+            and _name_countries(doc, context, other) == countries
+        ):
+            return True
+    return False
+
+
+_PACTS = frozenset({"fta", "cepa", "epa", "pta", "ceca", "tpa"})
+
+
+def _name_countries(doc: Doc, context: ArticleContext, m: AgreementMention) -> frozenset[str]:
+    """Countries and blocs named inside the mention's name, Indonesia aside."""
+    codes = {
+        context.code_of(x)
+        for x in doc.mentions_in(m.sentence, frozenset({"country", "bloc"}))
+        if m.start <= x.start and x.end <= m.end
+    }
+    return frozenset(c for c in codes if c and c != "IDN")
+
+
 def _other_counterparty(name: str | None, other: str | None) -> bool:
     """Both names say with whom, and not the same: "PKS dengan Pemerintah Kota Tegal" and
     "PKS dengan Pemerintah Kota Batang" are two agreements however alike their words."""
@@ -1203,7 +1243,9 @@ def _target_for(
             (
                 a
                 for a in agreements
-                if a.form in ("named", "item") and not _listed_beside(a, m) and _same_named(a, m)
+                if a.form in ("named", "item")
+                and not _listed_beside(a, m)
+                and (_same_named(a, m) or _same_pact(a, m, doc, context))
             ),
             None,
         )
