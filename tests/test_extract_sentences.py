@@ -1041,6 +1041,21 @@ def test_honorifics_are_not_names() -> None:
             ["IDN", "TUR"],
         ),
         ("Indonesia dan PBB menandatangani nota kesepahaman tentang bantuan pangan.", ["IDN", "UN"]),
+        (
+            "Pemerintah Indonesia dan Georgia mempercepat finalisasi MoU kerja sama pendidikan tinggi.",
+            ["GEO", "IDN"],
+        ),
+        # Indonesian parties alone, abroad: the host is the other side.
+        (
+            "Kunjungan kenegaraan Presiden RI Joko Widodo ke Singapura menghasilkan kesepakatan kerja sama pendidikan.",
+            ["IDN", "SGP"],
+        ),
+        (
+            "PT Dirgantara Indonesia menandatangani kontrak payung dengan sebuah perusahaan di Jerman.",
+            ["DEU", "IDN"],
+        ),
+        # A city in the agreement's name is no side.
+        ("Kedua negara menandatangani Kesepakatan Kuala Lumpur untuk gencatan senjata.", ["IDN"]),
     ],
 )
 def test_agreement_countries(sentence: str, countries: list[str]) -> None:

@@ -258,6 +258,7 @@ def test_kept_ambiguous_names_carry_their_reason(gid: Gazetteer, surface: str, c
         ),
         ("id", "PBB", "Sekjen PBB tiba di Jakarta.", "Partai Bulan Bintang (PBB) menggelar rapat."),
         ("id", "Korea", "Indonesia dan Korea sepakat.", "Korea Utara menembakkan rudal ke laut."),
+        ("id", "Georgia", "Indonesia dan Georgia sepakat.", "Polisi di Atlanta, Georgia, AS menangkapnya."),
         ("en", "Turkey", "Turkey and Greece held talks.", "Turkey is roasted for Thanksgiving dinner."),
         ("en", "Indian", "The Indian minister arrived.", "The Indian Health Service serves tribal nations."),
         (
@@ -279,13 +280,14 @@ def test_a_resolved_name_stands_for_its_country_unless_the_article_says_otherwis
     assert not gazetteer.names_country(entry, otherwise)
 
 
-def test_a_flagged_name_never_stands_for_its_country(gid: Gazetteer) -> None:
-    georgia = gid.lookup("Georgia")
+def test_a_flagged_name_never_stands_for_its_country(gen: Gazetteer) -> None:
+    # English news means the US state more often; Indonesian news resolves it (above).
+    georgia = gen.lookup("Georgia")
     assert georgia is not None
-    assert not gid.names_country(georgia, "Indonesia dan Georgia menandatangani MoU.")
-    indonesia = gid.lookup("Indonesia")
+    assert not gen.names_country(georgia, "Indonesia and Georgia signed an MoU.")
+    indonesia = gen.lookup("Indonesia")
     assert indonesia is not None
-    assert gid.names_country(indonesia, "Indonesia dan Georgia menandatangani MoU.")
+    assert gen.names_country(indonesia, "Indonesia and Georgia signed an MoU.")
 
 
 def test_dropped_names_are_not_looked_up(gid: Gazetteer, gen: Gazetteer) -> None:

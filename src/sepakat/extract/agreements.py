@@ -1762,6 +1762,7 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
     countries when the sentences name none or say "kedua negara"."""
     codes: set[str] = set()
     places: set[str] = set()
+    abroad: set[str] = set()  # foreign countries where it happens: "kunjungan ... ke Singapura"
     both = False
     for m in agreement.mentions:
         sentence = doc.sentences[m.sentence]
@@ -1779,6 +1780,8 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
                 and _is_place(doc.text, mention.start, listed)
             ):
                 places.add(code)
+                if mention.kind != "bloc" and not in_name and code != "IDN":
+                    abroad.add(code)
                 continue
             codes.add(code)
     if not codes and not both and places == {"IDN"} and doc.lang == "id":
@@ -1789,6 +1792,11 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
         codes.add("IDN")  # Indonesian news naming no country reports Indonesian parties
     elif len(codes) == 1 and "IDN" not in codes and "IDN" in context.countries:
         codes.add("IDN")  # "MoU dengan Rusia" in Indonesian news: Indonesia is the other side
+    if codes == {"IDN"} and abroad:
+        # Indonesian parties alone, and it happens abroad: the host is the other side
+        # ("kunjungan Presiden ke Singapura menghasilkan kesepakatan", "universitas di
+        # Inggris", "perusahaan asal Guangzhou").
+        codes |= abroad
     return tuple(sorted(codes))
 
 
