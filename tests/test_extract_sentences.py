@@ -461,6 +461,22 @@ def test_pacts_with_other_countries_stay_apart() -> None:
     assert len(extract_text(text, lang="id")["agreements"]) == 2
 
 
+def test_a_short_name_that_points_back_is_the_longer_one() -> None:
+    text = (
+        "Kemdiktisaintek menandatangani Perjanjian Pelaksanaan (Implementing Agreement) dengan lembaga riset "
+        "Prancis. Penandatanganan Perjanjian Pelaksanaan tersebut mencerminkan komitmen Indonesia dan Prancis."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["name"] == "Perjanjian Pelaksanaan (Implementing Agreement)"
+
+
+def test_a_signing_being_explored_is_proposed() -> None:
+    (agreement,) = extract_text(
+        "Indonesia dan Rumania sepakat menjajaki penandatanganan MoU di bidang pendidikan tinggi.", lang="id"
+    )["agreements"]
+    assert agreement["status"] == "proposed"
+
+
 def test_the_nouns_own_short_form_does_not_end_its_name() -> None:
     (agreement,) = extract_text(
         "Kedua rektor menandatangani Memorandum of Understanding (MoU) tentang Pertukaran Dosen.", lang="id"
@@ -879,6 +895,19 @@ def test_an_office_in_apposition_stops_at_a_verb(sentence: str, name: str, role:
     assert people[name]["role"] == role
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Menteri bertemu Duta Besar Republik Turki untuk Indonesia, H.E. Talip Kucukcan, di Jakarta.", "id"),
+        ("The minister met H.E. Talip Kucukcan, Ambassador of Turkey.", "en"),
+    ],
+)
+def test_his_excellency_is_no_initial(text: str, lang: str) -> None:
+    names = [p["name"] for p in extract_text(text, lang=lang)["people"]]
+    assert "Talip Kucukcan" in names
+    assert not any(name.startswith("E") for name in names)
+
+
 def test_a_country_named_right_after_the_name_is_the_persons() -> None:
     text = "The President welcomed President Nayib Bukele of El Salvador and Prime Minister Jacinda Ardern of New Zealand."
     people = {p["name"]: p["country"] for p in extract_text(text, lang="en")["people"]}
@@ -1053,6 +1082,11 @@ def test_honorifics_are_not_names() -> None:
         (
             "PT Dirgantara Indonesia menandatangani kontrak payung dengan sebuah perusahaan di Jerman.",
             ["DEU", "IDN"],
+        ),
+        # A Canadian province, not Britain.
+        (
+            "Kemdiktisaintek membahas MoU dengan Kementerian Pendidikan Provinsi British Columbia, Kanada.",
+            ["CAN", "IDN"],
         ),
         # A city in the agreement's name is no side.
         ("Kedua negara menandatangani Kesepakatan Kuala Lumpur untuk gencatan senjata.", ["IDN"]),

@@ -1144,6 +1144,20 @@ def _same_named(a: _Agreement, m: AgreementMention) -> bool:
     return False
 
 
+def _named_back(a: _Agreement, m: AgreementMention, doc: Doc) -> bool:
+    """A short name that points back ("Perjanjian Pelaksanaan tersebut") to an agreement
+    whose name holds all its words ("Perjanjian Pelaksanaan (Implementing Agreement)")."""
+    if doc.lang != "id":
+        return False
+    following = _words_after(doc.sentences[m.sentence].text, m.end - doc.sentences[m.sentence].start, 1)
+    if not following or following[0].rstrip(".,").casefold() not in agreement_lexicon("id").words["anaphora"]:
+        return False
+    key = _name_key(m.name)
+    return bool(key) and any(
+        other.form in ("named", "item") and key <= _name_key(other.name) for other in a.mentions
+    )
+
+
 def _same_pact(a: _Agreement, m: AgreementMention, doc: Doc, context: ArticleContext) -> bool:
     """One trade pact named in two languages or spellings: "FTA EAEU", "FTA Uni Eurasia"
     and "perjanjian kawasan perdagangan bebas antara Indonesia dengan Uni Ekonomi
@@ -1245,7 +1259,7 @@ def _target_for(
                 for a in agreements
                 if a.form in ("named", "item")
                 and not _listed_beside(a, m)
-                and (_same_named(a, m) or _same_pact(a, m, doc, context))
+                and (_same_named(a, m) or _same_pact(a, m, doc, context) or _named_back(a, m, doc))
             ),
             None,
         )

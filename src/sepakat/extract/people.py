@@ -366,9 +366,14 @@ def _runs_of_capitals(scan: _Scan) -> None:
     words = _word_table(doc.lang)
     for match in _patterns(doc.lang).multi.finditer(text):
         start, end = match.span()
+        if _inside_honorific(scan.lex, text, start):
+            # "H.E. Talip Küçükcan": "E." is the end of the honorific, not an initial
+            start = text.find(" ", start, end) + 1
+            if start == 0 or " " not in text[start:end].strip():
+                continue
         if not _starts_word(text, start) or (covered[start] and covered[end - 1]):
             continue
-        run = _read_run(words, match.group())
+        run = _read_run(words, text[start:end])
         if not run.may_name:
             continue  # a heading or a body's name: no word of it can be a name
         index = scan.sentence_of(start)
@@ -376,6 +381,16 @@ def _runs_of_capitals(scan: _Scan) -> None:
             continue
         for span in _stretches(scan, index, start, run):
             scan.add(*span)
+
+
+def _inside_honorific(lex: PeopleLexicon, text: str, start: int) -> bool:
+    """The capital at ``start`` ends an honorific written with dots: "H.E." (His
+    Excellency), not "U.S." or the initials "A.P."."""
+    if start < 2 or text[start - 1] != "." or not text[start - 2].isupper():
+        return False
+    if start > 2 and text[start - 3].isalnum():
+        return False
+    return f"{text[start - 2]}.{text[start]}".casefold() in lex.honorifics
 
 
 def _names_beside_saying(scan: _Scan) -> None:
