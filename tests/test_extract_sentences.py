@@ -413,6 +413,43 @@ def test_launched_talks_are_negotiations_not_an_agreement(sentence: str, lang: s
     assert agreement["status"] == "negotiating"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name", "status"),
+    [
+        (
+            "Menteri mengapresiasi tim perunding atas diselesaikannya secara substantif Perundingan I-EAEU FTA.",
+            "id",
+            "I-EAEU FTA",
+            "agreed",
+        ),
+        (
+            "Sementara Perundingan Indonesia-EAEU FTA diluncurkan pada 5 Desember 2022.",
+            "id",
+            "Indonesia-EAEU FTA",
+            "negotiating",
+        ),
+        (
+            "Menteri menjelaskan perundingan Indonesia-EU CEPA diluncurkan pada 18 Juli 2016.",
+            "id",
+            "Indonesia-EU CEPA",
+            "negotiating",
+        ),
+        ("Perundingan IEU-CEPA telah rampung.", "id", "IEU-CEPA", "agreed"),
+        (
+            "United States and EU Reach Agreement to Address Shared Challenges",
+            "en",
+            "Agreement to Address Shared Challenges",
+            "agreed",
+        ),
+    ],
+)
+def test_the_talks_and_their_end_are_no_part_of_the_name(
+    sentence: str, lang: str, name: str, status: str
+) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert (agreement["name"], agreement["status"]) == (name, status)
+
+
 def test_a_launched_agreement_is_agreed() -> None:
     (agreement,) = extract_text(
         "The two countries launched the Blue Economy Partnership Agreement.", lang="en"

@@ -231,7 +231,7 @@ def _read_mention(
     ):
         form = "group"
 
-    start = _extend_left(s, hs, doc.lang) if form != "group" else hs
+    start = _extend_left(s, hs, lex, doc.lang) if form != "group" else hs
     end = _extend_right(s, he, lex, doc.lang, lower_head=s[hs].islower())
     named = end > he or start < hs
     if (
@@ -467,14 +467,24 @@ _LEFT_STOP = {
     "dari",
     "untuk",
     "yang",
+    # what opens a sentence or a clause
+    "sementara",
+    "namun",
+    "adapun",
+    "selain",
+    "kemudian",
+    "meanwhile",
+    "however",
 }
 _TITLE_TOKEN = re.compile(r"[A-Z][\w.'’&]*(?:-[\w.'’&]+)*$|[A-Z]{2,}[\w-]*$|U\.S\.(?:-[\w.'’]+)*$")
 
 
-def _extend_left(s: str, hs: int, lang: str) -> int:
+def _extend_left(s: str, hs: int, lex: AgreementLexicon, lang: str) -> int:
     """Capitalised words glued before an English noun: "Sponsored Student Scholarship
     Agreement", "U.S.-Indonesia Agreement on Reciprocal Trade". Indonesian names follow
-    their noun ("Perjanjian Induk ..."), so a capital before one is a sentence's."""
+    their noun ("Perjanjian Induk ..."), so a capital before one is a sentence's. A word
+    that states a stage ("Perundingan I-EAEU FTA") or opens a sentence ("Sementara")
+    is no part of the name."""
     if (
         not s[hs : hs + 1].isupper()
         or s[hs:].split(None, 1)[0].casefold().strip("(),.") not in _ENGLISH_NOUNS
@@ -494,6 +504,7 @@ def _extend_left(s: str, hs: int, lang: str) -> int:
             or word.casefold() in _LEFT_STOP
             or not _TITLE_TOKEN.match(word)
             or word.endswith((",", ".", ":"))
+            or lex.cues.fullmatch(word) is not None
         ):
             break
         if s[max(0, hs - 120) + token.end() : start].strip():
@@ -914,6 +925,7 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         if o is not mention and o.sentence == mention.sentence and o.form not in ("item",)
     )
     best: tuple[int, str, int] | None = None
+    concluded: int | None = None  # where a verb says talks ended in agreement ("rampung")
     # A cue starts inside the clause; it may run past its end ("ditanda - tangani": the
     # spaced dash of a misspelling is also a clause break).
     for m in lex.cue_rows.finditer(s, doc.anchored_rows("cue", mention.sentence), lo, min(len(s), hi + 24)):
@@ -936,18 +948,34 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
             status = "proposed"  # "implementasi MoU ini diharapkan ...": hoped for, not reached
         if status is None:
             continue
+        if status == "agreed" and concluded is None and _CONCLUDED.fullmatch(m.group(0)):
+            concluded = m.start()
         if best is None or distance < best[0]:
             best = (distance, status, m.start())
     if best is not None:
-        status = best[1]
-        talks = _NEGOTIATION_BEFORE.search(s, max(0, hs - 60), hs)
-        if status == "agreed" and talks and _LAUNCH.match(s, best[2]):
-            status = "negotiating"  # "Perundingan IEU-CEPA diluncurkan": the talks were launched
+        status, at = _of_the_talks(s, mention.start - sentence.start, best[1], best[2], concluded)
         mention.status = status
-        mention.cue_at = sentence.start + best[2]
+        mention.cue_at = sentence.start + at
+
+
+def _of_the_talks(s: str, named_at: int, status: str, at: int, concluded: int | None) -> tuple[str, int]:
+    """The stage when the agreement is the object of talks ("perundingan Indonesia-EU
+    CEPA", "negotiations on X"): a launch is of the talks, and their end is agreement."""
+    talks = _NEGOTIATION_BEFORE.search(s, max(0, named_at - 60), named_at)
+    if talks is None:
+        return status, at
+    if status == "agreed" and _LAUNCH.match(s, at):
+        return "negotiating", at  # "Perundingan IEU-CEPA diluncurkan"
+    if status == "negotiating" and at >= talks.start() and concluded is not None:
+        return "agreed", concluded  # "diselesaikannya Perundingan I-EAEU FTA"
+    return status, at
 
 
 _LAUNCH = re.compile(r"(?:di|me)?luncurkan|peluncuran|launch", re.IGNORECASE)
+_CONCLUDED = re.compile(
+    r"rampung|selesai|tuntas|(?:di|me)(?:rampung|selesai|tuntas)kan(?:nya)?|conclude[ds]?|completed?|finali[sz]ed",
+    re.IGNORECASE,
+)
 _NEGOTIATION_BEFORE = re.compile(
     r"\b(?:perundingan|negosiasi|pembicaraan|negotiations?|talks)"
     r"(?:\s+(?:resmi|formal|on|for|about|over|tentang|mengenai|soal|the|a|an))*\s*$",
@@ -1162,9 +1190,9 @@ def _same_pact(a: _Agreement, m: AgreementMention, doc: Doc, context: ArticleCon
     """One trade pact named in two languages or spellings: "FTA EAEU", "FTA Uni Eurasia"
     and "perjanjian kawasan perdagangan bebas antara Indonesia dengan Uni Ekonomi
     Eurasia". Their names, read as the registry reads them (the kind phrases translated
-    to the pact's acronym, country words apart), give the same pact and the same other
-    words, and name the same countries besides Indonesia (none is not the same: "FTA" and
-    "CEPA" alone may be any)."""
+    to the pact's acronym, country words apart), give the same pact, other words of one
+    within the other's ("Eurasian"), and the same countries besides Indonesia (none is
+    not the same: "FTA" and "CEPA" alone may be any)."""
     from sepakat.resolve.agreements import name_features
 
     words, acronyms, _, _ = name_features(m.name)
@@ -1178,7 +1206,7 @@ def _same_pact(a: _Agreement, m: AgreementMention, doc: Doc, context: ArticleCon
         other_words, other_acronyms, _, _ = name_features(other.name)
         if (
             other_acronyms & _PACTS == pacts
-            and other_words == words
+            and (other_words <= words or words <= other_words)
             and _name_countries(doc, context, other) == countries
         ):
             return True
