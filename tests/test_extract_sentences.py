@@ -441,6 +441,12 @@ def test_launched_talks_are_negotiations_not_an_agreement(sentence: str, lang: s
             "Agreement to Address Shared Challenges",
             "agreed",
         ),
+        (
+            "The two countries signed the U.S.-Indonesia Trade and Investment Framework Agreement in 1996.",
+            "en",
+            "U.S.-Indonesia Trade and Investment Framework Agreement",
+            "signed",
+        ),
     ],
 )
 def test_the_talks_and_their_end_are_no_part_of_the_name(
@@ -448,6 +454,17 @@ def test_the_talks_and_their_end_are_no_part_of_the_name(
 ) -> None:
     (agreement,) = extract_text(sentence, lang=lang)["agreements"]
     assert (agreement["name"], agreement["status"]) == (name, status)
+
+
+def test_and_between_two_instruments_joins_no_name() -> None:
+    names = [
+        a["name"]
+        for a in extract_text(
+            "Iran signed the Comprehensive Safeguards Agreement and Additional Protocol with the agency.",
+            lang="en",
+        )["agreements"]
+    ]
+    assert "Comprehensive Safeguards Agreement and Additional Protocol" not in names
 
 
 def test_a_launched_agreement_is_agreed() -> None:

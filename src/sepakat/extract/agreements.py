@@ -492,8 +492,16 @@ def _extend_left(s: str, hs: int, lex: AgreementLexicon, lang: str) -> int:
         return hs
     start = hs
     taken = 0
-    for token in reversed(list(re.finditer(r"\S+", s[max(0, hs - 120) : hs]))):
+    tokens = list(re.finditer(r"\S+", s[max(0, hs - 120) : hs]))
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
         word = token.group(0)
+        if word in ("and", "&") and taken and index and _TITLE_TOKEN.match(tokens[index - 1].group(0)):
+            # "Trade and Investment Framework Agreement": a title's own "and"
+            previous = tokens[index - 1].group(0).casefold()
+            if previous not in _LEFT_STOP and previous not in _ENGLISH_NOUNS:  # not "Agreement and Protocol"
+                start = max(0, hs - 120) + token.start()
+                continue
         # "(General Agreement on Tariffs and Trade)": the name starts inside; "(I-EAEU FTA)"
         # is the short form of the name before it, which gathering joins it to.
         opens = word.startswith("(") and word[1:2].isupper() and not word[1:].isupper()
