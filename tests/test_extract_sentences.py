@@ -524,6 +524,25 @@ def test_a_short_name_that_points_back_is_the_longer_one() -> None:
     assert agreement["name"] == "Perjanjian Pelaksanaan (Implementing Agreement)"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Presiden akan menyaksikan penandatanganan MoU tentang energi.",
+        "Trump dijadwalkan menyaksikan penandatanganan perjanjian damai antara Thailand dan Kamboja.",
+    ],
+)
+def test_a_signing_someone_will_witness_is_ahead(sentence: str) -> None:
+    (agreement,) = extract_text(sentence, lang="id")["agreements"]
+    assert agreement["status"] == "proposed"
+
+
+def test_a_signing_witnessed_is_signed() -> None:
+    (agreement,) = extract_text("Presiden menyaksikan penandatanganan MoU tentang energi.", lang="id")[
+        "agreements"
+    ]
+    assert agreement["status"] == "signed"
+
+
 def test_a_signing_being_explored_is_proposed() -> None:
     (agreement,) = extract_text(
         "Indonesia dan Rumania sepakat menjajaki penandatanganan MoU di bidang pendidikan tinggi.", lang="id"

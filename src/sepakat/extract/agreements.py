@@ -1089,10 +1089,16 @@ def _modified(
     the ``name`` span are not read."""
     nearest = list(_WORD.finditer(s, max(0, cue.start() - 50), cue.start()))[-4:]
     before = [w.group().casefold() for w in nearest if not name[0] <= w.start() < name[1]]
-    effect = next((modifiers[w] for w in reversed(before) if w in modifiers), None)
+    at = next((i for i in range(len(before) - 1, -1, -1) if before[i] in modifiers), None)
+    effect = modifiers[before[at]] if at is not None else None
+    if effect == "done" and at and modifiers.get(before[at - 1]) in _AHEAD_OR_NOT:
+        effect = modifiers[before[at - 1]]  # "akan menyaksikan penandatanganan": still ahead
     if effect is None or effect not in _EFFECTS:
         return status
     return _EFFECTS[effect].get(status, status)
+
+
+_AHEAD_OR_NOT = frozenset({"future", "negation", "hypothetical"})
 
 
 # --- 3. agreements -------------------------------------------------------------------
