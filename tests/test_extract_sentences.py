@@ -981,6 +981,50 @@ def test_his_excellency_is_no_initial(text: str, lang: str) -> None:
     assert not any(name.startswith("E") for name in names)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "people"),
+    [
+        # Name words before a well-known name belong to the name...
+        (
+            "Menteri Dalam Negeri (Mendagri), Muhammad Tito Karnavian meneken kesepakatan bersama.",
+            "id",
+            [("Muhammad Tito Karnavian", "Menteri Dalam Negeri")],
+        ),
+        # ... or make another person of it: the President stays himself.
+        (
+            "Presiden Prabowo menghadiri upacara. Kapolri Jenderal Listyo Sigit Prabowo mengatakan upacara lancar.",
+            "id",
+            [("Prabowo", "Presiden"), ("Listyo Sigit Prabowo", "Kapolri")],
+        ),
+        (
+            "President Trump and First Lady Melania Trump arrived in Tokyo.",
+            "en",
+            [("Trump", "President"), ("Melania Trump", "First Lady")],
+        ),
+        # A rank with its service between the office and the name is neither's.
+        (
+            "Kapuspen TNI Mayjen TNI Kristomei Sianturi mengatakan hal itu.",
+            "id",
+            [("Kristomei Sianturi", "Kapuspen TNI")],
+        ),
+        (
+            "Panglima TNI Jenderal Agus Subiyanto mengatakan hal itu.",
+            "id",
+            [("Agus Subiyanto", "Panglima TNI")],
+        ),
+    ],
+)
+def test_well_known_names_and_the_names_around_them(
+    text: str, lang: str, people: list[tuple[str, str]]
+) -> None:
+    assert [(p["name"], p["role"]) for p in extract_text(text, lang=lang)["people"]] == people
+
+
+def test_a_headline_word_before_a_well_known_name_is_not_a_name() -> None:
+    names = [p["name"] for p in extract_text("Ultimatum Prabowo untuk Para Menteri", lang="id")["people"]]
+    assert "Ultimatum Prabowo" not in names
+
+
 def test_a_country_named_right_after_the_name_is_the_persons() -> None:
     text = "The President welcomed President Nayib Bukele of El Salvador and Prime Minister Jacinda Ardern of New Zealand."
     people = {p["name"]: p["country"] for p in extract_text(text, lang="en")["people"]}

@@ -291,7 +291,7 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
     # where a verb of saying, an office or the list of well-known people vouches.
     for m in doc.mentions:
         if m.kind == "person":
-            scan.add(m.start, m.end)
+            scan.add(_given_names_before(scan, m.start), m.end)
     _runs_of_capitals(scan)
     _names_beside_saying(scan)
     _names_before_offices(scan)
@@ -309,6 +309,41 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
         return home[0]
 
     return PeopleResult(people, [_record(doc, person, home_country) for person in people])
+
+
+def _given_names_before(scan: _Scan, start: int) -> int:
+    """Where a well-known name really starts: name words written right before it belong to
+    it ("Muhammad Tito Karnavian"), or make another person's name of it ("Kapolri
+    Jenderal Listyo Sigit Prabowo" is not President Prabowo)."""
+    text, words = scan.doc.text, _word_table(scan.doc.lang)
+    at, known_from = start, start
+    for _ in range(3):
+        before = _NAME_BEFORE.search(text, max(0, at - 30), at)
+        if before is None:
+            break
+        facts = words[before.group(1)]
+        if facts & _KIND != _NAME or facts & _ACRONYM or scan.covered[before.start(1)]:
+            break
+        if known_from == at and facts & _NER_NAME:
+            known_from = before.start(1)
+        at = before.start(1)
+    # Words the name lists do not know are more often other words than names ("Ultimatum
+    # Prabowo", "Kontainer Bergambar Jokowi", "Golkar Bahlil Lahadalia"), unless an office
+    # or a rank stands right before them ("First Lady Melania Trump", "Kapolri Jenderal
+    # Listyo Sigit Prabowo"); else only known name words count ("Muhammad Tito Karnavian").
+    return at if at < start and _office_or_rank_before(scan, at) else known_from
+
+
+def _office_or_rank_before(scan: _Scan, at: int) -> bool:
+    """An office (a gazetteer title) or a rank or form of address ends right before ``at``."""
+    if at >= 2 and scan.covered[at - 2]:
+        return True
+    before = scan.doc.text[max(0, at - 20) : at].split()
+    word = before[-1].rstrip(".").casefold() if before else ""
+    return word in scan.lex.honorifics or word == "jenderal"  # "Jenderal" is a rank here
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w.-])([A-Z][a-z]+) $")
 
 
 def _short_for_a_body(scan: _Scan, word: str) -> bool:
@@ -1059,7 +1094,7 @@ def _cluster(mentions: list[PersonMention], doc: Doc, lex: PeopleLexicon) -> lis
     ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
     for m in ordered:
         words = frozenset(m.name.split())
-        target = next((p for p in people if words <= p.tokens), None)
+        target = next((p for p in people if words <= p.tokens and not _someone_else(m, p, lex)), None)
         if target is None:
             known = lex.known.get(m.name)
             if known is not None and len(words) == 1:
@@ -1077,6 +1112,20 @@ def _cluster(mentions: list[PersonMention], doc: Doc, lex: PeopleLexicon) -> lis
             person.country = known[1]
     people.sort(key=lambda p: min(m.start for m in p.mentions))
     return people
+
+
+def _someone_else(m: PersonMention, person: Person, lex: PeopleLexicon) -> bool:
+    """A well-known person's short name under another office than the longer name's
+    ("Presiden Prabowo" beside "Kapolri Listyo Sigit Prabowo", "President Biden" beside
+    "First Lady Jill Biden"): the well-known person, not a short form of the longer name."""
+    known = lex.known.get(m.name)
+    if known is None or m.role is None or " " in m.name or known[0] == person.name:
+        return False
+    offices = [set(x.role.casefold().split()) for x in person.mentions if x.role]
+    ours = set(m.role.casefold().split())
+    return bool(offices) and not any(
+        ours & office for office in offices
+    )  # "President" is "Ukrainian President"
 
 
 def _join_nicknames(people: list[Person], doc: Doc) -> None:
@@ -1140,9 +1189,19 @@ def _without_trailing_address(role: str | None) -> str | None:
         return role
     address = _address_before_names()
     words = role.split()
-    while len(words) > 1 and words[-1].rstrip(".,").casefold() in address:
+    while len(words) > 1:
+        last = words[-1].rstrip(".,").casefold()
+        if last in _SERVICES and len(words) > 2 and words[-2].rstrip(".,").casefold() in address:
+            words.pop()  # "Mayjen TNI": the rank's service
+        elif not (last in address or (last == "jenderal" and words[-2].casefold() not in _JENDERAL_OFFICES)):
+            break
         words.pop()
     return " ".join(words).rstrip(" ,")
+
+
+_SERVICES = frozenset({"tni", "pol", "polri", "purn", "(purn)", "mar", "inf", "kav", "art"})
+# "Jenderal" after these is the office's ("Direktur Jenderal"); after others, a rank.
+_JENDERAL_OFFICES = frozenset({"direktur", "sekretaris", "inspektur", "gubernur", "dirjen", "sekjen"})
 
 
 def _addressed_as_indonesian(doc: Doc, person: Person) -> bool:
