@@ -173,6 +173,8 @@ def test_a_month_ahead_is_its_next_occurrence(sentence: str, target: str) -> Non
         # The writer's "mendatang" a day before the article appeared: the same year.
         ("Konferensi digelar pada 17-18 Juni mendatang.", "id", ["2025-06-17"]),
         ("Konferensi digelar pada Juni mendatang.", "id", ["2025-06"]),
+        # Markdown's en dash: a range gives its first day.
+        ("KTT digelar di Kuala Lumpur, 26--28 Oktober 2025.", "id", ["2025-10-26"]),
     ],
 )
 def test_words_after_a_month_say_which_year(text: str, lang: str, dates: list[str]) -> None:

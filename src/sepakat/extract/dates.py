@@ -237,7 +237,8 @@ def _lexicon(lang: str) -> _Lexicon:
     year_prep = "|".join(_YEAR_PREPOSITIONS)
     month_prep = "|".join(_MONTH_PREPOSITIONS)
     # "27-28 Oktober", "10 hingga 12 Oktober", "October 10 to 12": a range gives its first day.
-    dash = r"(?:\s*[-–—]\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|to|until|through)\s+)"
+    # A double hyphen is markdown's en dash ("26--28 Oktober").
+    dash = r"(?:\s*(?:--|[-–—])\s*|\s+(?:hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d|to|until|through)\s+)"
 
     # Every alternative starts with something definite (a digit, "(", a day or month
     # name, a preposition): an optional start would make re try them all everywhere.
