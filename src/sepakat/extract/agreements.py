@@ -1204,27 +1204,20 @@ def _same_pact(a: _Agreement, m: AgreementMention, doc: Doc, context: ArticleCon
     """One trade pact named in two languages or spellings: "FTA EAEU", "FTA Uni Eurasia"
     and "perjanjian kawasan perdagangan bebas antara Indonesia dengan Uni Ekonomi
     Eurasia". Their names, read as the registry reads them (the kind phrases translated
-    to the pact's acronym, country words apart), give the same pact, other words of one
-    within the other's ("Eurasian"), and the same countries besides Indonesia (none is
-    not the same: "FTA" and "CEPA" alone may be any)."""
-    from sepakat.resolve.agreements import name_features
+    to the pact's acronym), give the same pact, and name the same countries besides
+    Indonesia (none is not the same: "FTA" and "CEPA" alone may be any)."""
+    from sepakat.resolve.agreements import pact_acronyms
 
-    words, acronyms, _, _ = name_features(m.name)
-    pacts = acronyms & _PACTS
+    pacts = pact_acronyms(m.name) & _PACTS
     countries = _name_countries(doc, context, m)
     if not pacts or not countries:
         return False
-    for other in a.mentions:
-        if other.form not in ("named", "item") or not other.name:
-            continue
-        other_words, other_acronyms, _, _ = name_features(other.name)
-        if (
-            other_acronyms & _PACTS == pacts
-            and (other_words <= words or words <= other_words)
-            and _name_countries(doc, context, other) == countries
-        ):
-            return True
-    return False
+    return any(
+        other.form in ("named", "item")
+        and pact_acronyms(other.name) & _PACTS == pacts
+        and _name_countries(doc, context, other) == countries
+        for other in a.mentions
+    )
 
 
 _PACTS = frozenset({"fta", "cepa", "epa", "pta", "ceca", "tpa"})

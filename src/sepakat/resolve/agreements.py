@@ -30,9 +30,6 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
-from babel import Locale
-from rapidfuzz import fuzz
-
 from sepakat.models import AGREEMENT_STATUSES, AgreementRecord
 
 STATUS_ORDER = AGREEMENT_STATUSES
@@ -53,7 +50,6 @@ class MatchWords:
     kind_acronyms: frozenset[str]
     translations: Mapping[str, str]
     successor: frozenset[str]
-    country_words: frozenset[str]
 
 
 @cache
@@ -74,12 +70,16 @@ def match_words() -> MatchWords:
         kind_acronyms=frozenset(raw["kind_acronyms"]["words"]),
         translations=translations,
         successor=frozenset(raw["successor_words"]["words"]),
-        country_words=_country_words(),
     )
 
 
+@cache
 def _country_words() -> frozenset[str]:
-    """Every token of every country's Indonesian and English name, and the bloc names."""
+    """Every token of every country's Indonesian and English name, and the bloc names.
+    Loaded on first need: babel's territory names cost a few MiB that the extractor,
+    which asks only for pacts' acronyms (``pact_acronyms``), does not pay."""
+    from babel import Locale
+
     words: set[str] = {"eu", "usa", "korea", "asean", "eropa", "europe", "european", "eurasia", "eaeu",
                        "indonesian", "russian", "chinese", "american", "british", "australian", "japanese",
                        "ri", "as", "us", "uk", "rrt", "uea", "uae", "prc"}  # fmt: skip
@@ -163,14 +163,27 @@ def name_features(name: str | None) -> tuple[frozenset[str], frozenset[str], fro
             elif piece in words.successor:
                 successor = True
             elif piece in words.kind_acronyms or (
-                piece in raw_acronyms and piece not in words.generic and piece not in words.country_words
+                piece in raw_acronyms and piece not in words.generic and piece not in _country_words()
             ):
                 acronyms.add(piece)
             elif len(piece) > 1 and not piece.isdigit():
                 word = words.translations.get(piece, piece)
-                if word not in words.generic and word not in words.country_words:
+                if word not in words.generic and word not in _country_words():
                     tokens.add(word)
     return frozenset(tokens), frozenset(acronyms), frozenset(years), successor
+
+
+def pact_acronyms(name: str | None) -> frozenset[str]:
+    """The trade pacts' acronyms a name speaks of, its kind phrases translated ("perjanjian
+    perdagangan bebas" and "I-EAEU FTA" are both {"fta"})."""
+    if not name:
+        return frozenset()
+    words = match_words()
+    raw_acronyms = {a.casefold() for a in re.findall(r"\b[A-Z][A-Z0-9]{1,9}\b", name)}
+    text = _normalise_name(name, raw_acronyms, words)
+    return frozenset(
+        piece for part in text.split() for piece in part.split("-") if piece in words.kind_acronyms
+    )
 
 
 def party_key(party: str) -> str:
@@ -253,6 +266,8 @@ def name_similarity(a: ReportFeatures, b: ReportFeatures) -> float:
     Stricter than rapidfuzz's token-set ratio, which scores any name contained in another
     as 100 ("MoU on higher education" in every MoU about education).
     """
+    from rapidfuzz import fuzz  # only the registry's matching needs it, not the extractor
+
     if a.acronyms & b.acronyms - match_words().kind_acronyms:
         return 1.0
     if not (a.tokens or b.tokens):
