@@ -406,7 +406,15 @@ def test_markdown_and_characters(text: str, expected: str) -> None:
             ["Kerja sama diperkuat.", "“Ini babak baru,” ujarnya."],
         ),
         ("Apakah sudah diteken?Belum ada kepastian.", ["Apakah sudah diteken?", "Belum ada kepastian."]),
+        (
+            "Sesuai regulasi yang berlaku.OJK juga meminta industri patuh.",
+            ["Sesuai regulasi yang berlaku.", "OJK juga meminta industri patuh."],
+        ),
         # Not glue.
+        (
+            "Investor antara lain Protect.AI, Armis dan Kiteworks.",
+            ["Investor antara lain Protect.AI, Armis dan Kiteworks."],
+        ),
         ("IHSG ditutup di level 8.653 hari ini.", ["IHSG ditutup di level 8.653 hari ini."]),
         ("Biayanya Rp 1.000 per orang.", ["Biayanya Rp 1.000 per orang."]),
         ("Kantor U.S. Trade Representative menolak.", ["Kantor U.S. Trade Representative menolak."]),

@@ -102,10 +102,12 @@ def normalise_characters(text: str) -> list[Edit]:
 # each starting with one character, and the decisions in Python.
 _NEWLINES = re.compile(r"\n[ \t\n]*+")
 _SPACE_HITS = (re.compile(r" (?=[ \t\n,;:!?.”\"]|\Z)"), re.compile(r"\t"))
+# A sentence glued to the next: "nasional.Salah", and before an acronym and a word
+# "sendiri.OJK juga" (not a name's ".AI," as in "Protect.AI, Astrix").
 _GLUED = (
-    re.compile(r"\.[.!?]*+[\"”’]?(?=[\"“]?[A-Z][a-z])"),
-    re.compile(r"![.!?]*+[\"”’]?(?=[\"“]?[A-Z][a-z])"),
-    re.compile(r"\?[.!?]*+[\"”’]?(?=[\"“]?[A-Z][a-z])"),
+    re.compile(r"\.[.!?]*+[\"”’]?(?=[\"“]?[A-Z](?:[a-z]|[A-Z]+[\s\w]))"),
+    re.compile(r"![.!?]*+[\"”’]?(?=[\"“]?[A-Z](?:[a-z]|[A-Z]+[\s\w]))"),
+    re.compile(r"\?[.!?]*+[\"”’]?(?=[\"“]?[A-Z](?:[a-z]|[A-Z]+[\s\w]))"),
 )
 _OPEN_QUOTE = re.compile(r"“[ \t]++")
 _START = re.Match.start
