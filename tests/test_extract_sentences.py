@@ -469,6 +469,21 @@ def test_and_between_two_instruments_joins_no_name() -> None:
     assert "Comprehensive Safeguards Agreement and Additional Protocol" not in names
 
 
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        (
+            "The two countries agreed to a Framework for negotiating an Agreement on Reciprocal Trade.",
+            "negotiating",
+        ),
+        ("The two countries plan to sign an agreement on fisheries.", "proposed"),
+    ],
+)
+def test_to_looks_ahead_only_before_a_verb(sentence: str, status: str) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert agreement["status"] == status
+
+
 def test_a_launched_agreement_is_agreed() -> None:
     (agreement,) = extract_text(
         "The two countries launched the Blue Economy Partnership Agreement.", lang="en"

@@ -1089,6 +1089,12 @@ def _modified(
     the ``name`` span are not read."""
     nearest = list(_WORD.finditer(s, max(0, cue.start() - 50), cue.start()))[-4:]
     before = [w.group().casefold() for w in nearest if not name[0] <= w.start() < name[1]]
+    # "to" looks ahead before a verb ("to sign"), not before a noun phrase ("agreed to a
+    # Framework for negotiating ..."): there it is no modifier.
+    before = [
+        w if not (w == "to" and i + 1 < len(before) and before[i + 1] in _DETERMINERS) else ""
+        for i, w in enumerate(before)
+    ]
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i] in modifiers), None)
     effect = modifiers[before[at]] if at is not None else None
     if effect == "done" and at and modifiers.get(before[at - 1]) in _AHEAD_OR_NOT:
@@ -1099,6 +1105,7 @@ def _modified(
 
 
 _AHEAD_OR_NOT = frozenset({"future", "negation", "hypothetical"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "our", "their", "its"})
 
 
 # --- 3. agreements -------------------------------------------------------------------
