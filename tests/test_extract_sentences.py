@@ -1037,6 +1037,27 @@ def test_well_known_names_and_the_names_around_them(
     assert [(p["name"], p["role"]) for p in extract_text(text, lang=lang)["people"]] == people
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # A sentence's last word and the next sentence's first are no name.
+        (
+            "Ia mengenang Presiden Sukarno. Djarot Saiful Hidayat lalu berpidato.",
+            "id",
+            ["Sukarno", "Djarot Saiful Hidayat"],
+        ),
+        # A title's dot does not end the name's run.
+        ("Rektor Universitas Mataram, Prof. Sukardi, menandatangani MoU itu.", "id", ["Sukardi"]),
+        # A signature in capitals is the same person.
+        ("President Joseph R. Biden Jr. signed it.\n\nJOSEPH R. BIDEN JR.", "en", ["Joseph R. Biden Jr."]),
+        # Things named after people.
+        ("Governor Kathy Hochul praised the Abraham Accords and Abbott Laboratories.", "en", ["Kathy Hochul"]),
+    ],
+)
+def test_runs_of_capitals_that_are_no_one_more(text: str, lang: str, names: list[str]) -> None:
+    assert [p["name"] for p in extract_text(text, lang=lang)["people"]] == names
+
+
 def test_a_headline_word_before_a_well_known_name_is_not_a_name() -> None:
     names = [p["name"] for p in extract_text("Ultimatum Prabowo untuk Para Menteri", lang="id")["people"]]
     assert "Ultimatum Prabowo" not in names

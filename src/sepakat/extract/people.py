@@ -183,7 +183,13 @@ class Person:
     tokens: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        self.tokens = frozenset(self.name.split())
+        self.tokens = _name_tokens(self.name)
+
+
+def _name_tokens(name: str) -> frozenset[str]:
+    """A name's words as clustering compares them: "JOSEPH R. BIDEN JR." is "Joseph R.
+    Biden Jr." in a signature's capitals."""
+    return frozenset(word.rstrip(".,").casefold() for word in name.split())
 
 
 @dataclass
@@ -522,6 +528,15 @@ class _Patterns:
     said_name: re.Pattern[str]  # the name after a verb that comes before it
 
 
+def _dotted_titles() -> str:
+    """Honorifics of four letters or more that are written with a dot ("Prof", "Jend")."""
+    rows = load_table("id", "honorifics")
+    titles = sorted(
+        {row[0].rstrip(".") for row in rows if len(row[0].rstrip(".")) >= 4 and row[0][:1].isupper()}
+    )
+    return "|".join(re.escape(title) for title in titles) or "(?!)"
+
+
 @cache
 def _patterns(lang: str) -> _Patterns:
     lex = people_lexicon(lang)
@@ -535,7 +550,12 @@ def _patterns(lang: str) -> _Patterns:
     # to the caller (``_starts_word``): a leading look-behind makes ``re`` try every position.
     return _Patterns(
         # Possessive: giving back letters of the first word can never reach a space.
-        multi=re.compile(rf"[A-Z][\w'’]*+(?:-[\w'’]+)*+\.?(?:[ \t](?:{particles}[ \t]){{0,2}}{_NAME_WORD})+"),
+        # A dot ends only a short first word or a title ("M. Hanif", "Prof. Sukardi"): after
+        # another word it ends a sentence ("Sukarno. Djarot ...").
+        multi=re.compile(
+            rf"(?:(?:{_dotted_titles()})\.|[A-Z][\w'’]{{0,2}}\.|[A-Z][\w'’]*+(?:-[\w'’]+)*+)"
+            rf"(?:[ \t](?:{particles}[ \t]){{0,2}}{_NAME_WORD})+"
+        ),
         verbs=ahocorasick_rs.AhoCorasick(verbs, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
         says_before=tuple(verb in lex.say_before for verb in verbs),
         says_after=tuple(verb in lex.say_after for verb in verbs),
@@ -1093,7 +1113,7 @@ def _cluster(mentions: list[PersonMention], doc: Doc, lex: PeopleLexicon) -> lis
     people: list[Person] = []
     ordered = sorted(mentions, key=lambda m: (-len(m.name.split()), m.start))
     for m in ordered:
-        words = frozenset(m.name.split())
+        words = _name_tokens(m.name)
         target = next((p for p in people if words <= p.tokens and not _someone_else(m, p, lex)), None)
         if target is None:
             known = lex.known.get(m.name)
