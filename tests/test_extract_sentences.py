@@ -1051,11 +1051,32 @@ def test_well_known_names_and_the_names_around_them(
         # A signature in capitals is the same person.
         ("President Joseph R. Biden Jr. signed it.\n\nJOSEPH R. BIDEN JR.", "en", ["Joseph R. Biden Jr."]),
         # Things named after people.
-        ("Governor Kathy Hochul praised the Abraham Accords and Abbott Laboratories.", "en", ["Kathy Hochul"]),
+        (
+            "Governor Kathy Hochul praised the Abraham Accords and Abbott Laboratories.",
+            "en",
+            ["Kathy Hochul"],
+        ),
     ],
 )
 def test_runs_of_capitals_that_are_no_one_more(text: str, lang: str, names: list[str]) -> None:
     assert [p["name"] for p in extract_text(text, lang=lang)["people"]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # Places and bodies named after people.
+        ("Pasien itu dirujuk dari RS Cipto Mangunkusumo ke rumah sakit lain.", []),
+        ("Ia tiba di Bandara Internasional Soekarno Hatta pada pagi hari.", []),
+        ("Pertunjukan di Taman Ismail Marzuki ramai pengunjung.", []),
+        ("Pelari akan berbelok ke Jalan Arif Rahman Hakim.", []),
+        # A place's own name, then a person.
+        ("Wali Kota Surabaya Eri Cahyadi hadir.", [("Eri Cahyadi", "Wali Kota Surabaya")]),
+        ("Kepala Desa Sukamaju Ahmad Yani hadir.", [("Ahmad Yani", "Kepala Desa Sukamaju")]),
+    ],
+)
+def test_a_place_named_after_a_person_is_no_person(text: str, people: list[tuple[str, str]]) -> None:
+    assert [(p["name"], p["role"]) for p in extract_text(text, lang="id")["people"]] == people
 
 
 def test_a_headline_word_before_a_well_known_name_is_not_a_name() -> None:

@@ -802,14 +802,21 @@ def _name_stretches(
     name word a stripped link glued a word to ("Vladimir Putinserta Menteri ...")."""
     stretches: list[list[_Token]] = []
     current: list[_Token] = []
-    blocked = False  # after a place or body word ("Istana", "Bank"), the run names that
+    # After a place or body word ("Istana", "Bandara", "Desa") the name words that follow
+    # are its name: all of them when the first is a person's name the lists know ("Bandara
+    # Soekarno Hatta", "RS Cipto Mangunkusumo": named after people), else those up to the
+    # first such name ("Desa Sukamaju Ahmad Yani"); a name the gazetteer knows ends it
+    # ("Wali Kota Surabaya Eri Cahyadi").
+    blocked = False
+    named_after: bool | None = None  # the place's name: after a person's (True), or not
     glue = scan.lex.glue_words
     for tok in tokens:
         kind = tok[3] & _KIND
         is_name = kind == _NAME and not covered[base + tok[0]]
         if kind == _PLACE_HEAD or (tok[3] & _ACRONYM and not current):
-            blocked = kind == _PLACE_HEAD
-        elif is_name and blocked and not tok[3] & _NER_NAME:
+            blocked, named_after = kind == _PLACE_HEAD, None
+        elif is_name and blocked and _the_places_name(tok, named_after):
+            named_after = bool(tok[3] & _NER_NAME) if named_after is None else named_after
             continue  # still the body's or place's own name
         elif is_name:
             blocked = False
@@ -821,12 +828,20 @@ def _name_stretches(
             stretches.append(current)
             current = []
             continue
+        if covered[base + tok[0]]:
+            blocked = False  # a place or body the gazetteer knows: its name is over
         if current and not tok[3] & _TAIL:  # "Woodrow Wilson Center": the center's name
             stretches.append(current)
         current = []
     if current:
         stretches.append(current)
     return stretches
+
+
+def _the_places_name(tok: _Token, named_after: bool | None) -> bool:
+    """Whether a name word after a place word still belongs to the place's name."""
+    known = bool(tok[3] & _NER_NAME)
+    return named_after is None or named_after or not known
 
 
 def _glued_stem(scan: _Scan, word: str, glue: tuple[str, ...]) -> str | None:
