@@ -1079,6 +1079,29 @@ def test_a_place_named_after_a_person_is_no_person(text: str, people: list[tuple
     assert [(p["name"], p["role"]) for p in extract_text(text, lang="id")["people"]] == people
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Kasat Reskrim Polrestabes Medan Kompol Bayu Putro Wijayanto mengatakan hal itu.",
+            [("Bayu Putro Wijayanto", "Kasat Reskrim Polrestabes Medan")],
+        ),
+        (
+            "Kanit Gakkum Satlantas Polres Bogor Ipda Angga Saputra mengatakan hal itu.",
+            [("Angga Saputra", "Kanit Gakkum Satlantas Polres Bogor")],
+        ),
+        ("Dirjen Dikti Khairul Munadi meresmikan gedung itu.", [("Khairul Munadi", "Dirjen Dikti")]),
+        # A well-known short name inside another's name: the whole name.
+        (
+            "Juru Bicara Kombes Raden Prabowo Argo Yuwono mengatakan hal itu.",
+            [("Raden Prabowo Argo Yuwono", "Juru Bicara")],
+        ),
+    ],
+)
+def test_police_units_and_offices_are_no_names(text: str, people: list[tuple[str, str]]) -> None:
+    assert [(p["name"], p["role"]) for p in extract_text(text, lang="id")["people"]] == people
+
+
 def test_a_headline_word_before_a_well_known_name_is_not_a_name() -> None:
     names = [p["name"] for p in extract_text("Ultimatum Prabowo untuk Para Menteri", lang="id")["people"]]
     assert "Ultimatum Prabowo" not in names

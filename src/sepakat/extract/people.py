@@ -297,7 +297,9 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
     # where a verb of saying, an office or the list of well-known people vouches.
     for m in doc.mentions:
         if m.kind == "person":
-            scan.add(_given_names_before(scan, m.start), m.end)
+            start = _given_names_before(scan, m.start)
+            end = _names_after(scan, m.end) if start < m.start else m.end
+            scan.add(start, end)
     _runs_of_capitals(scan)
     _names_beside_saying(scan)
     _names_before_offices(scan)
@@ -338,6 +340,25 @@ def _given_names_before(scan: _Scan, start: int) -> int:
     # or a rank stands right before them ("First Lady Melania Trump", "Kapolri Jenderal
     # Listyo Sigit Prabowo"); else only known name words count ("Muhammad Tito Karnavian").
     return at if at < start and _office_or_rank_before(scan, at) else known_from
+
+
+def _names_after(scan: _Scan, end: int) -> int:
+    """Where a well-known short name, already seen to be part of another person's name,
+    ends: the name words after it are that name's too ("Kombes Raden Prabowo Argo
+    Yuwono")."""
+    text, words = scan.doc.text, _word_table(scan.doc.lang)
+    for _ in range(3):
+        after = _NAME_AFTER.match(text, end)
+        if after is None:
+            break
+        facts = words[after.group(1)]
+        if facts & _KIND != _NAME or facts & _ACRONYM or scan.covered[after.start(1)]:
+            break
+        end = after.end(1)
+    return end
+
+
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
 
 def _office_or_rank_before(scan: _Scan, at: int) -> bool:
