@@ -1102,6 +1102,25 @@ def test_police_units_and_offices_are_no_names(text: str, people: list[tuple[str
     assert [(p["name"], p["role"]) for p in extract_text(text, lang="id")["people"]] == people
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "people"),
+    [
+        # "Tom" is a name: the "Tomé" of São Tomé is no office word.
+        ("Senator Tom Cotton said it.", "en", [("Tom Cotton", "Senator")]),
+        (
+            "Mantan Menteri Perdagangan Tom Lembong hadir di pengadilan.",
+            "id",
+            [("Tom Lembong", "Menteri Perdagangan")],
+        ),
+        ("House Majority Whip Tom Emmer said the vote was close.", "en", [("Tom Emmer", "Majority Whip")]),
+        # A possessive after a final s is no part of the name.
+        ("Vice President Kamala Harris’ plan was praised.", "en", [("Kamala Harris", "Vice President")]),
+    ],
+)
+def test_names_offices_and_possessives(text: str, lang: str, people: list[tuple[str, str]]) -> None:
+    assert [(p["name"], p["role"]) for p in extract_text(text, lang=lang)["people"]] == people
+
+
 def test_a_headline_word_before_a_well_known_name_is_not_a_name() -> None:
     names = [p["name"] for p in extract_text("Ultimatum Prabowo untuk Para Menteri", lang="id")["people"]]
     assert "Ultimatum Prabowo" not in names

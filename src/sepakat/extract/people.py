@@ -159,7 +159,8 @@ def _role_vocabulary(lang: str) -> set[str]:
             if kind == "organisation" and gazetteer.entry(key).extra.get("type") in ("company", "soe"):
                 continue
             for surface in gazetteer.surfaces(key):
-                words.update(w.casefold() for w in re.findall(r"[A-Z][a-z]{2,}", surface))
+                # Whole words: "Tomé" of São Tomé is no "Tom" (Tom Lembong).
+                words.update(w.casefold() for w in re.findall(r"\b[A-Z][^\W\d_A-Z]{2,}", surface))
     return words
 
 
@@ -897,6 +898,8 @@ def _trimmed(run: str, stretch: Sequence[_Token]) -> tuple[int, int] | None:
         end -= 1  # a sentence's full stop, not an initial
     if run[end - 2 : end] in ("'s", "’s") and end - 2 > start:
         end -= 2  # "Reagan's": the possessive, not the name
+    elif run[end - 2 : end] in ("s'", "s’") and end - 2 > start:
+        end -= 1  # "Harris’ plan": the possessive of a name ending in s (not "‘... Bill’")
     return start, end
 
 
