@@ -1113,6 +1113,12 @@ def test_police_units_and_offices_are_no_names(text: str, people: list[tuple[str
             [("Tom Lembong", "Menteri Perdagangan")],
         ),
         ("House Majority Whip Tom Emmer said the vote was close.", "en", [("Tom Emmer", "Majority Whip")]),
+        # Places and councils are no one; a Second Gentleman is an office.
+        (
+            "In St. Louis and along the Hudson River, Second Gentleman Doug Emhoff met farmers.",
+            "en",
+            [("Doug Emhoff", "Second Gentleman")],
+        ),
         # A possessive after a final s is no part of the name.
         ("Vice President Kamala Harris’ plan was praised.", "en", [("Kamala Harris", "Vice President")]),
     ],
