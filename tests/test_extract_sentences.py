@@ -458,6 +458,20 @@ def test_the_talks_and_their_end_are_no_part_of_the_name(
     assert (agreement["name"], agreement["status"]) == (name, status)
 
 
+def test_a_name_written_with_a_slash_is_whole() -> None:
+    (agreement,) = extract_text(
+        "They reaffirmed their support for the Belfast/Good Friday Agreement signed in 1998.", lang="en"
+    )["agreements"]
+    assert agreement["name"] == "Belfast/Good Friday Agreement"
+
+
+def test_a_law_named_with_an_agreements_noun_is_no_agreement() -> None:
+    assert (
+        extract_text("Veterans benefit from the PACT Act signed by the President.", lang="en")["agreements"]
+        == []
+    )
+
+
 def test_and_between_two_instruments_joins_no_name() -> None:
     names = [
         a["name"]

@@ -476,7 +476,7 @@ _LEFT_STOP = {
     "meanwhile",
     "however",
 }
-_TITLE_TOKEN = re.compile(r"[A-Z][\w.'’&]*(?:-[\w.'’&]+)*$|[A-Z]{2,}[\w-]*$|U\.S\.(?:-[\w.'’]+)*$")
+_TITLE_TOKEN = re.compile(r"[A-Z][\w.'’&]*(?:[-/][\w.'’&]+)*$|[A-Z]{2,}[\w-]*$|U\.S\.(?:-[\w.'’]+)*$")
 
 
 def _extend_left(s: str, hs: int, lex: AgreementLexicon, lang: str) -> int:
