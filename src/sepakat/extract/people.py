@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -187,6 +187,7 @@ class Person:
         self.tokens = _name_tokens(self.name)
 
 
+@lru_cache(maxsize=4096)
 def _name_tokens(name: str) -> frozenset[str]:
     """A name's words as clustering compares them: "JOSEPH R. BIDEN JR." is "Joseph R.
     Biden Jr." in a signature's capitals."""
@@ -429,8 +430,9 @@ def _runs_of_capitals(scan: _Scan) -> None:
     words = _word_table(doc.lang)
     for match in _patterns(doc.lang).multi.finditer(text):
         start, end = match.span()
-        if _inside_honorific(scan.lex, text, start):
-            # "H.E. Talip Küçükcan": "E." is the end of the honorific, not an initial
+        if _inside_honorific(scan.lex, text, start) or _ends_a_sentence(text, start, end):
+            # "H.E. Talip Küçükcan": "E." is the end of the honorific, not an initial;
+            # "Sukarno. Djarot Saiful Hidayat": a sentence's last word
             start = text.find(" ", start, end) + 1
             if start == 0 or " " not in text[start:end].strip():
                 continue
@@ -444,6 +446,14 @@ def _runs_of_capitals(scan: _Scan) -> None:
             continue
         for span in _stretches(scan, index, start, run):
             scan.add(*span)
+
+
+def _ends_a_sentence(text: str, start: int, end: int) -> bool:
+    """The run's first word ends with a full stop and is no initial or title ("Sukarno.",
+    not "M." or "Prof.")."""
+    space = text.find(" ", start, end)
+    first = text[start:space] if space != -1 else ""
+    return len(first) > 4 and first.endswith(".") and first[:-1] not in _dotted_titles()
 
 
 def _inside_honorific(lex: PeopleLexicon, text: str, start: int) -> bool:
@@ -550,13 +560,11 @@ class _Patterns:
     said_name: re.Pattern[str]  # the name after a verb that comes before it
 
 
-def _dotted_titles() -> str:
-    """Honorifics of four letters or more that are written with a dot ("Prof", "Jend")."""
+@cache
+def _dotted_titles() -> frozenset[str]:
+    """Honorifics of four letters or more, written with a dot before a name ("Prof.")."""
     rows = load_table("id", "honorifics")
-    titles = sorted(
-        {row[0].rstrip(".") for row in rows if len(row[0].rstrip(".")) >= 4 and row[0][:1].isupper()}
-    )
-    return "|".join(re.escape(title) for title in titles) or "(?!)"
+    return frozenset(row[0].rstrip(".") for row in rows if len(row[0].rstrip(".")) >= 4)
 
 
 @cache
@@ -572,12 +580,7 @@ def _patterns(lang: str) -> _Patterns:
     # to the caller (``_starts_word``): a leading look-behind makes ``re`` try every position.
     return _Patterns(
         # Possessive: giving back letters of the first word can never reach a space.
-        # A dot ends only a short first word or a title ("M. Hanif", "Prof. Sukardi"): after
-        # another word it ends a sentence ("Sukarno. Djarot ...").
-        multi=re.compile(
-            rf"(?:(?:{_dotted_titles()})\.|[A-Z][\w'’]{{0,2}}\.|[A-Z][\w'’]*+(?:-[\w'’]+)*+)"
-            rf"(?:[ \t](?:{particles}[ \t]){{0,2}}{_NAME_WORD})+"
-        ),
+        multi=re.compile(rf"[A-Z][\w'’]*+(?:-[\w'’]+)*+\.?(?:[ \t](?:{particles}[ \t]){{0,2}}{_NAME_WORD})+"),
         verbs=ahocorasick_rs.AhoCorasick(verbs, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest),
         says_before=tuple(verb in lex.say_before for verb in verbs),
         says_after=tuple(verb in lex.say_after for verb in verbs),
