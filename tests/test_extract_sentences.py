@@ -1133,6 +1133,17 @@ def test_police_units_and_offices_are_no_names(text: str, people: list[tuple[str
             "en",
             [("Doug Emhoff", "Second Gentleman")],
         ),
+        # Companies named after people are companies.
+        (
+            "The deal was fair, said Merrill Lynch and Morgan Stanley, and Secretary Janet Yellen agreed.",
+            "en",
+            [("Janet Yellen", "Secretary")],
+        ),
+        (
+            "Freddie Mac said mortgage rates fell, Secretary Janet Yellen noted.",
+            "en",
+            [("Janet Yellen", "Secretary")],
+        ),
         # A possessive after a final s is no part of the name.
         ("Vice President Kamala Harris’ plan was praised.", "en", [("Kamala Harris", "Vice President")]),
     ],
