@@ -1012,149 +1012,116 @@ def test_his_excellency_is_no_initial(text: str, lang: str) -> None:
     assert not any(name.startswith("E") for name in names)
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "people"),
-    [
-        # Name words before a well-known name belong to the name...
-        (
-            "Menteri Dalam Negeri (Mendagri), Muhammad Tito Karnavian meneken kesepakatan bersama.",
-            "id",
-            [("Muhammad Tito Karnavian", "Menteri Dalam Negeri")],
-        ),
-        # ... or make another person of it: the President stays himself.
-        (
-            "Presiden Prabowo menghadiri upacara. Kapolri Jenderal Listyo Sigit Prabowo mengatakan upacara lancar.",
-            "id",
-            [("Prabowo", "Presiden"), ("Listyo Sigit Prabowo", "Kapolri")],
-        ),
-        (
-            "President Trump and First Lady Melania Trump arrived in Tokyo.",
-            "en",
-            [("Trump", "President"), ("Melania Trump", "First Lady")],
-        ),
-        # A rank with its service between the office and the name is neither's.
-        (
-            "Kapuspen TNI Mayjen TNI Kristomei Sianturi mengatakan hal itu.",
-            "id",
-            [("Kristomei Sianturi", "Kapuspen TNI")],
-        ),
-        (
-            "Panglima TNI Jenderal Agus Subiyanto mengatakan hal itu.",
-            "id",
-            [("Agus Subiyanto", "Panglima TNI")],
-        ),
-    ],
-)
-def test_well_known_names_and_the_names_around_them(
-    text: str, lang: str, people: list[tuple[str, str]]
-) -> None:
+# (text, lang, [(name, office)]): the people of a text, with the office each is given.
+PEOPLE_AND_OFFICES = [
+    # Name words before a well-known name belong to the name...
+    (
+        "Menteri Dalam Negeri (Mendagri), Muhammad Tito Karnavian meneken kesepakatan bersama.",
+        "id",
+        [("Muhammad Tito Karnavian", "Menteri Dalam Negeri")],
+    ),
+    # ... or make another person of it: the President stays himself.
+    (
+        "Presiden Prabowo menghadiri upacara. Kapolri Jenderal Listyo Sigit Prabowo mengatakan upacara lancar.",
+        "id",
+        [("Prabowo", "Presiden"), ("Listyo Sigit Prabowo", "Kapolri")],
+    ),
+    (
+        "President Trump and First Lady Melania Trump arrived in Tokyo.",
+        "en",
+        [("Trump", "President"), ("Melania Trump", "First Lady")],
+    ),
+    # A well-known short name inside another's name: the whole name.
+    (
+        "Juru Bicara Kombes Raden Prabowo Argo Yuwono mengatakan hal itu.",
+        "id",
+        [("Raden Prabowo Argo Yuwono", "Juru Bicara")],
+    ),
+    # A headline word before a well-known name is no name word.
+    ("Ultimatum Prabowo untuk Para Menteri", "id", [("Prabowo", None)]),
+    # A rank with its service between the office and the name is neither's.
+    (
+        "Kapuspen TNI Mayjen TNI Kristomei Sianturi mengatakan hal itu.",
+        "id",
+        [("Kristomei Sianturi", "Kapuspen TNI")],
+    ),
+    ("Panglima TNI Jenderal Agus Subiyanto mengatakan hal itu.", "id", [("Agus Subiyanto", "Panglima TNI")]),
+    # Police offices; units and bodies in offices are no names.
+    (
+        "Kasat Reskrim Polrestabes Medan Kompol Bayu Putro Wijayanto mengatakan hal itu.",
+        "id",
+        [("Bayu Putro Wijayanto", "Kasat Reskrim Polrestabes Medan")],
+    ),
+    (
+        "Kanit Gakkum Satlantas Polres Bogor Ipda Angga Saputra mengatakan hal itu.",
+        "id",
+        [("Angga Saputra", "Kanit Gakkum Satlantas Polres Bogor")],
+    ),
+    ("Dirjen Dikti Khairul Munadi meresmikan gedung itu.", "id", [("Khairul Munadi", "Dirjen Dikti")]),
+    # A sentence's last word and the next sentence's first are no name.
+    (
+        "Ia mengenang Presiden Sukarno. Djarot Saiful Hidayat lalu berpidato.",
+        "id",
+        [("Sukarno", "Presiden"), ("Djarot Saiful Hidayat", None)],
+    ),
+    # A title's dot does not end the name's run.
+    (
+        "Rektor Universitas Mataram, Prof. Sukardi, menandatangani MoU itu.",
+        "id",
+        [("Sukardi", "Rektor Universitas Mataram")],
+    ),
+    # A signature in capitals is the same person.
+    (
+        "President Joseph R. Biden Jr. signed it.\n\nJOSEPH R. BIDEN JR.",
+        "en",
+        [("Joseph R. Biden Jr.", "President")],
+    ),
+    # Places and bodies named after people are no one.
+    ("Pasien itu dirujuk dari RS Cipto Mangunkusumo ke rumah sakit lain.", "id", []),
+    ("Ia tiba di Bandara Internasional Soekarno Hatta pada pagi hari.", "id", []),
+    ("Pertunjukan di Taman Ismail Marzuki ramai pengunjung.", "id", []),
+    ("Pelari akan berbelok ke Jalan Arif Rahman Hakim.", "id", []),
+    (
+        "Governor Kathy Hochul praised the Abraham Accords and Abbott Laboratories.",
+        "en",
+        [("Kathy Hochul", "Governor")],
+    ),
+    # A place's own name, then a person.
+    ("Wali Kota Surabaya Eri Cahyadi hadir.", "id", [("Eri Cahyadi", "Wali Kota Surabaya")]),
+    ("Kepala Desa Sukamaju Ahmad Yani hadir.", "id", [("Ahmad Yani", "Kepala Desa Sukamaju")]),
+    # "Tom" is a name: the "Tomé" of São Tomé is no office word.
+    ("Senator Tom Cotton said it.", "en", [("Tom Cotton", "Senator")]),
+    (
+        "Mantan Menteri Perdagangan Tom Lembong hadir di pengadilan.",
+        "id",
+        [("Tom Lembong", "Menteri Perdagangan")],
+    ),
+    ("House Majority Whip Tom Emmer said the vote was close.", "en", [("Tom Emmer", "Majority Whip")]),
+    # Places and councils are no one; a Second Gentleman is an office.
+    (
+        "In St. Louis and along the Hudson River, Second Gentleman Doug Emhoff met farmers.",
+        "en",
+        [("Doug Emhoff", "Second Gentleman")],
+    ),
+    # Companies named after people are companies.
+    (
+        "The deal was fair, said Merrill Lynch and Morgan Stanley, and Secretary Janet Yellen agreed.",
+        "en",
+        [("Janet Yellen", "Secretary")],
+    ),
+    (
+        "Freddie Mac said mortgage rates fell, Secretary Janet Yellen noted.",
+        "en",
+        [("Janet Yellen", "Secretary")],
+    ),
+    # A possessive after a final s is no part of the name.
+    ("Vice President Kamala Harris’ plan was praised.", "en", [("Kamala Harris", "Vice President")]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "people"), PEOPLE_AND_OFFICES)
+def test_people_and_their_offices(text: str, lang: str, people: list[tuple[str, str | None]]) -> None:
     assert [(p["name"], p["role"]) for p in extract_text(text, lang=lang)["people"]] == people
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "names"),
-    [
-        # A sentence's last word and the next sentence's first are no name.
-        (
-            "Ia mengenang Presiden Sukarno. Djarot Saiful Hidayat lalu berpidato.",
-            "id",
-            ["Sukarno", "Djarot Saiful Hidayat"],
-        ),
-        # A title's dot does not end the name's run.
-        ("Rektor Universitas Mataram, Prof. Sukardi, menandatangani MoU itu.", "id", ["Sukardi"]),
-        # A signature in capitals is the same person.
-        ("President Joseph R. Biden Jr. signed it.\n\nJOSEPH R. BIDEN JR.", "en", ["Joseph R. Biden Jr."]),
-        # Things named after people.
-        (
-            "Governor Kathy Hochul praised the Abraham Accords and Abbott Laboratories.",
-            "en",
-            ["Kathy Hochul"],
-        ),
-    ],
-)
-def test_runs_of_capitals_that_are_no_one_more(text: str, lang: str, names: list[str]) -> None:
-    assert [p["name"] for p in extract_text(text, lang=lang)["people"]] == names
-
-
-@pytest.mark.parametrize(
-    ("text", "people"),
-    [
-        # Places and bodies named after people.
-        ("Pasien itu dirujuk dari RS Cipto Mangunkusumo ke rumah sakit lain.", []),
-        ("Ia tiba di Bandara Internasional Soekarno Hatta pada pagi hari.", []),
-        ("Pertunjukan di Taman Ismail Marzuki ramai pengunjung.", []),
-        ("Pelari akan berbelok ke Jalan Arif Rahman Hakim.", []),
-        # A place's own name, then a person.
-        ("Wali Kota Surabaya Eri Cahyadi hadir.", [("Eri Cahyadi", "Wali Kota Surabaya")]),
-        ("Kepala Desa Sukamaju Ahmad Yani hadir.", [("Ahmad Yani", "Kepala Desa Sukamaju")]),
-    ],
-)
-def test_a_place_named_after_a_person_is_no_person(text: str, people: list[tuple[str, str]]) -> None:
-    assert [(p["name"], p["role"]) for p in extract_text(text, lang="id")["people"]] == people
-
-
-@pytest.mark.parametrize(
-    ("text", "people"),
-    [
-        (
-            "Kasat Reskrim Polrestabes Medan Kompol Bayu Putro Wijayanto mengatakan hal itu.",
-            [("Bayu Putro Wijayanto", "Kasat Reskrim Polrestabes Medan")],
-        ),
-        (
-            "Kanit Gakkum Satlantas Polres Bogor Ipda Angga Saputra mengatakan hal itu.",
-            [("Angga Saputra", "Kanit Gakkum Satlantas Polres Bogor")],
-        ),
-        ("Dirjen Dikti Khairul Munadi meresmikan gedung itu.", [("Khairul Munadi", "Dirjen Dikti")]),
-        # A well-known short name inside another's name: the whole name.
-        (
-            "Juru Bicara Kombes Raden Prabowo Argo Yuwono mengatakan hal itu.",
-            [("Raden Prabowo Argo Yuwono", "Juru Bicara")],
-        ),
-    ],
-)
-def test_police_units_and_offices_are_no_names(text: str, people: list[tuple[str, str]]) -> None:
-    assert [(p["name"], p["role"]) for p in extract_text(text, lang="id")["people"]] == people
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "people"),
-    [
-        # "Tom" is a name: the "Tomé" of São Tomé is no office word.
-        ("Senator Tom Cotton said it.", "en", [("Tom Cotton", "Senator")]),
-        (
-            "Mantan Menteri Perdagangan Tom Lembong hadir di pengadilan.",
-            "id",
-            [("Tom Lembong", "Menteri Perdagangan")],
-        ),
-        ("House Majority Whip Tom Emmer said the vote was close.", "en", [("Tom Emmer", "Majority Whip")]),
-        # Places and councils are no one; a Second Gentleman is an office.
-        (
-            "In St. Louis and along the Hudson River, Second Gentleman Doug Emhoff met farmers.",
-            "en",
-            [("Doug Emhoff", "Second Gentleman")],
-        ),
-        # Companies named after people are companies.
-        (
-            "The deal was fair, said Merrill Lynch and Morgan Stanley, and Secretary Janet Yellen agreed.",
-            "en",
-            [("Janet Yellen", "Secretary")],
-        ),
-        (
-            "Freddie Mac said mortgage rates fell, Secretary Janet Yellen noted.",
-            "en",
-            [("Janet Yellen", "Secretary")],
-        ),
-        # A possessive after a final s is no part of the name.
-        ("Vice President Kamala Harris’ plan was praised.", "en", [("Kamala Harris", "Vice President")]),
-    ],
-)
-def test_names_offices_and_possessives(text: str, lang: str, people: list[tuple[str, str]]) -> None:
-    assert [(p["name"], p["role"]) for p in extract_text(text, lang=lang)["people"]] == people
-
-
-def test_a_headline_word_before_a_well_known_name_is_not_a_name() -> None:
-    names = [p["name"] for p in extract_text("Ultimatum Prabowo untuk Para Menteri", lang="id")["people"]]
-    assert "Ultimatum Prabowo" not in names
 
 
 def test_a_country_named_right_after_the_name_is_the_persons() -> None:

@@ -386,13 +386,14 @@ def _is_plural(head: str) -> bool:
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us"))
 
 
-# A head that is an agreement's own acronym ("IEU-CEPA", "NAFTA", "RCEP"), not the kind's
-# alone ("CEPA": C + EPA).
-_ACRONYM_NAME = re.compile(r"^(?!CEPA$)(?:[A-Z]{1,5}-?(?:CEPA|FTA|EPA)|RCEP)$")
+# A trade agreement's acronym: its own ("IEU-CEPA", "NAFTA", "RCEP") or its kind's alone.
+_TRADE_ACRONYM = re.compile(r"[A-Z]{0,5}-?(?:CEPA|FTA|EPA|PTA)|RCEP")
+_KIND_ACRONYMS = frozenset({"CEPA", "FTA", "EPA", "PTA"})
 
 
 def _is_acronym_name(head: str) -> bool:
-    return _ACRONYM_NAME.match(head) is not None
+    """A head that is an agreement's own acronym, not the kind's ("CEPA")."""
+    return _TRADE_ACRONYM.fullmatch(head) is not None and head not in _KIND_ACRONYMS
 
 
 _ENGLISH_NOUNS = {
@@ -659,9 +660,6 @@ def _leads(s: str, at: int, lower_head: bool = False) -> bool:
 def _last_word(text: str) -> str:
     words = text.rsplit(maxsplit=1)
     return words[-1] if words else ""
-
-
-_TRADE_ACRONYM = re.compile(r"[A-Z-]*(?:CEPA|FTA|EPA)|RCEP|PTA")
 
 
 def _complement_start(
@@ -1215,19 +1213,16 @@ def _same_pact(a: _Agreement, m: AgreementMention, doc: Doc, context: ArticleCon
     Indonesia (none is not the same: "FTA" and "CEPA" alone may be any)."""
     from sepakat.resolve.agreements import pact_acronyms
 
-    pacts = pact_acronyms(m.name) & _PACTS
+    pacts = pact_acronyms(m.name)
     countries = _name_countries(doc, context, m)
     if not pacts or not countries:
         return False
     return any(
         other.form in ("named", "item")
-        and pact_acronyms(other.name) & _PACTS == pacts
+        and pact_acronyms(other.name) == pacts
         and _name_countries(doc, context, other) == countries
         for other in a.mentions
     )
-
-
-_PACTS = frozenset({"fta", "cepa", "epa", "pta", "ceca", "tpa"})
 
 
 def _name_countries(doc: Doc, context: ArticleContext, m: AgreementMention) -> frozenset[str]:

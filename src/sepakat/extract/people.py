@@ -325,14 +325,11 @@ def _given_names_before(scan: _Scan, start: int) -> int:
     """Where a well-known name really starts: name words written right before it belong to
     it ("Muhammad Tito Karnavian"), or make another person's name of it ("Kapolri
     Jenderal Listyo Sigit Prabowo" is not President Prabowo)."""
-    text, words = scan.doc.text, _word_table(scan.doc.lang)
     at, known_from = start, start
     for _ in range(3):
-        before = _NAME_BEFORE.search(text, max(0, at - 30), at)
-        if before is None:
-            break
-        facts = words[before.group(1)]
-        if facts & _KIND != _NAME or facts & _ACRONYM or scan.covered[before.start(1)]:
+        before = _NAME_BEFORE.search(scan.doc.text, max(0, at - 30), at)
+        facts = _plain_name_word(scan, before)
+        if before is None or facts is None:
             break
         if known_from == at and facts & _NER_NAME:
             known_from = before.start(1)
@@ -348,13 +345,9 @@ def _names_after(scan: _Scan, end: int) -> int:
     """Where a well-known short name, already seen to be part of another person's name,
     ends: the name words after it are that name's too ("Kombes Raden Prabowo Argo
     Yuwono")."""
-    text, words = scan.doc.text, _word_table(scan.doc.lang)
     for _ in range(3):
-        after = _NAME_AFTER.match(text, end)
-        if after is None:
-            break
-        facts = words[after.group(1)]
-        if facts & _KIND != _NAME or facts & _ACRONYM or scan.covered[after.start(1)]:
+        after = _NAME_AFTER.match(scan.doc.text, end)
+        if after is None or _plain_name_word(scan, after) is None:
             break
         end = after.end(1)
     return end
@@ -363,13 +356,21 @@ def _names_after(scan: _Scan, end: int) -> int:
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
 
 
+def _plain_name_word(scan: _Scan, found: re.Match[str] | None) -> int | None:
+    """The facts of the word ``found`` caught in its group 1 when it can be part of a
+    person's name there: a name word, no acronym, in no gazetteer mention; else None."""
+    if found is None or scan.covered[found.start(1)]:
+        return None
+    facts = _word_table(scan.doc.lang)[found.group(1)]
+    return None if facts & _KIND != _NAME or facts & _ACRONYM else facts
+
+
 def _office_or_rank_before(scan: _Scan, at: int) -> bool:
     """An office (a gazetteer title) or a rank or form of address ends right before ``at``."""
     if at >= 2 and scan.covered[at - 2]:
         return True
-    before = scan.doc.text[max(0, at - 20) : at].split()
-    word = before[-1].rstrip(".").casefold() if before else ""
-    return word in scan.lex.honorifics or word == "jenderal"  # "Jenderal" is a rank here
+    before = [w.rstrip(".").casefold() for w in scan.doc.text[max(0, at - 30) : at].split()]
+    return bool(before) and (before[-1] in scan.lex.honorifics or _is_jenderal_rank(before))
 
 
 _NAME_BEFORE = re.compile(r"(?<![\w.-])([A-Z][a-z]+) $")
@@ -430,7 +431,7 @@ def _runs_of_capitals(scan: _Scan) -> None:
     words = _word_table(doc.lang)
     for match in _patterns(doc.lang).multi.finditer(text):
         start, end = match.span()
-        if _inside_honorific(scan.lex, text, start) or _ends_a_sentence(text, start, end):
+        if _inside_honorific(scan.lex, text, start) or _ends_a_sentence(scan.lex, text, start, end):
             # "H.E. Talip Küçükcan": "E." is the end of the honorific, not an initial;
             # "Sukarno. Djarot Saiful Hidayat": a sentence's last word
             start = text.find(" ", start, end) + 1
@@ -448,12 +449,12 @@ def _runs_of_capitals(scan: _Scan) -> None:
             scan.add(*span)
 
 
-def _ends_a_sentence(text: str, start: int, end: int) -> bool:
+def _ends_a_sentence(lex: PeopleLexicon, text: str, start: int, end: int) -> bool:
     """The run's first word ends with a full stop and is no initial or title ("Sukarno.",
     not "M." or "Prof.")."""
     space = text.find(" ", start, end)
     first = text[start:space] if space != -1 else ""
-    return len(first) > 4 and first.endswith(".") and first[:-1] not in _dotted_titles()
+    return len(first) > 4 and first.endswith(".") and first[:-1].casefold() not in lex.honorifics
 
 
 def _inside_honorific(lex: PeopleLexicon, text: str, start: int) -> bool:
@@ -558,13 +559,6 @@ class _Patterns:
     says_before: tuple[bool, ...]  # by the verb's index: it comes before a name ("kata")
     says_after: tuple[bool, ...]  # it comes after a name ("mengatakan")
     said_name: re.Pattern[str]  # the name after a verb that comes before it
-
-
-@cache
-def _dotted_titles() -> frozenset[str]:
-    """Honorifics of four letters or more, written with a dot before a name ("Prof.")."""
-    rows = load_table("id", "honorifics")
-    return frozenset(row[0].rstrip(".") for row in rows if len(row[0].rstrip(".")) >= 4)
 
 
 @cache
@@ -1185,9 +1179,8 @@ def _someone_else(m: PersonMention, person: Person, lex: PeopleLexicon) -> bool:
         return False
     offices = [set(x.role.casefold().split()) for x in person.mentions if x.role]
     ours = set(m.role.casefold().split())
-    return bool(offices) and not any(
-        ours & office for office in offices
-    )  # "President" is "Ukrainian President"
+    # A shared word is the same office: "President" is "Ukrainian President".
+    return bool(offices) and not any(ours & office for office in offices)
 
 
 def _join_nicknames(people: list[Person], doc: Doc) -> None:
@@ -1255,14 +1248,21 @@ def _without_trailing_address(role: str | None) -> str | None:
         last = words[-1].rstrip(".,").casefold()
         if last in _SERVICES and len(words) > 2 and words[-2].rstrip(".,").casefold() in address:
             words.pop()  # "Mayjen TNI": the rank's service
-        elif not (last in address or (last == "jenderal" and words[-2].casefold() not in _JENDERAL_OFFICES)):
+        elif not (last in address or _is_jenderal_rank([w.rstrip(".,").casefold() for w in words[-2:]])):
             break
         words.pop()
     return " ".join(words).rstrip(" ,")
 
 
 _SERVICES = frozenset({"tni", "pol", "polri", "purn", "(purn)", "mar", "inf", "kav", "art"})
-# "Jenderal" after these is the office's ("Direktur Jenderal"); after others, a rank.
+
+
+def _is_jenderal_rank(words: list[str]) -> bool:
+    """The last of these case-folded words is "jenderal" as a rank ("Kapolri Jenderal"),
+    not as part of an office ("Direktur Jenderal"). Not in honorifics.tsv for that."""
+    return len(words) > 1 and words[-1] == "jenderal" and words[-2] not in _JENDERAL_OFFICES
+
+
 _JENDERAL_OFFICES = frozenset({"direktur", "sekretaris", "inspektur", "gubernur", "dirjen", "sekjen"})
 
 

@@ -141,13 +141,19 @@ def _normalise_name(name: str, raw_acronyms: set[str], words: MatchWords) -> str
     return text
 
 
+def _read_name(name: str, words: MatchWords) -> tuple[set[str], str]:
+    """The acronyms written in a name (case-folded) and the name normalised."""
+    raw_acronyms = {a.casefold() for a in re.findall(r"\b[A-Z][A-Z0-9]{1,9}\b", name)}
+    return raw_acronyms, _normalise_name(name, raw_acronyms, words)
+
+
 def name_features(name: str | None) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
     """(distinctive tokens, acronyms, years, successor) of an agreement's name."""
     if not name:
         return frozenset(), frozenset(), frozenset(), False
     words = match_words()
-    raw_acronyms = {a.casefold() for a in re.findall(r"\b[A-Z][A-Z0-9]{1,9}\b", name)}
-    text = _normalise_name(name, raw_acronyms, words)
+    raw_acronyms, text = _read_name(name, words)
+    country_words = _country_words()
     tokens: set[str] = set()
     acronyms: set[str] = set()
     years: set[str] = set()
@@ -163,12 +169,12 @@ def name_features(name: str | None) -> tuple[frozenset[str], frozenset[str], fro
             elif piece in words.successor:
                 successor = True
             elif piece in words.kind_acronyms or (
-                piece in raw_acronyms and piece not in words.generic and piece not in _country_words()
+                piece in raw_acronyms and piece not in words.generic and piece not in country_words
             ):
                 acronyms.add(piece)
             elif len(piece) > 1 and not piece.isdigit():
                 word = words.translations.get(piece, piece)
-                if word not in words.generic and word not in _country_words():
+                if word not in words.generic and word not in country_words:
                     tokens.add(word)
     return frozenset(tokens), frozenset(acronyms), frozenset(years), successor
 
@@ -179,8 +185,7 @@ def pact_acronyms(name: str | None) -> frozenset[str]:
     if not name:
         return frozenset()
     words = match_words()
-    raw_acronyms = {a.casefold() for a in re.findall(r"\b[A-Z][A-Z0-9]{1,9}\b", name)}
-    text = _normalise_name(name, raw_acronyms, words)
+    _, text = _read_name(name, words)
     return frozenset(
         piece for part in text.split() for piece in part.split("-") if piece in words.kind_acronyms
     )
