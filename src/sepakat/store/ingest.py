@@ -178,9 +178,15 @@ def ingest(
 
 
 def optimise(engine: Engine) -> None:
-    """Refresh the planner's statistics where they are stale (SQLite's PRAGMA optimize)."""
+    """Refresh the planner's statistics where they are stale (SQLite's PRAGMA optimize).
+
+    It writes, so it takes the write lock first like a batch: a deferred transaction that
+    reads and then writes fails at once with "database is locked" when another ingest
+    wrote in between, whatever the busy timeout.
+    """
     if engine.dialect.name == "sqlite":
         with engine.begin() as connection:
+            lock_for_writing(connection)
             connection.exec_driver_sql("PRAGMA optimize")
 
 
