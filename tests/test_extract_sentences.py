@@ -1086,6 +1086,35 @@ PEOPLE_AND_OFFICES = [
         "en",
         [("Kathy Hochul", "Governor")],
     ),
+    # A title right after a place word names the place after a person: no one is there.
+    ("Mahasiswa Universitas Sultan Ageng Tirtayasa mengikuti lomba debat.", "id", []),
+    ("Kantor yayasan itu berada di Jalan KH Ahmad Dahlan nomor 5.", "id", []),
+    ("Jemaah mendarat di Bandara Internasional Raja Fahd kemarin.", "id", []),
+    ("Ia menempuh studi di Universitas Islam Negeri K.H. Abdurrahman Wahid Pekalongan.", "id", []),
+    ("Pasien dirujuk ke RSUD Dr. Soetomo di Surabaya.", "id", []),
+    ("Pilots trained at King Abdulaziz International Airport last year.", "en", []),
+    # Ordinary words between the name and the word that ends a body's name.
+    ("Residents met at the Mayor Hannibal Tavares Community Center on Friday.", "en", []),
+    ("The grant goes to the Ann Smith Elementary School in Ridgeland.", "en", []),
+    # ... but a title after the place's own name starts a person.
+    (
+        "Rektor Universitas Ratu Samban Dr. Faisal Alhabib membuka acara.",
+        "id",
+        [("Faisal Alhabib", "Rektor Universitas Ratu Samban")],
+    ),
+    (
+        "Rektor Universitas Diponegoro Prof. Dr. Suharnomo, S.E., M.Si., menegaskan hal itu.",
+        "id",
+        [("Suharnomo", "Rektor Universitas Diponegoro")],
+    ),
+    (
+        "Kepala Penerangan Kodam Cenderawasih Kolonel Infanteri Candra Kurniawan mengatakan hal itu.",
+        "id",
+        [("Candra Kurniawan", "Kepala Penerangan Kodam Cenderawasih")],
+    ),
+    # A well-known short name followed by another name word is someone else's first name.
+    ("Ketua MUI KH Anwar Iskandar membuka musyawarah.", "id", [("Anwar Iskandar", "Ketua MUI")]),
+    ("Wapres Gibran Rakabuming menghadiri acara itu.", "id", [("Gibran", "Wapres")]),
     # A place's own name, then a person.
     ("Wali Kota Surabaya Eri Cahyadi hadir.", "id", [("Eri Cahyadi", "Wali Kota Surabaya")]),
     ("Kepala Desa Sukamaju Ahmad Yani hadir.", "id", [("Ahmad Yani", "Kepala Desa Sukamaju")]),

@@ -89,6 +89,7 @@ class PeopleLexicon:
     role_words: tuple[str, ...]  # lower-case offices written without capitals ("juru bicara")
     known: dict[str, tuple[str, str]]  # full name or alias -> (full name, country)
     place_heads: frozenset[str]
+    eponym_titles: frozenset[str]  # "Sultan", "KH": after a place word, the place is named after a person
     name_tails: frozenset[str]  # "Center", "Foundation": the words before are a body's name
     common_words: frozenset[str]  # ordinary words (common_words.tsv), minus name words
     name_openers: dict[str, frozenset[str]]  # "I" -> {"Gusti", "Wayan", ...}: Balinese names
@@ -131,6 +132,7 @@ def people_lexicon(lang: str) -> PeopleLexicon:
         role_words=tuple(sorted((row[0] for row in load_table(lang, "role_words")), key=len, reverse=True)),
         known=known,
         place_heads=frozenset(row[0] for row in load_table("id", "place_heads")),
+        eponym_titles=frozenset(row[0] for row in load_table("id", "eponym_titles")),
         name_tails=frozenset(name_tails),
         common_words=frozenset(row[0] for row in load_table("id", "common_words")) - name_words,
         name_openers={row[0]: frozenset(row[1].split("|")) for row in load_table("id", "name_openers")}
@@ -298,10 +300,8 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
     # Names of two words or more are runs of capitals; one-word names are read only
     # where a verb of saying, an office or the list of well-known people vouches.
     for m in doc.mentions:
-        if m.kind == "person":
-            start = _given_names_before(scan, m.start)
-            end = _names_after(scan, m.end) if start < m.start else m.end
-            scan.add(start, end)
+        if m.kind == "person" and not _a_place_named_after(scan, m.start):
+            scan.add(*_known_name_span(scan, m.start, m.end, m.text))
     _runs_of_capitals(scan)
     _names_beside_saying(scan)
     _names_before_offices(scan)
@@ -319,6 +319,56 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
         return home[0]
 
     return PeopleResult(people, [_record(doc, person, home_country) for person in people])
+
+
+def _known_name_span(scan: _Scan, start: int, end: int, written: str) -> tuple[int, int]:
+    """The span of the person a well-known name written at ``start:end`` names: name words
+    before it may make it longer ("Muhammad Tito Karnavian") or another person's ("Kapolri
+    Jenderal Listyo Sigit Prabowo"), and then the words after it too. In Indonesian news a
+    short form followed by a name word that is not its own is someone else's first name
+    ("KH Anwar Iskandar" is not Anwar Ibrahim); in English a known surname more often
+    starts a longer name ("the Melania Trump Foster Youth program")."""
+    at = _given_names_before(scan, start)
+    if at < start:
+        return at, _names_after(scan, end)
+    full = scan.lex.known.get(written, (written, ""))[0]
+    if scan.doc.lang == "id" and full != written and _next_name_word(scan, end, full) is not None:
+        return at, _names_after(scan, end)
+    return at, end
+
+
+def _a_place_named_after(scan: _Scan, start: int) -> bool:
+    """The well-known name at ``start`` is a place's or a body's, named after that person:
+    a place word, ordinary capitalised words and a title before it ("Universitas Islam
+    Negeri K.H. Abdurrahman Wahid", "Jalan KH Hasyim Asyari"; see _name_stretches)."""
+    table = _word_table(scan.doc.lang)
+    titled = False
+    window = max(0, start - 60)
+    for found in reversed(list(_SPACED_WORD.finditer(scan.doc.text, window, start))):
+        word = found.group(0)
+        if scan.covered[found.start()]:
+            return False  # "Universitas Diponegoro Prof. Dr. Suharnomo": a body the gazetteer knows
+        facts = table[word]
+        if facts & _KIND == _PLACE_HEAD:
+            return titled
+        if facts & _EPONYM:
+            titled = True
+        elif facts & _KIND != _NOT_NAME or not word[:1].isupper():
+            return False
+    return False
+
+
+_SPACED_WORD = re.compile(r"\S+")
+
+
+def _past_titles(words: _WordTable, text: str, start: int, end: int) -> int:
+    """Where the run at ``start`` goes on after its leading titles ("H. | Abdurrahman")."""
+    while start < end:
+        space = text.find(" ", start, end)
+        if space == -1 or not words[text[start:space]] & _EPONYM:
+            break
+        start = space + 1
+    return start
 
 
 def _given_names_before(scan: _Scan, start: int) -> int:
@@ -354,6 +404,18 @@ def _names_after(scan: _Scan, end: int) -> int:
 
 
 _NAME_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w-])")
+
+
+def _next_name_word(scan: _Scan, end: int, known_name: str) -> int | None:
+    """The facts of the word right after ``end`` when the name lists know it as a name word
+    and it is no word of the well-known ``known_name`` the word before is short for."""
+    after = _NAME_AFTER.match(scan.doc.text, end)
+    facts = _plain_name_word(scan, after)
+    if after is None or facts is None or not facts & _NER_NAME:
+        return None
+    if after.group(1) in scan.lex.known or after.group(1) in known_name.split():
+        return None  # "Prabowo Gibran": two people; "Gibran Rakabuming": the same one
+    return facts
 
 
 def _plain_name_word(scan: _Scan, found: re.Match[str] | None) -> int | None:
@@ -439,6 +501,10 @@ def _runs_of_capitals(scan: _Scan) -> None:
                 continue
         if not _starts_word(text, start) or (covered[start] and covered[end - 1]):
             continue
+        if "." in text[start - 2 : start] and _a_place_named_after(
+            scan, _past_titles(words, text, start, end)
+        ):
+            continue  # "Universitas Islam Negeri K.H. Abdurrahman Wahid": a dot cut the place's name
         run = _read_run(words, text[start:end])
         if not run.may_name:
             continue  # a heading or a body's name: no word of it can be a name
@@ -692,6 +758,7 @@ _NER_NAME = 8  # a word the NER sets mostly tag as part of a name
 _PARTICLE = 16  # "bin", "van": not at either end of a name
 _LONG = 32  # three letters or more without its dot
 _TAIL = 64  # ends a body's name ("Foundation"): the name words before it are the body's
+_EPONYM = 128  # a title that names a place after a person ("Universitas Sultan Ageng Tirtayasa")
 
 
 class _WordTable(dict[str, int]):
@@ -728,6 +795,7 @@ class _WordTable(dict[str, int]):
             | (_PARTICLE if token in _PARTICLES else 0)
             | (_LONG if len(word) >= 3 else 0)
             | (_TAIL if word in lex.name_tails else 0)
+            | (_EPONYM if word in lex.eponym_titles else 0)
         )
         if len(self) < 200_000:
             self[token] = found
@@ -828,14 +896,21 @@ def _name_stretches(
     # ("Wali Kota Surabaya Eri Cahyadi").
     blocked = False
     named_after: bool | None = None  # the place's name: after a person's (True), or not
+    place_words = 0  # name words of the place's name read so far
     glue = scan.lex.glue_words
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         kind = tok[3] & _KIND
+        if blocked and tok[3] & _EPONYM:
+            if not place_words:  # "Universitas Sultan Ageng Tirtayasa": named after a person
+                named_after = True
+                continue
+            blocked = False  # "Universitas Ratu Samban Dr. Faisal Alhabib": a person after its name
         is_name = kind == _NAME and not covered[base + tok[0]]
         if kind == _PLACE_HEAD or (tok[3] & _ACRONYM and not current):
-            blocked, named_after = kind == _PLACE_HEAD, None
+            blocked, named_after, place_words = kind == _PLACE_HEAD, None, 0
         elif is_name and blocked and _the_places_name(tok, named_after):
             named_after = bool(tok[3] & _NER_NAME) if named_after is None else named_after
+            place_words += 1
             continue  # still the body's or place's own name
         elif is_name:
             blocked = False
@@ -849,12 +924,24 @@ def _name_stretches(
             continue
         if covered[base + tok[0]]:
             blocked = False  # a place or body the gazetteer knows: its name is over
-        if current and not tok[3] & _TAIL:  # "Woodrow Wilson Center": the center's name
+        if current and not _tail_follows(tokens, i):  # "Woodrow Wilson Center": the center's name
             stretches.append(current)
         current = []
     if current:
         stretches.append(current)
     return stretches
+
+
+def _tail_follows(tokens: Sequence[_Token], i: int) -> bool:
+    """Token ``i`` ends a body's or place's name, or starts ordinary words that lead to
+    such an end ("King Abdulaziz International Airport", "Ahmad Yani International
+    Airport"): the name words before it are that name's."""
+    for tok in tokens[i:]:
+        if tok[3] & _TAIL:
+            return True
+        if tok[3] & _KIND != _NOT_NAME or tok[3] & _ACRONYM:
+            return False
+    return False
 
 
 def _the_places_name(tok: _Token, named_after: bool | None) -> bool:
