@@ -708,6 +708,27 @@ def test_a_party_keeps_the_dots_of_its_abbreviation_and_loses_its_article() -> N
     assert agreement["parties"] == ["U.S.", "UAE"]
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # A government named is a party; a generic word alone is none.
+        (
+            "Pemerintah Indonesia dan Pemerintah Jepang menandatangani MoU energi.",
+            [["Pemerintah Indonesia", "Pemerintah Jepang"]],
+        ),
+        ("Kedua negara menandatangani MoU energi.", [[]]),
+        # One instrument with each of several counterparties: each item its own.
+        (
+            "Selanjutnya, PKS akan diteken dengan Pemerintah Kota Bogor, Pemerintah Kabupaten Garut "
+            "dan Pemerintah Kabupaten Sumedang.",
+            [["Pemerintah Kota Bogor"], ["Pemerintah Kabupaten Garut"], ["Pemerintah Kabupaten Sumedang"]],
+        ),
+    ],
+)
+def test_parties_as_written(text: str, parties: list[list[str]]) -> None:
+    assert [a["parties"] for a in extract_text(text, lang="id")["agreements"]] == parties
+
+
 def test_a_closing_quote_is_no_part_of_a_name() -> None:
     text = "“Kita sudah menandatangani perjanjian Indonesia European Union CEPA,” kata Presiden."
     (agreement,) = extract_text(text, lang="id")["agreements"]

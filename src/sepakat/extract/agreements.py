@@ -1487,7 +1487,9 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
         joined = _JOINED.search(m.name)
         if joined:
             found.extend(_split_parties(m.name[joined.end() :]))
-    for marker in _PARTY_MARKERS.finditer(s, he, min(len(s), he + 120)):
+    # One item of "PKS dengan A, B dan C" has its own counterparty, not the whole list.
+    markers = () if m.form == "item" and found else _PARTY_MARKERS.finditer(s, he, min(len(s), he + 120))
+    for marker in markers:
         if len(_WORD.findall(s[he : marker.start()])) > 3:
             break  # too far from the noun to name its parties
         phrase = _capitalised_phrase(s, marker.end())
@@ -1525,7 +1527,10 @@ _OFFICE_PREFIX = re.compile(
     r"^(?:(?:Presiden|Wakil Presiden|Perdana Menteri|Menteri|Wakil Menteri|Gubernur|Bupati|Wali Kota"
     r"|Direktur Utama|Direktur|Ketua|Kepala|President|Prime Minister|Minister|Governor)\s+)+"
 )
-_NOT_PARTY = re.compile(r"^(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah)\b", re.IGNORECASE)
+# A generic word alone ("pemerintah", "kedua negara") is no party; "Pemerintah Kota Bogor" is.
+_NOT_PARTY = re.compile(
+    r"^(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah)\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE
+)
 
 
 _PHRASE_TOKEN = re.compile(r"\([^()]{1,60}\)|(?:[A-Z]\.){2,}|[^\s,;:.()]+|,")
