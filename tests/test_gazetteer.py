@@ -833,6 +833,49 @@ def test_places_resolve_with_their_country(gid: Gazetteer, surface: str, key: st
     assert gid.entry(key).country == country
 
 
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("Madiun", "city:kota-madiun"),
+        ("Kabupaten Madiun", "city:kab-madiun"),
+        ("Kab. Jepara", "city:kab-jepara"),
+        ("Meulaboh", "city:kab-aceh-barat"),  # a regency's seat
+        ("Malang", "city:malang"),  # cities.tsv keeps its own
+        ("Kota Bima", "city:kota-bima"),
+    ],
+)
+def test_indonesian_regencies_and_cities_are_domestic_places(gid: Gazetteer, surface: str, key: str) -> None:
+    found = only(gid, f"Pertemuan digelar di {surface}, Kamis.", "city")
+    assert [(m.text, m.key) for m in found] == [(surface, key)]
+    assert gid.entry(key).country == "IDN"
+
+
+@pytest.mark.parametrize(
+    "text", ["Wamendagri Bima Arya hadir.", "Kapal melintas di Selat Malaka.", "Batu bara naik."]
+)
+def test_a_region_that_is_also_a_word_or_a_name_needs_its_head(gid: Gazetteer, text: str) -> None:
+    assert only(gid, text, "city") == []
+
+
+def test_regions_are_indonesian_news_only(gen: Gazetteer) -> None:
+    assert only(gen, "The meeting was held in Jepara on Thursday.", "city") == []
+
+
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        ("Wamendagri", "Wakil Menteri Dalam Negeri"),
+        ("Wamenkes", "Wakil Menteri Kesehatan"),
+        ("Wamen ESDM", "Wakil Menteri Energi dan Sumber Daya Mineral"),
+        ("Wamenlu", "Wakil Menteri Luar Negeri"),  # listed in titles.tsv itself
+    ],
+)
+def test_every_minister_has_a_deputy(gid: Gazetteer, surface: str, canonical: str) -> None:
+    (found,) = only(gid, f"Hal itu disampaikan {surface} di Jakarta.", "title")
+    entry = gid.entry(found.key or "")
+    assert (found.text, entry.canonical, entry.country) == (surface, canonical, "IDN")
+
+
 def test_city_state_is_a_country_mention(gid: Gazetteer) -> None:
     assert [m.kind for m in gid.find("Pertemuan digelar di Singapura.")] == ["country"]
 

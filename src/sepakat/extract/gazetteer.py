@@ -9,6 +9,7 @@ The word lists are data, reviewed like code (``sepakat/data``)::
     common/organisations.tsv     ministries (with renames), agencies, companies, universities
     id|en/titles.tsv             offices ("Menperin" -> Menteri Perindustrian, IDN) and heads
     common/cities.tsv            cities, provinces, landmarks, with their country
+    id/regions.tsv               Indonesia's regencies and cities (scripts/build_regions.py)
     common/people.tsv            well-known people with their country ("Trump", "Jokowi")
     common/ambiguous.tsv         names to drop, flag as ambiguous, or shadow by a longer phrase
 
@@ -404,6 +405,35 @@ def _load_titles(b: _Builder, orgs: Mapping[str, Entry]) -> None:
                     )
 
 
+def _load_deputies(b: _Builder) -> None:
+    """Every Indonesian minister's deputy, by the abbreviation news derives from the
+    minister's: "Mendagri" -> "Wamendagri", "Menteri ESDM" -> "Wamen ESDM" (Wakil Menteri).
+    A deputy titles.tsv lists itself ("Wamenlu") keeps its row."""
+    for row in load_table("id", "titles"):
+        key, canonical, country, _head, abbr, org, english, *_rest = _cells(row, 10)
+        if not canonical.startswith("Menteri ") or not abbr.startswith("Men") or abbr.startswith("Menko"):
+            continue
+        deputy = "Wa" + abbr[:1].lower() + abbr[1:] if " " not in abbr else "Wamen " + abbr.split(" ", 1)[1]
+        base = Entry(
+            f"title:wa{key.removeprefix('menteri-')}",
+            "title",
+            f"Wakil {canonical}",
+            country or None,
+            f"Deputy {english}" if english else None,
+            deputy,
+            False,
+            MappingProxyType({"org": f"org:{org}"} if org else {}),
+        )
+        rule = "default" if country else ""
+        b.set_canonical(_with_extra(base, form="name", country_rule=rule))
+        b.add(
+            deputy,
+            _with_extra(base, form="abbreviation", country_rule=rule),
+            f"id/titles.tsv ({key})",
+            if_absent=True,
+        )
+
+
 def _load_people(b: _Builder) -> None:
     """Well-known people (common/people.tsv): a name here needs no proof in the text."""
     for row in load_table("common", "people"):
@@ -426,6 +456,18 @@ def _load_cities(b: _Builder) -> None:
         for surface, form in forms:
             if surface:
                 b.add(surface, _with_extra(base, form=form), f"common/cities.tsv ({key})")
+
+
+def _load_regions(b: _Builder) -> None:
+    """Indonesia's regencies and cities (id/regions.tsv), in Indonesian news only: any
+    table before them keeps its meaning of a name ("Malang" of cities.tsv)."""
+    for row in load_table("id", "regions"):
+        key, kind, name, surfaces, _province = _cells(row, 5)
+        base = Entry(f"city:{key}", "city", name, "IDN", name, None, False, MappingProxyType({"type": kind}))
+        b.set_canonical(_with_extra(base, form="name"))
+        for surface in _split(surfaces):
+            form = "name" if surface == name else "alias"
+            b.add(surface, _with_extra(base, form=form), f"id/regions.tsv ({key})", if_absent=True)
 
 
 def _apply_ambiguity(b: _Builder) -> dict[str, Entry | None]:
@@ -465,8 +507,12 @@ def load_gazetteer(lang: str) -> Gazetteer:
     _load_blocs(b)
     _load_organisations(b)
     _load_titles(b, b.canonical)
+    if lang == "id":
+        _load_deputies(b)
     _load_cities(b)
     _load_people(b)
+    if lang == "id":
+        _load_regions(b)
     gazetteer = Gazetteer(lang, _apply_ambiguity(b), b.canonical)
     log.debug("gazetteer %s: %d surfaces, %d keys", lang, len(gazetteer), len(b.canonical))
     return gazetteer
