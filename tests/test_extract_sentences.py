@@ -1138,6 +1138,10 @@ PEOPLE_AND_OFFICES = [
     ("Wapres Gibran Rakabuming menghadiri acara itu.", "id", [("Gibran", "Wapres")]),
     # A place's own name, then a person.
     ("Wali Kota Surabaya Eri Cahyadi hadir.", "id", [("Eri Cahyadi", "Wali Kota Surabaya")]),
+    # Every regency is a place: its head's office ends with it.
+    ("Bupati Blora Arief Rohman membuka acara.", "id", [("Arief Rohman", "Bupati Blora")]),
+    # A deputy minister's abbreviation is an office.
+    ("Wamendagri Bima Arya meninjau banjir.", "id", [("Bima Arya", "Wamendagri")]),
     ("Kepala Desa Sukamaju Ahmad Yani hadir.", "id", [("Ahmad Yani", "Kepala Desa Sukamaju")]),
     # "Tom" is a name: the "Tomé" of São Tomé is no office word.
     ("Senator Tom Cotton said it.", "en", [("Tom Cotton", "Senator")]),
