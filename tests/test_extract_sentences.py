@@ -64,6 +64,18 @@ ID_STATUS = [
     ("PT Sinar Abadi dan PT Laut Biru menandatangangi nota kesepahaman tentang logistik.", "mou", "signed"),
     # What the agreement is for is not its stage.
     ("Kedua negara menandatangani kesepakatan untuk mengakhiri konflik perbatasan.", "agreement", "signed"),
+    # "usai" ends an agreement as its predicate; before a noun or a verb it means "after".
+    ("Perjanjian kerja sama perikanan dengan Vietnam itu telah usai.", "agreement", "ended"),
+    ("Sebelumnya, usai Kesepakatan Manila diteken, kedua negara menarik pasukan.", "agreement", "signed"),
+    # "adanya" (the existence of) an agreement: it was reached, unless something says otherwise.
+    (
+        "Batas wilayah itu berubah usai adanya kesepakatan bersama antara Gubernur Jambi dan Gubernur Riau.",
+        "agreement",
+        "agreed",
+    ),
+    ("Menteri mengusulkan adanya MoU khusus antara Kemenlu dan BRIN.", "mou", "proposed"),
+    # Trying to sign is not signing.
+    ("Perusahaan itu berupaya menjalin kerja sama dengan otoritas setempat.", "agreement", "proposed"),
 ]
 
 EN_STATUS = [
@@ -706,6 +718,17 @@ def test_english_names_read_through_abbreviations_and_stop_at_a_purpose(sentence
 def test_a_party_keeps_the_dots_of_its_abbreviation_and_loses_its_article() -> None:
     (agreement,) = extract_text("The U.S. and UAE signed an AI agreement today.", lang="en")["agreements"]
     assert agreement["parties"] == ["U.S.", "UAE"]
+
+
+def test_a_joint_press_statement_after_a_meeting_is_no_instrument() -> None:
+    text = (
+        '"Kami membuka penerbangan langsung," ujar Presiden dalam pernyataan bersama usai pertemuan '
+        "dengan Presiden Peru di Lima, Kamis (19/6/2025)."
+    )
+    assert extract_text(text, lang="id")["agreements"] == []
+    # The leaders' declaration itself is one.
+    declared = "Dalam pernyataan bersama kedua kepala negara, Presiden RI dan Presiden Peru menegaskan kerja sama riset."
+    assert [a["kind"] for a in extract_text(declared, lang="id")["agreements"]] == ["statement"]
 
 
 @pytest.mark.parametrize(
