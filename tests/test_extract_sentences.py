@@ -1201,6 +1201,12 @@ def test_people_and_their_offices(text: str, lang: str, people: list[tuple[str, 
     assert [(p["name"], p["role"]) for p in extract_text(text, lang=lang)["people"]] == people
 
 
+def test_a_name_in_foreign_spelling_is_not_made_indonesian_by_default() -> None:
+    text = "Rektor Universitas Padjadjaran Arief Kartasasmita dan Rektor Universitas Göttingen, Jürgen Müller, meneken MoU."
+    people = {p["name"]: p["country"] for p in extract_text(text, lang="id")["people"]}
+    assert people == {"Arief Kartasasmita": "IDN", "Jürgen Müller": None}
+
+
 def test_a_country_named_right_after_the_name_is_the_persons() -> None:
     text = "The President welcomed President Nayib Bukele of El Salvador and Prime Minister Jacinda Ardern of New Zealand."
     people = {p["name"]: p["country"] for p in extract_text(text, lang="en")["people"]}

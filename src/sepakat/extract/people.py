@@ -1308,6 +1308,8 @@ def _record(doc: Doc, person: Person, home_country: Callable[[], str | None]) ->
         role is not None if doc.lang == "en" else role is not None or _addressed_as_indonesian(doc, person)
     ):
         country = home_country()
+        if country == "IDN" and _spelt_foreign(person.name):
+            country = None  # "Ulrich Rüdiger, Rektor RWTH Aachen University": not Indonesia's
     return PersonRecord(name=person.name, role=role, country=country)
 
 
@@ -1383,6 +1385,11 @@ def _home_country(doc: Doc, context: ArticleContext) -> str | None:
     code = states[0]
     named = sum(1 for m in doc.mentions if m.kind == "country" and context.code_of(m) == code)
     return code if named >= 2 else None
+
+
+def _spelt_foreign(name: str) -> bool:
+    """Letters Indonesian spelling never uses ("Rüdiger", "Valérie", "Küçükcan")."""
+    return not name.isascii() and any(not c.isascii() and c.isalpha() for c in name)
 
 
 def _looks_indonesian(name: str) -> bool:
