@@ -974,7 +974,7 @@ def test_an_office_without_a_country_takes_the_country_the_story_is_about(
             "en",
             [
                 ("Antony Blinken", "Secretary of State", "USA"),
-                ("Janet Yellen", "Secretary of the Treasury", None),
+                ("Janet Yellen", "Secretary of the Treasury", "USA"),
                 ("Katherine Tai", "U.S. Trade Representative", "USA"),
             ],
         ),
@@ -982,7 +982,7 @@ def test_an_office_without_a_country_takes_the_country_the_story_is_about(
         (
             "Secretary of the Treasury Janet Yellen met the Indonesian finance minister.",
             "en",
-            [("Janet Yellen", "Secretary of the Treasury", None)],
+            [("Janet Yellen", "Secretary of the Treasury", "USA")],
         ),
         # An Indonesian title for a well-known foreign minister does not make him Indonesian.
         (
@@ -1174,6 +1174,11 @@ PEOPLE_AND_OFFICES = [
         [("Tom Lembong", "Menteri Perdagangan")],
     ),
     ("House Majority Whip Tom Emmer said the vote was close.", "en", [("Tom Emmer", "Majority Whip")]),
+    (
+        "National Security Advisor Jake Sullivan spoke by phone with his counterpart.",
+        "en",
+        [("Jake Sullivan", "National Security Advisor")],
+    ),
     # Places and councils are no one; a Second Gentleman is an office.
     (
         "In St. Louis and along the Hudson River, Second Gentleman Doug Emhoff met farmers.",
@@ -1205,6 +1210,27 @@ def test_a_name_in_foreign_spelling_is_not_made_indonesian_by_default() -> None:
     text = "Rektor Universitas Padjadjaran Arief Kartasasmita dan Rektor Universitas Göttingen, Jürgen Müller, meneken MoU."
     people = {p["name"]: p["country"] for p in extract_text(text, lang="id")["people"]}
     assert people == {"Arief Kartasasmita": "IDN", "Jürgen Müller": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        # A region or city in the office gives its country ...
+        ("Gubernur Queensland Steven Miles bertemu Menteri Perdagangan.", "id", ("Steven Miles", "AUS")),
+        (
+            "Kerry Nettle, Senator for New South Wales, spoke against the treaty.",
+            "en",
+            ("Kerry Nettle", "AUS"),
+        ),
+        # ... but not where the holder is posted, nor a city's name that is a first name.
+        ("Atase Pertahanan di Canberra Kolonel Budi Hartono hadir.", "id", ("Budi Hartono", "IDN")),
+        ("Rep. Sydney Kamlager-Dove spoke on the bill.", "en", ("Kamlager-Dove", None)),
+    ],
+)
+def test_a_place_in_the_office_gives_its_country(
+    text: str, lang: str, person: tuple[str, str | None]
+) -> None:
+    assert person in [(p["name"], p["country"]) for p in extract_text(text, lang=lang)["people"]]
 
 
 def test_a_country_named_right_after_the_name_is_the_persons() -> None:

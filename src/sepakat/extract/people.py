@@ -1209,12 +1209,25 @@ def _role_country(scan: _Scan, start: int, end: int, covered: list[Mention]) -> 
         entry = gazetteer.lookup(m.text) if m.kind == "title" else None
         if entry is not None and entry.country and entry.extra.get("country_rule") == "fixed":
             return entry.country
-    for kinds in (("country", "bloc"), ("title", "organisation")):
+    for kinds in (("country", "bloc"), ("title", "organisation"), ("city",)):
         for m in inside:
-            posted = m.kind in ("country", "bloc") and _POSTED_TO.search(text, max(0, m.start - 12), m.start)
+            posted = m.kind not in ("title", "organisation") and _posted_to(
+                m.kind, text, m.start, scan.doc.lang
+            )
             if m.kind in kinds and not posted and (country := _country_named(scan, m)):
                 return country
     return None
+
+
+def _posted_to(kind: str, text: str, start: int, scan_lang: str) -> bool:
+    """The place at ``start`` is not the office holder's own: where they are posted ("Dubes
+    RI untuk Mesir", "Atase Pertahanan di Canberra"), or in English a city that "of" or
+    "for" does not introduce ("Mayor of Sydney", "Senator for New South Wales"): a city's
+    name is a first name too ("Rep. Sydney Kamlager-Dove")."""
+    before = text[max(0, start - 12) : start]
+    if kind == "city" and scan_lang == "en" and not _OF_THE_PLACE.search(before):
+        return True
+    return bool((_POSTED_IN if kind == "city" else _POSTED_TO).search(before))
 
 
 def _country_named(scan: _Scan, m: Mention) -> str | None:
@@ -1227,6 +1240,8 @@ def _country_named(scan: _Scan, m: Mention) -> str | None:
 
 
 _POSTED_TO = re.compile(r"\b(?:untuk|for|to)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_OF_THE_PLACE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?\Z")
+_POSTED_IN = re.compile(r"\b(?:untuk|to|di|in|at)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 # --- clustering ----------------------------------------------------------------------
