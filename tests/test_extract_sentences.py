@@ -1468,6 +1468,12 @@ def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None
             "who proposed new talks.",
             "en",
         ),
+        # A union's collective agreement, an exchange's futures contract, a fixed-term job.
+        ("The union negotiated strong collective bargaining agreements with the airlines.", "en"),
+        ("The exchange approved the new futures contract last month.", "en"),
+        ("Hak pekerja sudah diatur dalam perjanjian kerja bersama yang diteken tahun lalu.", "id"),
+        # "PKS" without its long form is the party.
+        ("Adapun PKS mendapat bantuan tertinggi yang sudah disepakati, kemudian Gerindra.", "id"),
     ],
 )
 def test_not_agreements(sentence: str, lang: str) -> None:
@@ -1783,6 +1789,13 @@ FOOTBALL = (
     "Klub Liga Inggris itu mencapai kesepakatan dengan klub asal Jerman untuk transfer sang gelandang. "
     "Pemain berusia 22 tahun itu meneken kontrak berdurasi lima tahun. "
 )
+
+
+def test_pks_is_an_agreement_where_the_article_spells_it_out_or_signs_it() -> None:
+    spelled = "Perjanjian Kerja Sama (PKS) itu diteken kemarin. PKS dengan Pemkot Bogor berlaku lima tahun."
+    assert [a["kind"] for a in extract_text(spelled, lang="id")["agreements"]] == ["agreement"]
+    signed = "Pemkot Bogor menandatangani PKS dengan PT Sinar Abadi."
+    assert [a["status"] for a in extract_text(signed, lang="id")["agreements"]] == ["signed"]
 
 
 def test_club_football_deals_are_not_agreements() -> None:

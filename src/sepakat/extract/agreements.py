@@ -208,9 +208,13 @@ def _read_mention(
     s = sentence.text
     head = lex.head_kinds[_group_name(m)]
     hs, he = m.start(), m.end()
-    if (not weak_nouns and not head.strong) or _not_an_instrument(lex, head, s, hs, he):
-        return None
     before = _words_before(s, hs, 3)
+    if (
+        (not weak_nouns and not head.strong)
+        or _not_an_instrument(lex, head, s, hs, he)
+        or _unspelled_acronym(doc, lex, s[hs:he], before)
+    ):
+        return None
     if head.strength == "verb" and not (
         before and lex.cues.fullmatch(before[-1]) and _is_sign_cue(lex, before[-1])
     ):
@@ -271,6 +275,16 @@ def _read_mention(
         strong=head.strong,
         distinct=distinct,
     )
+
+
+def _unspelled_acronym(doc: Doc, lex: AgreementLexicon, head: str, before: list[str]) -> bool:
+    """An acronym with another meaning (data/*/agreement_acronyms.tsv) that the article
+    neither spells out nor signs: "Fraksi PKS" is the party, where "Perjanjian Kerja Sama"
+    is never written."""
+    long_form = lex.spelled_acronyms.get(head)
+    if long_form is None or long_form.search(doc.text):
+        return False
+    return not (before and _is_sign_cue(lex, before[-1]))
 
 
 def _within_its_parenthesis(name: str) -> str:

@@ -90,6 +90,7 @@ class AgreementLexicon:
     attribution: re.Pattern[str]  # a clause that says when something was said, not done
     occasion: re.Pattern[str]  # an occasion of several days (expo, fair, festival)
     own_statement: re.Pattern[str]  # a title of a document whose issuer speaks itself
+    spelled_acronyms: dict[str, re.Pattern[str]]  # "PKS" -> its long form, which the article must write
 
 
 def _table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
@@ -140,6 +141,10 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
     occasions = [row[0] for row in _table(lang, "occasions")]
     own_statements = [row[0] for row in _table(lang, "own_statements")]
     return AgreementLexicon(
+        spelled_acronyms={
+            acronym: re.compile(long_form, re.IGNORECASE)
+            for acronym, long_form in _table(lang, "agreement_acronyms")
+        },
         own_statement=re.compile(r"(?<!\w)(?:" + "|".join(own_statements) + r")(?!\w)", re.IGNORECASE),
         attribution=attribution,
         occasion=re.compile(r"(?<!\w)(?:" + "|".join(occasions) + r")(?!\w)", re.IGNORECASE),
