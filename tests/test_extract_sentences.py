@@ -742,7 +742,7 @@ def test_a_joint_press_statement_after_a_meeting_is_no_instrument() -> None:
         ("Kedua negara menandatangani MoU energi.", [[]]),
         # One instrument with each of several counterparties: each item its own.
         (
-            "Selanjutnya, PKS akan diteken dengan Pemerintah Kota Bogor, Pemerintah Kabupaten Garut "
+            "Selanjutnya, PKS (perjanjian kerja sama) akan diteken dengan Pemerintah Kota Bogor, Pemerintah Kabupaten Garut "
             "dan Pemerintah Kabupaten Sumedang.",
             [["Pemerintah Kota Bogor"], ["Pemerintah Kabupaten Garut"], ["Pemerintah Kabupaten Sumedang"]],
         ),
