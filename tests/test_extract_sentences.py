@@ -1140,6 +1140,15 @@ PEOPLE_AND_OFFICES = [
     # Ordinary words between the name and the word that ends a body's name.
     ("Residents met at the Mayor Hannibal Tavares Community Center on Friday.", "en", []),
     ("The grant goes to the Ann Smith Elementary School in Ridgeland.", "en", []),
+    # A street's name carries its person's initials, after "Jalan" written either way.
+    ("Arus lalu lintas di sepanjang jalan MH Thamrin dialihkan.", "id", []),
+    ("Kantor itu pindah ke Jalan HR Rasuna Said.", "id", []),
+    # A name word in a body's name ("Al-Azhar") is still a name word.
+    (
+        "Dirjen Kesehatan Lanjutan Kemenkes Azhar Jaya menyesalkan tindakan itu.",
+        "id",
+        [("Azhar Jaya", "Dirjen Kesehatan Lanjutan Kemenkes")],
+    ),
     # ... but a title after the place's own name starts a person.
     (
         "Rektor Universitas Ratu Samban Dr. Faisal Alhabib membuka acara.",

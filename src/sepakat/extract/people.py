@@ -89,6 +89,7 @@ class PeopleLexicon:
     role_words: tuple[str, ...]  # lower-case offices written without capitals ("juru bicara")
     known: dict[str, tuple[str, str]]  # full name or alias -> (full name, country)
     place_heads: frozenset[str]
+    street_heads: frozenset[str]  # "Jalan": initials after it are the street's person's ("Jalan MH Thamrin")
     eponym_titles: frozenset[str]  # "Sultan", "KH": after a place word, the place is named after a person
     name_tails: frozenset[str]  # "Center", "Foundation": the words before are a body's name
     common_words: frozenset[str]  # ordinary words (common_words.tsv), minus name words
@@ -122,7 +123,13 @@ def people_lexicon(lang: str) -> PeopleLexicon:
     return PeopleLexicon(
         not_names=frozenset(not_names),
         role_vocab=frozenset(
-            _role_vocabulary(lang) - strong_names - {n.split()[0].casefold() for n in known}
+            _role_vocabulary(lang)
+            - strong_names
+            # A name word in a body's name is the name of the person it is named after
+            # ("Azhar" of Al-Azhar, "Hidayatullah"), unless an office has it ("Dean"); short
+            # ones are words too ("See", "Jan").
+            - {w for w in name_words - _role_vocabulary(lang, ("title",)) if len(w) > 3}
+            - {n.split()[0].casefold() for n in known}
         ),
         honorifics=frozenset(honorifics),
         indonesian_address=frozenset(indonesian_address),
@@ -132,6 +139,7 @@ def people_lexicon(lang: str) -> PeopleLexicon:
         role_words=tuple(sorted((row[0] for row in load_table(lang, "role_words")), key=len, reverse=True)),
         known=known,
         place_heads=frozenset(row[0] for row in load_table("id", "place_heads")),
+        street_heads=frozenset(row[0] for row in load_table("id", "place_heads") if row[1:2] == ("street",)),
         eponym_titles=frozenset(row[0] for row in load_table("id", "eponym_titles")),
         name_tails=frozenset(name_tails),
         common_words=frozenset(row[0] for row in load_table("id", "common_words")) - name_words,
@@ -151,12 +159,15 @@ def people_lexicon(lang: str) -> PeopleLexicon:
     )
 
 
-def _role_vocabulary(lang: str) -> set[str]:
-    """Case-folded words of every office, body, bloc and place name of the gazetteer."""
+def _role_vocabulary(
+    lang: str, kinds: tuple[str, ...] = ("organisation", "title", "bloc", "country")
+) -> set[str]:
+    """Case-folded words of every office, body, bloc and place name of the gazetteer (of
+    ``kinds``)."""
     gazetteer = load_gazetteer(lang)
     words: set[str] = set()
     # Not places: people are named after them ("Minh" of Ho Chi Minh, "Jaya", "Surya").
-    for kind in ("organisation", "title", "bloc", "country"):
+    for kind in kinds:
         for key in gazetteer.entry_keys(kind):
             if kind == "organisation" and gazetteer.entry(key).extra.get("type") in ("company", "soe"):
                 continue
@@ -501,6 +512,8 @@ def _runs_of_capitals(scan: _Scan) -> None:
                 continue
         if not _starts_word(text, start) or (covered[start] and covered[end - 1]):
             continue
+        if text[start + 2 : start + 3] == " " and _a_street_before(scan, start):
+            continue  # "jalan MH Thamrin": the street's name
         if "." in text[start - 2 : start] and _a_place_named_after(
             scan, _past_titles(words, text, start, end)
         ):
@@ -897,17 +910,19 @@ def _name_stretches(
     blocked = False
     named_after: bool | None = None  # the place's name: after a person's (True), or not
     place_words = 0  # name words of the place's name read so far
+    street = False  # the place is a street ("Jalan")
     glue = scan.lex.glue_words
     for i, tok in enumerate(tokens):
         kind = tok[3] & _KIND
-        if blocked and tok[3] & _EPONYM:
-            if not place_words:  # "Universitas Sultan Ageng Tirtayasa": named after a person
+        if blocked and (tok[3] & _EPONYM or (street and not place_words and _initials(tok))):
+            if not place_words:  # "Universitas Sultan Ageng Tirtayasa", "Jalan MH Thamrin": after a person
                 named_after = True
                 continue
             blocked = False  # "Universitas Ratu Samban Dr. Faisal Alhabib": a person after its name
         is_name = kind == _NAME and not covered[base + tok[0]]
         if kind == _PLACE_HEAD or (tok[3] & _ACRONYM and not current):
             blocked, named_after, place_words = kind == _PLACE_HEAD, None, 0
+            street = tok[2].rstrip(".") in scan.lex.street_heads
         elif is_name and blocked and _the_places_name(tok, named_after):
             named_after = bool(tok[3] & _NER_NAME) if named_after is None else named_after
             place_words += 1
@@ -930,6 +945,23 @@ def _name_stretches(
     if current:
         stretches.append(current)
     return stretches
+
+
+def _a_street_before(scan: _Scan, start: int) -> bool:
+    """Initials at ``start`` right after the word for a street, as news writes it in lower
+    case too ("di sepanjang jalan MH Thamrin")."""
+    text = scan.doc.text
+    initials = text[start : start + 2]
+    if not (initials.isupper() and initials.isalpha()):
+        return False
+    before = text[max(0, start - 6) : start].split()
+    return bool(before) and before[-1].rstrip(".").capitalize() in scan.lex.street_heads
+
+
+def _initials(tok: _Token) -> bool:
+    """Two capitals, a person's initials ("MH", "HR")."""
+    word = tok[2]
+    return len(word) == 2 and word.isupper() and word.isalpha()
 
 
 def _tail_follows(tokens: Sequence[_Token], i: int) -> bool:
