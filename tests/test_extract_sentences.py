@@ -752,6 +752,45 @@ def test_parties_as_written(text: str, parties: list[list[str]]) -> None:
     assert [a["parties"] for a in extract_text(text, lang="id")["agreements"]] == parties
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        # Pacts known by their acronym alone.
+        ("Australia membeli kapal selam nuklir lewat pakta AUKUS yang disepakati pada 2021.", "id", "AUKUS"),
+        ("The USMCA entered into force in 2020.", "en", "USMCA"),
+        # "The" opening a sentence is the article of a title, as "the" is.
+        ("The Agreement on Reciprocal Trade was signed on Monday.", "en", "Agreement on Reciprocal Trade"),
+    ],
+)
+def test_names_known_by_acronym_or_opening_a_sentence(text: str, lang: str, name: str) -> None:
+    assert [a["name"] for a in extract_text(text, lang=lang)["agreements"]] == [name]
+
+
+def test_a_verb_right_after_another_agreement_is_that_ones() -> None:
+    text = (
+        "The two countries agreed on a framework for the Agreement on Reciprocal Trade on Tuesday. "
+        "The Agreement on Reciprocal Trade will build upon our relationship, including the "
+        "U.S.-Peru Trade Promotion Agreement, signed in 2006."
+    )
+    found = {a["name"]: (a["status"], a["date"]) for a in extract_text(text, lang="en")["agreements"]}
+    assert found["U.S.-Peru Trade Promotion Agreement"] == ("signed", "2006")
+    assert found["Agreement on Reciprocal Trade"][1] != "2006"
+
+
+def test_a_bare_agreement_of_other_countries_is_another_one() -> None:
+    text = (
+        "Australia, the UK and the US signed the AUKUS pact in 2021. Both leaders voiced concern over "
+        "the recent Chile-Peru security agreement, which was concluded in secret."
+    )
+    found = [(a["name"], a["countries"]) for a in extract_text(text, lang="en")["agreements"]]
+    assert found == [("AUKUS", ["AUS", "GBR", "USA"]), (None, ["CHL", "PER"])]
+
+
+def test_to_that_end_ends_nothing() -> None:
+    text = "To that end, both sides hailed the memorandum of understanding on fisheries."
+    assert [a["status"] for a in extract_text(text, lang="en")["agreements"]] != ["ended"]
+
+
 def test_a_closing_quote_is_no_part_of_a_name() -> None:
     text = "“Kita sudah menandatangani perjanjian Indonesia European Union CEPA,” kata Presiden."
     (agreement,) = extract_text(text, lang="id")["agreements"]

@@ -240,7 +240,7 @@ def _read_mention(
     named = end > he or start < hs
     if (
         form == "anaphor"
-        and pointer_word == "the"
+        and pointer_word.casefold() == "the"
         and s[hs].isupper()
         and (_TITLE_GOES_ON.match(s, he, end) or _is_acronym_name(s[hs : m.end()]))
     ):
@@ -400,8 +400,9 @@ def _is_plural(head: str) -> bool:
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us"))
 
 
-# A trade agreement's acronym: its own ("IEU-CEPA", "NAFTA", "RCEP") or its kind's alone.
-_TRADE_ACRONYM = re.compile(r"[A-Z]{0,5}-?(?:CEPA|FTA|EPA|PTA)|RCEP")
+# A trade agreement's acronym: its own ("IEU-CEPA", "NAFTA", "RCEP") or its kind's alone;
+# and the pacts known by their acronym alone (agreement_heads.tsv).
+_TRADE_ACRONYM = re.compile(r"[A-Z]{0,5}-?(?:CEPA|FTA|EPA|PTA)|RCEP|AUKUS|USMCA|JCPOA|CPTPP|AfCFTA")
 _KIND_ACRONYMS = frozenset({"CEPA", "FTA", "EPA", "PTA"})
 
 
@@ -944,6 +945,16 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         for o in others
         if o is not mention and o.sentence == mention.sentence and o.form not in ("item",)
     )
+    # Another agreement later in the sentence, not listed with this one, owns the verb
+    # written right after it: "X will build upon ..., including the Y, signed in 1996".
+    owned = {
+        o.end - sentence.start
+        for o in others
+        if o is not mention
+        and o.sentence == mention.sentence
+        and o.start - sentence.start >= he
+        and not _LISTED_WITH.fullmatch(s, he, o.start - sentence.start)
+    }
     best: tuple[int, str, int] | None = None
     concluded: int | None = None  # where a verb says talks ended in agreement ("rampung")
     # A cue starts inside the clause; it may run past its end ("ditanda - tangani": the
@@ -953,6 +964,8 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
             break
         if hs <= m.start() < he and mention.form != "item":
             continue  # a cue inside the name ("Perjanjian ... Pelaksanaan") is not a verb
+        if any(0 <= m.start() - end <= 3 and not s[end : m.start()].strip(" ,\n") for end in owned):
+            continue  # "..., including the Y, signed in 1996": Y's
         if m.start() >= he and _FOR_PURPOSE.fullmatch(s, he, m.start()) and not _is_passive(m.group(0)):
             continue  # "a deal to end the war": what the agreement is for, not its stage
         group = _group_name(m)
@@ -976,6 +989,10 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         status, at = _of_the_talks(s, mention.start - sentence.start, best[1], best[2], concluded)
         mention.status = status
         mention.cue_at = sentence.start + at
+
+
+# Between two agreements of one list: "MoU A dan MoU B", "the X, the Y and the Z".
+_LISTED_WITH = re.compile(r"[\s,;]*(?:(?:dan|serta|and|or|atau|&)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def _of_the_talks(s: str, named_at: int, status: str, at: int, concluded: int | None) -> tuple[str, int]:
@@ -1349,7 +1366,39 @@ def _target_for(
     candidates = (a for a in reversed(agreements) if not _one_of_a_list(a, agreements))
     target = next((a for a in candidates if _compatible(a.kind, m.kind)), None)
     target = target or _specified(m, agreements)
-    return None if target is None or _other_parties(doc, context, target, m) else target
+    other = (
+        target is None or _other_parties(doc, context, target, m) or _other_countries(doc, context, target, m)
+    )
+    return None if other else target
+
+
+def _other_countries(
+    doc: Doc, context: ArticleContext, agreement: _Agreement, mention: AgreementMention
+) -> bool:
+    """Countries written right before a bare noun that the agreement's sentences never
+    name: "the PRC-Solomon Islands security agreement" after AUKUS is another one."""
+    sentence = doc.sentences[mention.sentence]
+    before = [
+        x
+        for x in doc.mentions_in(mention.sentence, frozenset({"country"}))
+        if x.end <= mention.head_start
+        and _COUNTRY_MODIFIER.fullmatch(doc.text, x.end, mention.head_start)
+        and x.start >= sentence.start
+    ]
+    own = {context.code_of(x) for x in before} - {None, "IDN"}
+    if not own:
+        return False
+    theirs = {
+        context.code_of(x)
+        for other in agreement.mentions
+        for x in doc.mentions_in(other.sentence, frozenset({"country", "bloc"}))
+    }
+    return not own <= theirs
+
+
+# What stands between a country and the agreement noun it qualifies: "-Solomon Islands
+# security ", " bilateral ", "'s new": a few words, no clause.
+_COUNTRY_MODIFIER = re.compile(r"(?:['’]s)?[\s-]*(?:[\w.-]+[\s-]+){0,4}")
 
 
 # "yang akan disebut sebagai", "to be called the", "dubbed": what follows names what came before.
@@ -1575,8 +1624,8 @@ def _split_parties(phrase: str) -> list[str]:
 
 
 def _refine_kind(kind: str, name: str, sentence: str, lex: AgreementLexicon) -> str:
-    if kind not in ("agreement", "mou"):
-        return kind
+    if kind not in ("agreement", "mou") or _is_acronym_name(name):
+        return kind  # a pact known by its acronym ("USMCA") is what its kind says
     for pattern, refined in lex.kind_words:
         if pattern.search(name) or (kind == "agreement" and pattern.search(sentence)):
             return refined
