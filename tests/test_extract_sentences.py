@@ -1244,6 +1244,14 @@ PEOPLE_AND_OFFICES = [
         "en",
         [("Janet Yellen", "Secretary")],
     ),
+    # A signature in capitals alone is the well-known person it spells.
+    ("The memorandum takes effect today.\n\nJOSEPH R. BIDEN JR.", "en", [("JOSEPH R. BIDEN JR.", None)]),
+    # Ireland's offices.
+    (
+        "President Biden hosted Taoiseach Micheál Martin.",
+        "en",
+        [("Biden", "President"), ("Micheál Martin", "Taoiseach")],
+    ),
     # A possessive after a final s is no part of the name.
     ("Vice President Kamala Harris’ plan was praised.", "en", [("Kamala Harris", "Vice President")]),
 ]
@@ -1252,6 +1260,11 @@ PEOPLE_AND_OFFICES = [
 @pytest.mark.parametrize(("text", "lang", "people"), PEOPLE_AND_OFFICES)
 def test_people_and_their_offices(text: str, lang: str, people: list[tuple[str, str | None]]) -> None:
     assert [(p["name"], p["role"]) for p in extract_text(text, lang=lang)["people"]] == people
+
+
+def test_a_signature_in_capitals_is_a_well_known_persons() -> None:
+    (person,) = extract_text("The order takes effect.\n\nDONALD J. TRUMP", lang="en")["people"]
+    assert (person["name"], person["country"]) == ("DONALD J. TRUMP", "USA")
 
 
 def test_a_name_in_foreign_spelling_is_not_made_indonesian_by_default() -> None:

@@ -117,9 +117,13 @@ def people_lexicon(lang: str) -> PeopleLexicon:
     known: dict[str, tuple[str, str]] = {}
     for row in load_table("common", "people"):
         name, country = row[0], row[1]
+        aliases = row[2].split("|") if len(row) > 2 and row[2] else []
         known[name] = (name, country)
-        for alias in row[2].split("|") if len(row) > 2 and row[2] else []:
+        for alias in aliases:
             known.setdefault(alias, (name, country))
+        for written in (name, *aliases):
+            if " " in written:
+                known.setdefault(written.upper(), (name, country))  # a signature: "JOSEPH R. BIDEN JR."
     return PeopleLexicon(
         not_names=frozenset(not_names),
         role_vocab=frozenset(
