@@ -1244,6 +1244,13 @@ PEOPLE_AND_OFFICES = [
         "en",
         [("Janet Yellen", "Secretary")],
     ),
+    # A body's acronym inside a run ends the body's name; a Roman numeral is the name's.
+    (
+        "Ketua Program Studi Penjas UMBS Mar’atul Afifah membuka acara.",
+        "id",
+        [("Mar’atul Afifah", "Ketua Program Studi Penjas UMBS")],
+    ),
+    ("Secretary Lonnie G. Bunch III spoke at the museum.", "en", [("Lonnie G. Bunch III", "Secretary")]),
     # A signature in capitals alone is the well-known person it spells.
     ("The memorandum takes effect today.\n\nJOSEPH R. BIDEN JR.", "en", [("JOSEPH R. BIDEN JR.", None)]),
     # Ireland's offices.

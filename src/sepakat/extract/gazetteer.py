@@ -442,8 +442,9 @@ def _load_people(b: _Builder) -> None:
         b.set_canonical(_with_extra(base, form="name"))
         for surface, form in [(name, "name")] + [(alias, "alias") for alias in _split(aliases)]:
             b.add(surface, _with_extra(base, form=form), f"common/people.tsv ({name})", if_absent=True)
-            if " " in surface:
-                # A signature in capitals under a proclamation: "JOSEPH R. BIDEN JR."
+            if " " in surface and "." in surface:
+                # A signature in capitals under a proclamation, with its initial: "JOSEPH R.
+                # BIDEN JR." ("JOHN HOWARD" in a heading in capitals is the heading's)
                 b.add(
                     surface.upper(),
                     _with_extra(base, form=form),

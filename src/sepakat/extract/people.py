@@ -122,7 +122,7 @@ def people_lexicon(lang: str) -> PeopleLexicon:
         for alias in aliases:
             known.setdefault(alias, (name, country))
         for written in (name, *aliases):
-            if " " in written:
+            if " " in written and "." in written:
                 known.setdefault(written.upper(), (name, country))  # a signature: "JOSEPH R. BIDEN JR."
     return PeopleLexicon(
         not_names=frozenset(not_names),
@@ -770,8 +770,9 @@ _MAY_APPOSE = re.compile(r",|\s+(?:selaku|sebagai)\s")
 # int: tables of ints and of tuples of them stay out of the garbage collector's way.
 _KIND = 3  # the low bits: one of the three kinds below
 _NAME, _PLACE_HEAD, _NOT_NAME = 0, 1, 2
-_ACRONYM = 4  # "KPK", "PBB": ends a stretch when it comes first
+_ACRONYM = 4  # "KPK", "PBB": ends a stretch when it comes first, or anywhere with three letters or more
 _NER_NAME = 8  # a word the NER sets mostly tag as part of a name
+_ROMAN = re.compile(r"[IVXL]+")
 _PARTICLE = 16  # "bin", "van": not at either end of a name
 _LONG = 32  # three letters or more without its dot
 _TAIL = 64  # ends a body's name ("Foundation"): the name words before it are the body's
@@ -924,7 +925,7 @@ def _name_stretches(
                 continue
             blocked = False  # "Universitas Ratu Samban Dr. Faisal Alhabib": a person after its name
         is_name = kind == _NAME and not covered[base + tok[0]]
-        if kind == _PLACE_HEAD or (tok[3] & _ACRONYM and not current):
+        if kind == _PLACE_HEAD or (tok[3] & _ACRONYM and (not current or _a_bodys_acronym(tok))):
             blocked, named_after, place_words = kind == _PLACE_HEAD, None, 0
             street = tok[2].rstrip(".") in scan.lex.street_heads
         elif is_name and blocked and _the_places_name(tok, named_after):
@@ -960,6 +961,12 @@ def _a_street_before(scan: _Scan, start: int) -> bool:
         return False
     before = text[max(0, start - 6) : start].split()
     return bool(before) and before[-1].rstrip(".").capitalize() in scan.lex.street_heads
+
+
+def _a_bodys_acronym(tok: _Token) -> bool:
+    """Three capitals or more, no Roman numeral: a body's acronym, which no name goes on
+    through ("Mahasiswa UIN Maulana"); "Lonnie G. Bunch III" keeps his."""
+    return bool(tok[3] & _LONG) and _ROMAN.fullmatch(tok[2]) is None
 
 
 def _initials(tok: _Token) -> bool:
