@@ -1631,6 +1631,18 @@ def test_a_pointer_back_is_not_a_new_agreement() -> None:
             ["IDN", "JPN"],
         ),
         ("Sidang Komisi Bersama Indonesia-Vietnam digelar di Hanoi.", "commission", ["IDN", "VNM"]),
+        # One minister's meeting with an ambassador is bilateral; a ministers' meeting is not.
+        (
+            "Hal itu dibahas dalam pertemuan Menteri Perdagangan Budi Santoso dengan Duta Besar Peru "
+            "untuk Indonesia, Luis Tsuboyama, di Jakarta.",
+            "bilateral",
+            ["IDN", "PER"],
+        ),
+        (
+            "Dalam pertemuan menteri ekonomi di Lima, para menteri Indonesia, Peru dan Chile membahas perdagangan.",
+            "multilateral",
+            ["CHL", "IDN", "PER"],
+        ),
     ],
 )
 def test_meetings(sentence: str, kind: str, countries: list[str]) -> None:
