@@ -1179,6 +1179,8 @@ PEOPLE_AND_OFFICES = [
     # Ordinary words between the name and the word that ends a body's name.
     ("Residents met at the Mayor Hannibal Tavares Community Center on Friday.", "en", []),
     ("The grant goes to the Ann Smith Elementary School in Ridgeland.", "en", []),
+    # The three duties of higher education are no one.
+    ("Kegiatan ini wujud Tri Dharma Perguruan Tinggi di kampus.", "id", []),
     # A street's name carries its person's initials, after "Jalan" written either way.
     ("Arus lalu lintas di sepanjang jalan MH Thamrin dialihkan.", "id", []),
     ("Kantor itu pindah ke Jalan HR Rasuna Said.", "id", []),
