@@ -27,7 +27,7 @@ from sepakat.data import load_table
 from sepakat.extract.context import LEAD_SENTENCES, ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue, dates_a_document
 from sepakat.extract.gazetteer import load_gazetteer
-from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon, off_topic
+from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon, off_topic, pact_acronyms
 from sepakat.extract.sectors import find_sectors
 from sepakat.extract.titled import titled_instrument
 from sepakat.models import (
@@ -400,15 +400,19 @@ def _is_plural(head: str) -> bool:
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us"))
 
 
-# A trade agreement's acronym: its own ("IEU-CEPA", "NAFTA", "RCEP") or its kind's alone;
-# and the pacts known by their acronym alone (agreement_heads.tsv).
-_TRADE_ACRONYM = re.compile(r"[A-Z]{0,5}-?(?:CEPA|FTA|EPA|PTA)|RCEP|AUKUS|USMCA|JCPOA|CPTPP|AfCFTA")
+# A trade agreement's acronym: its own ("IEU-CEPA", "NAFTA", "RCEP") or its kind's alone.
+_TRADE_ACRONYM = re.compile(r"[A-Z]{0,5}-?(?:CEPA|FTA|EPA|PTA)|RCEP")
 _KIND_ACRONYMS = frozenset({"CEPA", "FTA", "EPA", "PTA"})
+
+
+def _pact_acronym(word: str) -> bool:
+    """A trade agreement's acronym or its kind's, or a pact named by its acronym alone."""
+    return _TRADE_ACRONYM.fullmatch(word) is not None or word in pact_acronyms()
 
 
 def _is_acronym_name(head: str) -> bool:
     """A head that is an agreement's own acronym, not the kind's ("CEPA")."""
-    return _TRADE_ACRONYM.fullmatch(head) is not None and head not in _KIND_ACRONYMS
+    return _pact_acronym(head) and head not in _KIND_ACRONYMS
 
 
 _ENGLISH_NOUNS = {
@@ -560,7 +564,7 @@ def _extend_right(s: str, he: int, lex: AgreementLexicon, lang: str, lower_head:
     elif not _closes_name(s[:end], lex) and not _is_acronym_name(last := _last_word(s[:end])):
         # "(I-EU CEPA)" closes a name, and "IEU-CEPA" is one. A plain noun after a trade
         # agreement's acronym is no subject of it ("CEPA insya Allah bisa diselesaikan").
-        complement = _complement_start(s[end:], lex, lang, plain_nouns=not _TRADE_ACRONYM.fullmatch(last))
+        complement = _complement_start(s[end:], lex, lang, plain_nouns=not _pact_acronym(last))
         if complement is not None:
             end = end + _read_complement(s[end:], complement, lex)
     parties = re.match(r"\s*,?\s*(?:antara|between)\s+(?!(?:kedua|kedua belah|both|the two)\b)", s[end:])
@@ -1377,13 +1381,10 @@ def _other_countries(
 ) -> bool:
     """Countries written right before a bare noun that the agreement's sentences never
     name: "the PRC-Solomon Islands security agreement" after AUKUS is another one."""
-    sentence = doc.sentences[mention.sentence]
     before = [
         x
         for x in doc.mentions_in(mention.sentence, frozenset({"country"}))
-        if x.end <= mention.head_start
-        and _COUNTRY_MODIFIER.fullmatch(doc.text, x.end, mention.head_start)
-        and x.start >= sentence.start
+        if x.end <= mention.head_start and _COUNTRY_MODIFIER.fullmatch(doc.text, x.end, mention.head_start)
     ]
     own = {context.code_of(x) for x in before} - {None, "IDN"}
     if not own:

@@ -151,6 +151,7 @@ class Anchors:
 @cache
 def anchors(lang: str) -> Anchors:
     from sepakat.data import load_table
+    from sepakat.extract.lexicon import agreement_head_rows
 
     lang = "en" if lang == "en" else "id"
     # A noun that counts only after a verb of signing ("menandatangani kerja sama") is
@@ -160,7 +161,7 @@ def anchors(lang: str) -> Anchors:
         # One name per agreement row ("agreement:3"): a sentence then runs only the rows
         # whose literals it holds.
         f"agreement:{i}": signing if strength == "verb" else [pattern]
-        for i, (pattern, _kind, strength) in enumerate(load_table(lang, "agreement_heads"))
+        for i, (pattern, _kind, strength) in enumerate(agreement_head_rows(lang))
     }
     for i, row in enumerate(load_table(lang, "meeting_triggers")):
         patterns[f"meeting:{i}"] = [row[0]]

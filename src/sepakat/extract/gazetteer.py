@@ -41,7 +41,7 @@ import ahocorasick_rs
 from sepakat.data import load_table
 from sepakat.models import Mention
 
-__all__ = ["Entry", "Gazetteer", "country_name", "load_gazetteer"]
+__all__ = ["Entry", "Gazetteer", "country_name", "load_gazetteer", "signature_form"]
 
 log = logging.getLogger(__name__)
 
@@ -441,16 +441,18 @@ def _load_people(b: _Builder) -> None:
         base = Entry(f"person:{name}", "person", name, country or None, None, None, False)
         b.set_canonical(_with_extra(base, form="name"))
         for surface, form in [(name, "name")] + [(alias, "alias") for alias in _split(aliases)]:
-            b.add(surface, _with_extra(base, form=form), f"common/people.tsv ({name})", if_absent=True)
-            if " " in surface and "." in surface:
-                # A signature in capitals under a proclamation, with its initial: "JOSEPH R.
-                # BIDEN JR." ("JOHN HOWARD" in a heading in capitals is the heading's)
-                b.add(
-                    surface.upper(),
-                    _with_extra(base, form=form),
-                    f"common/people.tsv ({name})",
-                    if_absent=True,
-                )
+            for written in (surface, signature_form(surface)):
+                if written:
+                    b.add(
+                        written, _with_extra(base, form=form), f"common/people.tsv ({name})", if_absent=True
+                    )
+
+
+def signature_form(name: str) -> str | None:
+    """A well-known name as a signature in capitals under a proclamation writes it, when it
+    has an initial ("JOSEPH R. BIDEN JR."); "JOHN HOWARD" in a heading in capitals is the
+    heading's, not a signature."""
+    return name.upper() if " " in name and "." in name else None
 
 
 def _load_cities(b: _Builder) -> None:

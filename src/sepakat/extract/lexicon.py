@@ -97,6 +97,20 @@ def _table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
     return load_table(lang, name)
 
 
+@cache
+def pact_acronyms() -> frozenset[str]:
+    """Pacts named by their acronym alone ("AUKUS", "USMCA"; common/pact_acronyms.tsv)."""
+    return frozenset(row[0] for row in load_table("common", "pact_acronyms"))
+
+
+@cache
+def agreement_head_rows(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of data/<lang>/agreement_heads.tsv, then one for the pacts named by their
+    acronym: the head pattern and the anchors' literals are read from the same rows."""
+    pacts = "|".join(re.escape(acronym) for acronym in sorted(pact_acronyms()))
+    return (*_table(lang, "agreement_heads"), (pacts, "agreement", "strong"))
+
+
 def word_set(lang: str, name: str) -> frozenset[str]:
     """The first column of a one-word-per-line table, case-folded."""
     return frozenset(row[0].casefold() for row in _table(lang, name))
@@ -107,7 +121,7 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
     lang = "en" if lang == "en" else "id"
     head_parts: list[str] = []
     head_kinds: dict[str, HeadKind] = {}
-    for i, (pattern, kind, strength) in enumerate(_table(lang, "agreement_heads")):
+    for i, (pattern, kind, strength) in enumerate(agreement_head_rows(lang)):
         head_parts.append(f"(?P<h{i}>{pattern})")
         head_kinds[f"h{i}"] = HeadKind(kind, strength)
     cue_parts: list[str] = []

@@ -33,7 +33,7 @@ import ahocorasick_rs
 
 from sepakat.data import load_table
 from sepakat.extract.context import ArticleContext, Doc
-from sepakat.extract.gazetteer import Gazetteer, load_gazetteer
+from sepakat.extract.gazetteer import Gazetteer, load_gazetteer, signature_form
 from sepakat.models import Mention, PersonRecord
 
 # Particles inside names ("Mahathir bin Mohamad", "Joost van der Berg").
@@ -122,8 +122,8 @@ def people_lexicon(lang: str) -> PeopleLexicon:
         for alias in aliases:
             known.setdefault(alias, (name, country))
         for written in (name, *aliases):
-            if " " in written and "." in written:
-                known.setdefault(written.upper(), (name, country))  # a signature: "JOSEPH R. BIDEN JR."
+            if signature := signature_form(written):
+                known.setdefault(signature, (name, country))
     return PeopleLexicon(
         not_names=frozenset(not_names),
         role_vocab=frozenset(
@@ -772,7 +772,6 @@ _KIND = 3  # the low bits: one of the three kinds below
 _NAME, _PLACE_HEAD, _NOT_NAME = 0, 1, 2
 _ACRONYM = 4  # "KPK", "PBB": ends a stretch when it comes first, or anywhere with three letters or more
 _NER_NAME = 8  # a word the NER sets mostly tag as part of a name
-_ROMAN = re.compile(r"[IVXL]+")
 _PARTICLE = 16  # "bin", "van": not at either end of a name
 _LONG = 32  # three letters or more without its dot
 _TAIL = 64  # ends a body's name ("Foundation"): the name words before it are the body's
@@ -919,7 +918,7 @@ def _name_stretches(
     glue = scan.lex.glue_words
     for i, tok in enumerate(tokens):
         kind = tok[3] & _KIND
-        if blocked and (tok[3] & _EPONYM or (street and not place_words and _initials(tok))):
+        if blocked and (tok[3] & _EPONYM or (street and not place_words and _are_initials(tok[2]))):
             if not place_words:  # "Universitas Sultan Ageng Tirtayasa", "Jalan MH Thamrin": after a person
                 named_after = True
                 continue
@@ -956,11 +955,13 @@ def _a_street_before(scan: _Scan, start: int) -> bool:
     """Initials at ``start`` right after the word for a street, as news writes it in lower
     case too ("di sepanjang jalan MH Thamrin")."""
     text = scan.doc.text
-    initials = text[start : start + 2]
-    if not (initials.isupper() and initials.isalpha()):
+    if not _are_initials(text[start : start + 2]):
         return False
     before = text[max(0, start - 6) : start].split()
     return bool(before) and before[-1].rstrip(".").capitalize() in scan.lex.street_heads
+
+
+_ROMAN = re.compile(r"[IVXL]+")
 
 
 def _a_bodys_acronym(tok: _Token) -> bool:
@@ -969,9 +970,8 @@ def _a_bodys_acronym(tok: _Token) -> bool:
     return bool(tok[3] & _LONG) and _ROMAN.fullmatch(tok[2]) is None
 
 
-def _initials(tok: _Token) -> bool:
+def _are_initials(word: str) -> bool:
     """Two capitals, a person's initials ("MH", "HR")."""
-    word = tok[2]
     return len(word) == 2 and word.isupper() and word.isalpha()
 
 
