@@ -151,7 +151,15 @@ def test_unknown_language_is_refused() -> None:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_sector_has_keywords(lang: str) -> None:
     covered = {s for _, sectors, _ in load_table(lang, "sectors") for s in sectors.split(",")}
-    assert covered == set(SECTORS)
+    assert covered - {"-"} == set(SECTORS)
+
+
+@pytest.mark.parametrize(
+    "text", ["dalam konferensi pers", "kata dia dalam keterangan pers", "jumpa pers usai rapat"]
+)
+def test_a_press_event_names_no_sector(text: str) -> None:
+    assert find_sectors(text, "id") == ()
+    assert find_sectors(f"kerja sama pers nasional {text}", "id") == ("culture",)
 
 
 @pytest.mark.corpus

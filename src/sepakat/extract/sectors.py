@@ -5,7 +5,9 @@ matched on the lower-cased text at word boundaries, leftmost-longest, so a phras
 over the words inside it ("kapal selam" is defense and shipbuilding, "perdagangan orang"
 is security, not trade). A keyword ending in ``*`` is a stem ("tambang*" finds
 "tambangnya"). Weak keywords ("industri", "teknologi", "bank") count only when nothing
-stronger is in the text: they name a sector only when the text names no other.
+stronger is in the text: they name a sector only when the text names no other. A keyword
+of sector "-" names none and hides the words inside it ("konferensi pers" is an event, not
+the press).
 
 Indonesian text is read with the English keywords too: Indonesian news writes agreements'
 English names ("MoU on Cooperation in the Field of Shipbuilding").
@@ -49,7 +51,7 @@ def _keywords(lang: str) -> _Keywords:
         for keyword, sectors, strength in load_table(source, "sectors"):
             stem = keyword.endswith("*")
             word = keyword.rstrip("*")
-            ids = tuple(s.strip() for s in sectors.split(","))
+            ids = () if sectors.strip() == "-" else tuple(s.strip() for s in sectors.split(","))
             unknown = [s for s in ids if s not in SECTORS]
             if unknown or strength not in {"strong", "weak"} or word != word.lower():
                 raise ValueError(f"sector data: {source}/sectors.tsv: bad row {keyword!r}")
