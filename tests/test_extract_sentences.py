@@ -2010,3 +2010,155 @@ def test_an_indonesian_headline_that_reports_a_statement_is_not_the_statement() 
     # Indonesian headlines capitalise every word: only a title that opens with the head counts.
     title = "Kedua Menteri Keluarkan Pernyataan Bersama"
     assert extract_text(MINISTERS_MET, title=title, lang="id")["agreements"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "countries"),
+    [
+        # Two pacts in one sentence: each name says its own sides.
+        (
+            "Kementerian Perdagangan membahas Indonesia-Chile CEPA dan Indonesia-Mesir CEPA pekan ini. "
+            "Perundingan Indonesia-Chile CEPA dimulai pada 2019.",
+            "id",
+            [["CHL", "IDN"], ["EGY", "IDN"]],
+        ),
+        (
+            "Officials discussed the Canada-Peru Free Trade Agreement and the Japan-Mexico Economic "
+            "Partnership Agreement at the meeting.",
+            "en",
+            [["CAN", "PER"], ["JPN", "MEX"]],
+        ),
+        # "between X and Y" names both sides; the country where it was said is neither.
+        (
+            "Di Roma, para diplomat menyambut nota kesepahaman antara Kenya dan Tanzania yang diteken pekan lalu.",
+            "id",
+            [["KEN", "TZA"]],
+        ),
+    ],
+)
+def test_a_name_that_joins_two_sides_gives_its_countries(
+    text: str, lang: str, countries: list[list[str]]
+) -> None:
+    agreements = extract_text(text, lang=lang)["agreements"]
+    assert sorted(a["countries"] for a in agreements) == countries
+
+
+def test_an_agreement_with_someone_names_one_side_only() -> None:
+    # "with X and Y" names the counterparts: the signer is a side too.
+    text = "Kenya has signed an agreement with Dutch and Belgian firms to build a new port."
+    (agreement,) = extract_text(text, lang="en")["agreements"]
+    assert agreement["countries"] == ["BEL", "KEN", "NLD"]
+
+
+@pytest.mark.parametrize("both", ["kedua pihak", "kedua belah pihak"])
+def test_both_sides_are_the_two_countries_of_the_article(both: str) -> None:
+    text = (
+        "Menteri Pendidikan Tinggi menerima Duta Besar Oman di Jakarta. "
+        f"Kemendiktisaintek memastikan {both} memperbarui nota kesepahaman "
+        "pendidikan tinggi yang diteken pada 2021."
+    )
+    (agreement,) = extract_text(text, title="Indonesia dan Oman Bahas Kerja Sama Pendidikan", lang="id")[
+        "agreements"
+    ]
+    assert agreement["countries"] == ["IDN", "OMN"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "status"),
+    [
+        # "after signing" inside a clause that looks ahead: the signing is ahead too.
+        (
+            "Kedua negara akan menikmati tarif nol persen usai meneken perjanjian dagang itu.",
+            "id",
+            "proposed",
+        ),
+        (
+            "Kedua negara akan menikmati tarif nol persen setelah menandatangani perjanjian dagang itu.",
+            "id",
+            "proposed",
+        ),
+        ("Both countries will enjoy lower tariffs after signing the trade agreement.", "en", "proposed"),
+        # After the signing, what comes next is ahead; the signing is done.
+        ("Usai meneken perjanjian dagang itu, kedua menteri akan memberi keterangan.", "id", "signed"),
+        ("Kedua menteri memberi keterangan usai meneken perjanjian dagang itu.", "id", "signed"),
+    ],
+)
+def test_after_signing_in_a_clause_that_looks_ahead_is_ahead(sentence: str, lang: str, status: str) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert agreement["status"] == status
+
+
+def test_a_word_that_starts_sentences_is_no_signing_party() -> None:
+    (agreement,) = extract_text("Usai meneken MoU kebudayaan, kedua menteri makan siang bersama.", lang="id")[
+        "agreements"
+    ]
+    assert agreement["parties"] == []
+    (agreement,) = extract_text(
+        "Pemerintah Indonesia dan Pemerintah Oman menandatangani MoU kebudayaan.", lang="id"
+    )["agreements"]
+    assert agreement["parties"] == ["Pemerintah Indonesia", "Pemerintah Oman"]
+
+
+def test_the_term_an_agreement_runs_is_not_its_entry_into_force() -> None:
+    text = (
+        "Universitas Sungai Biru dan Universitas Bukit Hijau menandatangani nota kesepahaman pada Selasa. "
+        "Nota kesepahaman ini berlaku selama lima tahun dan dapat diperpanjang."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["status"] == "signed"
+    (agreement,) = extract_text("Perjanjian dagang itu berlaku mulai 1 Januari 2026.", lang="id")[
+        "agreements"
+    ]
+    assert agreement["status"] == "ratified"
+
+
+def test_a_press_conference_is_no_sector() -> None:
+    sentence = "Kedua perusahaan menandatangani kontrak pengadaan kapal dalam konferensi pers di Surabaya."
+    (agreement,) = extract_text(sentence, lang="id")["agreements"]
+    assert agreement["sectors"] == ["shipbuilding"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kementerian Perdagangan membahas Indonesia-Chile CEPA dan Indonesia-Peru CEPA pekan ini.",
+        "Kementerian Perdagangan membahas Indonesia-Chile CEPA pekan ini. Menteri juga membahas Indonesia-Peru CEPA.",
+    ],
+)
+def test_pacts_of_one_kind_with_other_countries_are_two(text: str) -> None:
+    agreements = extract_text(text, lang="id")["agreements"]
+    assert sorted(a["name"] for a in agreements) == ["Indonesia-Chile CEPA", "Indonesia-Peru CEPA"]
+
+
+def test_a_pact_named_by_its_sides_twice_is_one() -> None:
+    text = (
+        "Indonesia dan Uni Eropa membahas Indonesia-EU CEPA pekan ini. "
+        "Kedua pihak menargetkan CEPA antara Indonesia dan Uni Eropa rampung tahun ini."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["countries"] == ["EU", "IDN"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # The first word of the noun ("Free", "Letter", "Implementing") is no stop.
+        (
+            "Officials reviewed the Canada-Peru Free Trade Agreement on Monday.",
+            "Canada-Peru Free Trade Agreement",
+        ),
+        ("They signed the Harbour City Letter of Intent on Monday.", "Harbour City Letter of Intent"),
+        (
+            "They signed the Lunar Rover Implementing Arrangement on Monday.",
+            "Lunar Rover Implementing Arrangement",
+        ),
+        # A name with an en dash is whole.
+        (
+            "They signed the Japan\u2013Mexico Economic Partnership Agreement on Monday.",
+            "Japan\u2013Mexico Economic Partnership Agreement",
+        ),
+    ],
+)
+def test_words_before_an_english_noun_of_several_words_name_it(sentence: str, name: str) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert agreement["name"] == name

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from sepakat.data import load_table
 from sepakat.extract.context import LEAD_SENTENCES, ArticleContext, Doc
@@ -308,6 +309,13 @@ def _not_an_instrument(lex: AgreementLexicon, head: HeadKind, s: str, hs: int, h
         for negative in lex.not_agreements.finditer(s, max(0, hs - 30), min(len(s), he + 40)):
             if negative.start() <= hs < negative.end():
                 return True
+    following = _words_after(s, he, 1)
+    if (
+        s[hs:he].endswith("Partnership")
+        and following
+        and following[0].casefold().strip(",.") in _ENGLISH_NOUNS
+    ):
+        return True  # "Japan-Mexico Economic Partnership Agreement": words of that one's name
     return (
         not head.strong
         and lex.not_agreement_context is not None
@@ -415,7 +423,14 @@ def _is_acronym_name(head: str) -> bool:
     return _pact_acronym(head) and head not in _KIND_ACRONYMS
 
 
-_ENGLISH_NOUNS = {
+_ENGLISH_NOUNS = {  # the first word of an English head ("Free Trade Agreement", "Letter of Intent")
+    "free",
+    "letter",
+    "letters",
+    "implementing",
+    "head",
+    "heads",
+    "memoranda",
     "agreement",
     "agreements",
     "treaty",
@@ -496,7 +511,7 @@ _LEFT_STOP = {
     "meanwhile",
     "however",
 }
-_TITLE_TOKEN = re.compile(r"[A-Z][\w.'’&]*(?:[-/][\w.'’&]+)*$|[A-Z]{2,}[\w-]*$|U\.S\.(?:-[\w.'’]+)*$")
+_TITLE_TOKEN = re.compile(r"[A-Z][\w.'’&]*(?:[-\u2013/][\w.'’&]+)*$|[A-Z]{2,}[\w-]*$|U\.S\.(?:-[\w.'’]+)*$")
 
 
 def _extend_left(s: str, hs: int, lex: AgreementLexicon, lang: str) -> int:
@@ -657,6 +672,9 @@ def _title_list_goes_on(tokens: list[re.Match[str]], i: int, lang: str) -> int |
     return None
 
 
+_SENTENCE_STARTERS = frozenset(
+    row[0] for lang in ("id", "en") for row in load_table(lang, "sentence_starters")
+)
 _EN_LEADS = {"on", "of", "for", "between", "in", "to", "regarding", "concerning"}
 _CALENDAR_WORDS = frozenset(
     w.casefold()
@@ -1132,12 +1150,31 @@ def _modified(
     effect = modifiers[before[at]] if at is not None else None
     if effect == "done" and at and modifiers.get(before[at - 1]) in _AHEAD_OR_NOT:
         effect = modifiers[before[at - 1]]  # "akan menyaksikan penandatanganan": still ahead
+    elif effect == "done" and at is not None and _after_what_lies_ahead(s, cue.start(), before[at]):
+        effect = "future"  # "akan mendapat peluang baru usai meneken perjanjian": still ahead
     if effect is None or effect not in _EFFECTS:
         return status
     return _EFFECTS[effect].get(status, status)
 
 
 _AHEAD_OR_NOT = frozenset({"future", "negation", "hypothetical"})
+# "usai", "setelah", "after": done before what the clause's main verb says; when that verb
+# looks ahead, so does the step.
+_AFTER_WORDS = frozenset({"usai", "setelah", "seusai", "sesudah", "after"})
+_AHEAD_IN_CLAUSE = re.compile(r"\b(?:akan|bakal|will|would)\b", re.IGNORECASE)
+
+
+def _after_what_lies_ahead(s: str, at: int, word: str) -> bool:
+    """``word`` ("usai", "after") before the cue at ``at`` follows, in its clause, a verb
+    that looks ahead: "kedua negara akan menikmati tarif nol usai meneken ..."."""
+    if word not in _AFTER_WORDS:
+        return False
+    start = max(0, at - 120)
+    start = max(start, *(s.rfind(mark, start, at) + 1 for mark in (",", ";", ":", ".", "\n")))
+    clause = s[start:at]
+    return _AHEAD_IN_CLAUSE.search(clause, 0, max(0, clause.casefold().rfind(word))) is not None
+
+
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "our", "their", "its"})
 
 
@@ -1270,6 +1307,19 @@ def _name_countries(doc: Doc, context: ArticleContext, m: AgreementMention) -> f
     return frozenset(c for c in codes if c and c != "IDN")
 
 
+def _names_other_countries(a: _Agreement, m: AgreementMention, doc: Doc, context: ArticleContext) -> bool:
+    """Both names say whose they are, and neither's countries hold the other's:
+    "Indonesia-Chile CEPA" and "Indonesia-Peru CEPA" are two pacts, however alike their
+    words; "Indonesia-EU CEPA" and "CEPA antara Indonesia dan Uni Eropa" are one."""
+    mine = _name_countries(doc, context, m)
+    if not mine:
+        return False
+    theirs = frozenset().union(
+        *(_name_countries(doc, context, other) for other in a.mentions if other.form in ("named", "item"))
+    )
+    return bool(theirs) and not (mine <= theirs or theirs <= mine)
+
+
 def _other_counterparty(name: str | None, other: str | None) -> bool:
     """Both names say with whom, and not the same: "PKS dengan Pemerintah Kota Tegal" and
     "PKS dengan Pemerintah Kota Batang" are two agreements however alike their words."""
@@ -1331,6 +1381,7 @@ def _target_for(
                 for a in agreements
                 if a.form in ("named", "item")
                 and not _listed_beside(a, m)
+                and not _names_other_countries(a, m, doc, context)
                 and (_same_named(a, m) or _same_pact(a, m, doc, context) or _named_back(a, m, doc))
             ),
             None,
@@ -1562,7 +1613,10 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
             break
     subject = _SUBJECT.match(s[:hs])
     if subject:
-        found = _split_parties(subject.group(1)) + found  # the signing subject, then its counterparts
+        # The signing subject, then its counterparts; a word that starts sentences alone
+        # is none ("Usai meneken MoU ...": "Pemerintah Indonesia" stays whole).
+        subjects = [p for p in _split_parties(subject.group(1)) if p not in _SENTENCE_STARTERS]
+        found = subjects + found
     unique: list[str] = []
     for written in found:
         party = _OFFICE_PREFIX.sub("", _LEADING_ARTICLE.sub("", _without_full_stop(written.strip(" ,"))))
@@ -1879,7 +1933,12 @@ _EVENT_REFERENCE = re.compile(
 def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> tuple[str, ...]:
     """Countries of the parties: those named in the agreement's name or as parties in its
     sentences (bodies, offices, countries not standing as places); the article's own
-    countries when the sentences name none or say "kedua negara"."""
+    countries when the sentences name none or say "kedua negara". A name that names both
+    sides ("Indonesia-EU CEPA", "kesepakatan antara Indonesia dan Uni Eropa") says whose
+    it is, whatever else its sentences name ("Indonesia-EU CEPA dan Indonesia-EAEU FTA")."""
+    named = _named_sides(doc, context, agreement)
+    if len(named) >= 2:
+        return tuple(sorted(named))
     codes: set[str] = set()
     places: set[str] = set()
     abroad: set[str] = set()  # foreign countries where it happens: "kunjungan ... ke Singapura"
@@ -1920,8 +1979,34 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
     return tuple(sorted(codes))
 
 
+def _named_sides(doc: Doc, context: ArticleContext, agreement: _Agreement) -> set[str]:
+    """Countries and blocs that a name joins as its sides, Indonesia included: "antara
+    Indonesia dan Uni Eropa", "between X and Y", "Indonesia-EU" (not "agreement with
+    British and German interests": that names one side)."""
+    codes: set[str] = set()
+    for m in agreement.mentions:
+        if m.form not in ("named", "item"):
+            continue
+        inside = [
+            x
+            for x in doc.mentions_in(m.sentence, _STATES)
+            if m.start <= x.start and x.end <= m.end and context.code_of(x)
+        ]
+        if len(inside) < 2:
+            continue
+        between = _BETWEEN.search(doc.text, m.start, inside[0].start) is not None
+        paired = any(_PAIRED.fullmatch(doc.text, a.end, b.start) for a, b in pairwise(inside))
+        if between or paired:
+            codes.update(code for x in inside if (code := context.code_of(x)))
+    return codes
+
+
+_BETWEEN = re.compile(r"\b(?:antara|between)\b", re.IGNORECASE)
+_PAIRED = re.compile(r"\s*[-\u2013\u2014/]\s*")  # "Indonesia-Uni Eropa", "Thailand - Kamboja"
+_STATES = frozenset({"country", "bloc"})
 _BOTH = re.compile(
-    r"\b(?:kedua negara|kedua belah pihak|kedua pemerintah|both countries|the two countries|bilateral)\b",
+    r"\b(?:kedua negara|kedua (?:belah )?pihak|kedua pemerintah|both (?:countries|sides|parties)"
+    r"|the two (?:countries|sides)|bilateral)\b",
     re.IGNORECASE,
 )
 _PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari|asal|in|at|to|from|of)|[A-Z][\w.]+,)\s*$")
