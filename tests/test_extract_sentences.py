@@ -2162,3 +2162,29 @@ def test_a_pact_named_by_its_sides_twice_is_one() -> None:
 def test_words_before_an_english_noun_of_several_words_name_it(sentence: str, name: str) -> None:
     (agreement,) = extract_text(sentence, lang="en")["agreements"]
     assert agreement["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Indonesia dan Kanada merundingkan ICA-CEPA sejak 2021. Pada Minggu, kedua pihak akhirnya "
+            "mencapai kesepakatan politik.",
+            "id",
+        ),
+        (
+            "Perundingan ICA-CEPA dimulai pada 2021. Kedua pihak telah mencapai kesepakatan substantif "
+            "pada seluruh area negosiasi.",
+            "id",
+        ),
+        (
+            "Canada and Ecuador began talks on the Canada-Ecuador Free Trade Agreement in 2022. "
+            "On Sunday the two sides reached a political agreement.",
+            "en",
+        ),
+    ],
+)
+def test_a_political_agreement_is_the_stage_of_the_pact_not_another(text: str, lang: str) -> None:
+    (agreement,) = extract_text(text, lang=lang)["agreements"]
+    assert agreement["status"] == "agreed"
+    assert agreement["name"] in ("ICA-CEPA", "Canada-Ecuador Free Trade Agreement")

@@ -228,8 +228,10 @@ def _read_mention(
     form = "bare"
     pointer_word = (after[0] if after else "") if doc.lang == "id" else (before[-1] if before else "")
     pointer_word = pointer_word.rstrip(".")  # "MoU tersebut." ends a sentence
-    if pointer_word.casefold() in words["anaphora"]:
-        form = "anaphor"
+    if pointer_word.casefold() in words["anaphora"] or (
+        head.kind == "agreement" and not head.strong and pointer_word.casefold() in words["outcomes"]
+    ):
+        form = "anaphor"  # "MoU tersebut"; "kesepakatan politik": the stage of another one
     distinct = pointer_word.casefold() in words["distinct"]
     if _is_group(before, s[hs : m.end()], s, m.end(), words["quantifiers"]) or (
         doc.lang == "en" and form == "bare" and _is_plural(s[hs : m.end()])

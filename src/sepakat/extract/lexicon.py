@@ -134,7 +134,15 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
     modifiers = {word.casefold(): effect for word, effect in _table(lang, "status_modifiers")}
     words = {
         name: word_set(lang, f"agreement_{name}")
-        for name in ("anaphora", "distinct", "quantifiers", "list_openers", "stops", "complements")
+        for name in (
+            "anaphora",
+            "outcomes",
+            "distinct",
+            "quantifiers",
+            "list_openers",
+            "stops",
+            "complements",
+        )
     }
     kind_words = tuple(
         (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), kind)
