@@ -2188,3 +2188,23 @@ def test_a_political_agreement_is_the_stage_of_the_pact_not_another(text: str, l
     (agreement,) = extract_text(text, lang=lang)["agreements"]
     assert agreement["status"] == "agreed"
     assert agreement["name"] in ("ICA-CEPA", "Canada-Ecuador Free Trade Agreement")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        (
+            "Northwind Aero and Selatan Dirgantara have signed a MoU on engine parts.",
+            ["Northwind Aero", "Selatan Dirgantara"],
+        ),
+        (
+            "Harbor Foods has signed an agreement with Mekar Tani to buy cocoa.",
+            ["Harbor Foods", "Mekar Tani"],
+        ),
+        # An office alone is nobody's name.
+        ("The President has also signed an agreement on port security.", []),
+    ],
+)
+def test_the_subject_of_has_signed_is_a_party(sentence: str, parties: list[str]) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert agreement["parties"] == parties

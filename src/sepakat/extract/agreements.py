@@ -1641,7 +1641,8 @@ _SUBJECT = re.compile(
     # Possessive word runs ("*+"): a word is never cut into two capitalised tokens.
     r"^\W*((?:\(?[A-Z][\w.&'’()-]*+\s+){0,8}?(?:\(?[A-Z][\w.&'’()-]*+)"
     r"(?:\s+(?:dan|bersama|and)\s+(?:\(?[A-Z][\w.&'’()-]*+\s*){1,8})?)"
-    r"\s+(?:resmi\s+|telah\s+|akan\s+|juga\s+)*(?:menandatangani|meneken|signed|sign|teken)\b"
+    r"\s+(?:resmi\s+|telah\s+|akan\s+|juga\s+|have\s+|has\s+|had\s+|also\s+)*"
+    r"(?:menandatangani|meneken|signed|sign|teken)\b"
 )
 _OFFICE_PREFIX = re.compile(
     r"^(?:(?:Presiden|Wakil Presiden|Perdana Menteri|Menteri|Wakil Menteri|Gubernur|Bupati|Wali Kota"
@@ -1649,7 +1650,9 @@ _OFFICE_PREFIX = re.compile(
 )
 # A generic word alone ("pemerintah", "kedua negara") is no party; "Pemerintah Kota Bogor" is.
 _NOT_PARTY = re.compile(
-    r"^(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah)\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE
+    r"^(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah|presiden|president|menteri|minister)\b"
+    r"(?!\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
 )
 
 
