@@ -202,6 +202,7 @@ def test_demonym_is_marked_as_such(gen: Gazetteer) -> None:
         "Mereka mengenakan jersey baru saat laga di New Jersey.",
         "Kerja sama ASEAN dibahas oleh KASAD dan KSAL.",  # AS inside words
         "Nilai kontrak mencapai US$ 5 juta atau setara dolar AS tahun lalu.",
+        "Nilai investasi US$120 juta, US $45 juta dan USD 3 juta.",  # a shadow ending in "$"
         "Peserta wajib fasih berbahasa Inggris dan bahasa Indonesia.",
         "Pasar Amerika Latin dan Amerika Selatan tumbuh pesat.",
         "Kapal patroli melintas di Laut China Selatan.",
@@ -220,6 +221,7 @@ def test_ambiguous_words_do_not_fire_as_countries(gid: Gazetteer, text: str) -> 
     [
         "Let us meet in New Jersey, said the governor.",
         "He bought a US$ 40 jersey and a turkey for us.",
+        "The deal is worth US$120 million, or US $0.1 billion.",
         "Exports to Latin America rose, in US dollars.",
         "The Washington Post reported from the Indian Ocean.",
     ],

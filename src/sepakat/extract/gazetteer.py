@@ -115,10 +115,11 @@ class Gazetteer:
         candidates: list[tuple[int, int, Entry | None]] = []
         for index, begin, end_ in self._automaton.find_matches_as_indexes(window, overlapping=True):
             first, after = begin + start, end_ + start
-            # Word boundaries: neither neighbour may be a letter or a digit.
-            if first > 0 and text[first - 1].isalnum():
+            # Word boundaries: neither neighbour may be a letter or a digit, where the
+            # surface's own edge is one ("US$" may be followed by "120").
+            if first > 0 and text[first - 1].isalnum() and text[first].isalnum():
                 continue
-            if after < len(text) and text[after].isalnum():
+            if after < len(text) and text[after].isalnum() and text[after - 1].isalnum():
                 continue
             candidates.append((first, after, self._entries[index]))
         if not candidates:
