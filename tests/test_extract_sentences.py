@@ -1714,6 +1714,12 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
             "id",
         ),
         ("Indonesia dan Australia mendorong pembentukan forum kajian kebijakan bersama.", "id"),
+        # ... also by the English name it is given in brackets.
+        (
+            "Duta Besar Norwegia mengusulkan pembentukan kelompok kerja bersama (joint working group) "
+            "dengan Indonesia.",
+            "id",
+        ),
         # A standing body set up, what must happen, a website visited.
         ("In October, the United States and Australia announced a new Pacific Banking Forum.", "en"),
         ("Iran must engage in serious dialogue with the United States.", "en"),
@@ -2208,3 +2214,14 @@ def test_a_political_agreement_is_the_stage_of_the_pact_not_another(text: str, l
 def test_the_subject_of_has_signed_is_a_party(sentence: str, parties: list[str]) -> None:
     (agreement,) = extract_text(sentence, lang="en")["agreements"]
     assert agreement["parties"] == parties
+
+
+def test_an_engineers_title_is_not_the_bloc() -> None:
+    # "ASEAN Eng." (ASEAN Engineer) after a rector's name: the MoU is between two Indonesian universities.
+    text = (
+        "Nota kesepahaman diteken Rektor Universitas Nusa Bangsa, Prof. Dr. Ir. Ani Lestari, IPM., "
+        "ASEAN Eng., dan Rektor Universitas Bukit Hijau."
+    )
+    record = extract_text(text, lang="id")
+    assert [a["countries"] for a in record["agreements"]] == [["IDN"]]
+    assert [p["country"] for p in record["people"]] == ["IDN"]
