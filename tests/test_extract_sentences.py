@@ -914,6 +914,24 @@ def test_a_word_a_stripped_link_glued_to_a_name_is_no_part_of_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "hari ini" glued, and the name written alone elsewhere.
+        (
+            "Gubernur Lampung Rudi Santosahari ini meresmikan pasar. Rudi Santosa tiba pukul 09.00.",
+            "Rudi Santosa",
+        ),
+        # A long word glued to a surname the name lexicon knows, the name written once.
+        ("Ketua panitia Dedy Setiawanmenanggapi keluhan warga di Bogor.", "Dedy Setiawan"),
+        ("Koki terkenal Devina Hermawankembali membagikan resep sayur.", "Devina Hermawan"),
+    ],
+)
+def test_a_long_word_glued_to_a_known_surname_is_cut_off(text: str, name: str) -> None:
+    names = [p["name"] for p in extract_text(text, lang="id")["people"]]
+    assert names == [name]
+
+
+@pytest.mark.parametrize(
     ("sentence", "role", "country"),
     [
         (

@@ -995,10 +995,19 @@ def _the_places_name(tok: _Token, named_after: bool | None) -> bool:
 
 def _glued_stem(scan: _Scan, word: str, glue: tuple[str, ...]) -> str | None:
     """The name in ``word`` when a glue word follows it and the article writes the name
-    alone elsewhere ("Putinserta" -> "Putin"); None when ``word`` is whole ("Baswedan")."""
+    alone elsewhere ("Putinserta" -> "Putin"), or the name lexicon knows it and the glued
+    word is long ("Djojohadikusumomengungkapkan"); None when ``word`` is whole ("Baswedan")."""
     for tail in glue:
         stem = word[: -len(tail)]
-        if word.endswith(tail) and len(stem) >= 3 and stem[-1].islower() and scan.has_word(stem):
+        if (
+            word.endswith(tail)
+            and len(stem) >= 3
+            and stem[-1].islower()
+            and (
+                scan.has_word(stem)
+                or (len(tail) >= 5 and len(stem) >= 4 and stem.casefold() in scan.lex.name_words)
+            )
+        ):
             return stem
     return None
 
