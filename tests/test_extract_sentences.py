@@ -2243,3 +2243,31 @@ def test_an_engineers_title_is_not_the_bloc() -> None:
     record = extract_text(text, lang="id")
     assert [a["countries"] for a in record["agreements"]] == [["IDN"]]
     assert [p["country"] for p in record["people"]] == ["IDN"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "parties"),
+    [
+        (
+            "Grab menjalin kerja sama strategis dengan PT KAI dan menempatkan kios di 49 stasiun.",
+            "id",
+            ["PT KAI"],
+        ),
+        ("Penandatanganan nota kesepahaman dilakukan oleh Jamil dan dihadiri para dekan.", "id", ["Jamil"]),
+        (
+            "Taiwan plans to seek joint production agreements with Japan and diversify into repairs.",
+            "en",
+            ["Japan"],
+        ),
+    ],
+)
+def test_a_joining_word_after_the_last_party_is_none_of_it(
+    sentence: str, lang: str, parties: list[str]
+) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert agreement["parties"] == parties
+
+
+def test_an_individual_employment_agreement_is_a_job_contract() -> None:
+    sentence = "Pegawai yang diangkat berdasarkan perjanjian kerja perorangan bertugas di kantor gubernur."
+    assert extract_text(sentence, lang="id")["agreements"] == []

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sepakat.clean import clean_document
 from sepakat.clean.sentences import split_sentences
+from sepakat.models import RawDocument
 
 
 def texts(text: str, lang: str = "id") -> list[str]:
@@ -152,3 +154,16 @@ def test_sentences_are_ordered_stripped_slices(text: str, lang: str) -> None:
     # Nothing but whitespace falls between the sentences' words.
     covered = "".join(s.text for s in sentences)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_a_sentence_glued_after_an_acronym_is_split() -> None:
+    def split(text: str) -> list[str]:
+        raw = RawDocument(origin="test", id="t", title="T", published=None, text=text, language="id")
+        return [s.text for s in clean_document(raw).sentences]
+
+    assert split("Para menteri menyetujui komunike ASEAN.Mereka juga membahas perikanan.") == [
+        "Para menteri menyetujui komunike ASEAN.",
+        "Mereka juga membahas perikanan.",
+    ]
+    # Two capitals may be an abbreviation's; a site's name goes on in a short word.
+    assert len(split("Saham PT.Astra naik. Baca KOMPAS.Com sekarang.")) == 2

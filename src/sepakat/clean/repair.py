@@ -21,7 +21,8 @@ does a backslash that ends a line (markdown's hard break: "disepakati.\\" then a
 - glued sentences, where a link was stripped with its spaces: a space goes after the
   sentence end in "nasional.Salah", "Agus.Ia", "negara.“Kerja", "Selasa .Langkah"
   (only a lower-case letter, digit or closing mark before, and a capitalised word
-  after: "8.653", "U.S.", "Kompas.com", "14.05" and "www.kompas.com" stay whole).
+  after: "8.653", "U.S.", "Kompas.com", "14.05" and "www.kompas.com" stay whole), or an
+  acronym of three capitals or more before and a word after ("ASEAN.Melanjutkan").
 
 Every inserted or replaced piece is recorded by ``Draft``; only whitespace and
 backslashes are dropped unrecorded.
@@ -132,11 +133,29 @@ def repair_spacing(text: str) -> list[Edit]:
         edits.extend(Edit(m.start() + 1, m.end(), "") for m in _OPEN_QUOTE.finditer(text))
     for pattern in _GLUED:
         for match in pattern.finditer(text):
-            if match.start() > 0 and text[match.start() - 1] in _GLUE_AFTER:
+            if match.start() > 0 and (
+                text[match.start() - 1] in _GLUE_AFTER or _after_an_acronym(text, match.start(), match.end())
+            ):
                 edits.append(Edit(match.end(), match.end(), " "))  # "nasional.Salah"
     edits += _glued_word_edits(text)
     edits.sort()
     return _without_overlaps(edits)
+
+
+def _after_an_acronym(text: str, end: int, after: int) -> bool:
+    """A sentence that ends in an acronym glued to one that starts with a word: "Menlu
+    ASEAN.Melanjutkan", "pukul 10.00 WIB.Sementara" (not "PT.Astra": two letters may be an
+    abbreviation's; not "KOMPAS.Com": a site's name goes on in a short word)."""
+    return (
+        end >= 3
+        and text[end - 3 : end].isupper()
+        and text[end - 3 : end].isalpha()
+        and (end == 3 or text[end - 4] != ".")
+        and _WORD_AFTER.match(text, after) is not None
+    )
+
+
+_WORD_AFTER = re.compile(r"[\"“]?[A-Z][a-z]{3,}")
 
 
 # Letters as their case: "HimpunanKawasan" -> b"aaaaaaaaAaaaaaa". bytes.translate and

@@ -1674,8 +1674,11 @@ def _capitalised_phrase(s: str, at: int) -> str:
             end = at + t.end()
             continue
         break
-    phrase = s[at:end]
+    phrase = _TRAILING_PARTY_JOINER.sub("", s[at:end]).rstrip(" ;,")  # "PT KAI dan menempatkan ...": "PT KAI"
     return phrase if phrase[:1].isupper() else ""
+
+
+_TRAILING_PARTY_JOINER = re.compile(r"(?:\s+(?:dan|dengan|and|with|of|the|for|serta|&))+\s*$")
 
 
 def _split_parties(phrase: str) -> list[str]:
