@@ -2268,6 +2268,22 @@ def test_a_joining_word_after_the_last_party_is_none_of_it(
     assert agreement["parties"] == parties
 
 
-def test_an_individual_employment_agreement_is_a_job_contract() -> None:
-    sentence = "Pegawai yang diangkat berdasarkan perjanjian kerja perorangan bertugas di kantor gubernur."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pegawai yang diangkat berdasarkan perjanjian kerja perorangan bertugas di kantor gubernur.",
+        # A settlement between persons; the minutes of a meeting.
+        "Penyanyi itu berhasil mencapai kesepakatan damai dengan korban pada Senin.",
+        "Guru tersebut menandatangani surat damai dengan wali murid di kantor polisi.",
+        "Ketua DPRD tidak menandatangani berita acara kesepakatan rapat anggaran.",
+    ],
+)
+def test_a_job_contract_a_settlement_or_minutes_are_no_agreements(sentence: str) -> None:
     assert extract_text(sentence, lang="id")["agreements"] == []
+
+
+def test_a_peace_agreement_between_sides_is_one() -> None:
+    (agreement,) = extract_text("Israel dan Hamas mencapai kesepakatan damai pada Senin.", lang="id")[
+        "agreements"
+    ]
+    assert agreement["status"] == "agreed"
