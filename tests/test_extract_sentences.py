@@ -2287,3 +2287,22 @@ def test_a_peace_agreement_between_sides_is_one() -> None:
         "agreements"
     ]
     assert agreement["status"] == "agreed"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A high command communique said the attackers were repulsed east of the river.",
+        "A military communique said enemy positions were shelled overnight.",
+        "Employers get incentives to offer short-term work contracts of at least two years.",
+    ],
+)
+def test_a_war_report_or_a_work_contract_is_no_agreement(sentence: str) -> None:
+    assert extract_text(sentence, lang="en")["agreements"] == []
+
+
+def test_a_joint_communique_is_a_statement() -> None:
+    (agreement,) = extract_text("The two leaders issued a joint communique on trade.", lang="en")[
+        "agreements"
+    ]
+    assert agreement["kind"] == "statement"
