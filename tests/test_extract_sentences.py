@@ -2306,3 +2306,17 @@ def test_a_joint_communique_is_a_statement() -> None:
         "agreements"
     ]
     assert agreement["kind"] == "statement"
+
+
+def test_an_agreement_whose_sentence_names_no_sector_takes_the_headlines() -> None:
+    text = "Kedua menteri menandatangani tiga nota kesepahaman di Jakarta pada Senin."
+    (agreement,) = extract_text(text, title="Indonesia dan Oman Perkuat Kerja Sama Perikanan", lang="id")[
+        "agreements"
+    ]
+    assert agreement["sectors"] == ["agriculture"]
+    # The sentence's own sector comes first.
+    text = "Kedua menteri menandatangani nota kesepahaman pendidikan vokasi di Jakarta pada Senin."
+    (agreement,) = extract_text(text, title="Indonesia dan Oman Perkuat Kerja Sama Perikanan", lang="id")[
+        "agreements"
+    ]
+    assert agreement["sectors"] == ["education"]

@@ -2040,12 +2040,16 @@ def _sectors_for(
     doc: Doc, agreement: _Agreement, name: str | None, best: AgreementMention
 ) -> tuple[str, ...]:
     """Sectors of the agreement's name; for an unnamed one, of the sentence that reports
-    it (other sentences that mention it speak of much else)."""
+    it (other sentences that mention it speak of much else); when that names none, of the
+    headline, which says what the article is about ("... Perkuat Kerja Sama Perikanan")."""
     if name:
         found = find_sectors(name, doc.lang)
         if found:
             return found
-    return find_sectors(doc.sentences[best.sentence].text, doc.lang)
+    found = find_sectors(doc.sentences[best.sentence].text, doc.lang)
+    if found:
+        return found
+    return find_sectors(doc.article.title or "", doc.lang)
 
 
 def _as_kind(kind: str) -> AgreementKind:
