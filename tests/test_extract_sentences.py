@@ -2320,3 +2320,41 @@ def test_an_agreement_whose_sentence_names_no_sector_takes_the_headlines() -> No
         "agreements"
     ]
     assert agreement["sectors"] == ["education"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "President Ana Ruiz of Chile met today with President Omar Kibet of Kenya on the margins of the G20 Summit.",
+            "en",
+        ),
+        (
+            "Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Chile di sela-sela KTT APEC di Lima, Senin.",
+            "id",
+        ),
+    ],
+)
+def test_a_meeting_on_the_margins_of_a_summit_is_bilateral(text: str, lang: str) -> None:
+    (meeting,) = extract_text(text, lang=lang)["meetings"]
+    assert meeting["kind"] == "bilateral"
+
+
+def test_a_summit_with_no_other_meeting_in_its_sentence_is_still_one() -> None:
+    text = "Presiden Indonesia dan Perdana Menteri Jepang menghadiri KTT G20 di Osaka, Senin."
+    (meeting,) = extract_text(text, lang="id")["meetings"]
+    assert meeting["kind"] == "multilateral"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Dirjen ILO mengapresiasi kontribusi aktif Indonesia dalam berbagai forum ketenagakerjaan internasional.",
+            "id",
+        ),
+        ("The ILO praised Indonesia's role in various international forums on labour.", "en"),
+    ],
+)
+def test_meetings_of_a_kind_spoken_of_together_are_none(text: str, lang: str) -> None:
+    assert extract_text(text, lang=lang)["meetings"] == []

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
@@ -67,6 +68,9 @@ class MeetingLexicon:
     kinds: dict[str, str]
     # Words around a trigger that say it reports no meeting (data/<lang>/meeting_negative.tsv)
     negative: tuple[_Negative, ...] = ()
+    # Words before a trigger that make it the occasion of another meeting of its sentence
+    # (data/<lang>/meeting_occasions.tsv), anchored to end where the trigger starts
+    occasion: re.Pattern[str] | None = None
 
 
 @cache
@@ -82,7 +86,25 @@ def meeting_lexicon(lang: str) -> MeetingLexicon:
         _Negative(side, re.compile(_anchored_context(side, context)), re.compile(trigger))
         for side, context, trigger, _why in load_table(lang, "meeting_negative")
     )
-    return MeetingLexicon(triggers, kinds, negative)
+    leads = [row[0] for row in load_table(lang, "meeting_occasions")]
+    occasion = (
+        re.compile(rf"\b(?:{'|'.join(leads)})(?:\s+[^\s.,;:!?]+){{0,8}}?\s*\Z", re.IGNORECASE)
+        if leads
+        else None
+    )
+    return MeetingLexicon(triggers, kinds, negative, occasion)
+
+
+def _meeting_words(lex: MeetingLexicon, text: str, found: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    """The triggers of a sentence that report a meeting: not those the words around say
+    are none, nor the occasion of another one ("met ... on the margins of the G7 Summit")."""
+    kept = [m for m in found if not _reports_no_meeting(lex, text, m)]
+    if lex.occasion is None or len(kept) < 2:
+        return kept
+    meetings = [
+        m for m in kept if lex.occasion.search(text[max(0, m.start() - _NEGATIVE_REACH) : m.start()]) is None
+    ]
+    return meetings or kept
 
 
 def _anchored_context(side: str, pattern: str) -> str:
@@ -134,9 +156,7 @@ def extract_meetings(
     for index in doc.anchored_sentences("meeting"):
         sentence = doc.sentences[index]
         rows = doc.anchored_rows("meeting", index)
-        for m in lex.triggers.finditer(sentence.text, rows):
-            if _reports_no_meeting(lex, sentence.text, m):
-                continue
+        for m in _meeting_words(lex, sentence.text, lex.triggers.finditer(sentence.text, rows)):
             kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
             if sport and kind == "meeting":
                 continue
