@@ -6,6 +6,7 @@ long one that takes seconds, with a limit between the two.
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from types import FrameType
@@ -77,3 +78,28 @@ def test_the_alarm_does_not_raise_where_python_would_drop_the_exception() -> Non
     Finalised()  # finalized at once: no name holds it
     assert frames and not _may_raise_in(frames[0])
     assert _may_raise_in(sys._getframe())
+
+
+def test_the_alarm_does_not_raise_in_a_garbage_collector_callback() -> None:
+    """hypothesis registers a gc callback in the workers that ran its tests; an alarm
+    there was dropped and failed the next test now and then (PytestUnraisableExceptionWarning)."""
+    frames: list[FrameType] = []
+
+    def on_collection(phase: str, info: dict[str, int]) -> None:
+        frames.append(sys._getframe())
+        helper()
+
+    def helper() -> None:
+        frames.append(sys._getframe())  # called from the callback: no place to raise either
+
+    gc.callbacks.append(on_collection)
+    try:
+        gc.collect()
+    finally:
+        gc.callbacks.remove(on_collection)
+    assert frames
+    gc.callbacks.append(on_collection)
+    try:
+        assert not any(_may_raise_in(frame) for frame in frames)
+    finally:
+        gc.callbacks.remove(on_collection)

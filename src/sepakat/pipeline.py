@@ -11,6 +11,7 @@ fans stages 2-3 out over worker processes, keeping input order.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -53,16 +54,22 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 
 
 # Code that Python runs from deallocation or the garbage collector (weakref callbacks,
-# finalizers): an exception raised there is printed and dropped, not propagated. The
-# alarm repeats (``_Timer.REPEAT``), so it stops the document a moment later instead.
+# finalizers, functions in ``gc.callbacks``, as hypothesis registers one): an exception
+# raised there is printed and dropped, not propagated. The alarm repeats
+# (``_Timer.REPEAT``), so it stops the document a moment later instead.
 _CALLBACK_FILES = ("weakref.py", "_weakrefset.py")
 
 
 def _may_raise_in(frame: FrameType | None) -> bool:
-    if frame is None:
-        return True
-    code = frame.f_code
-    return code.co_name != "__del__" and not code.co_filename.endswith(_CALLBACK_FILES)
+    """Whether an exception raised in ``frame`` reaches the document's code: not when the
+    frame, or one it was called from, is such a callback."""
+    gc_codes = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name == "__del__" or code.co_filename.endswith(_CALLBACK_FILES) or code in gc_codes:
+            return False
+        frame = frame.f_back
+    return True
 
 
 def _extract_or_refuse(item: RawDocument | Refusal) -> Outcome:
