@@ -2358,3 +2358,29 @@ def test_a_summit_with_no_other_meeting_in_its_sentence_is_still_one() -> None:
 )
 def test_meetings_of_a_kind_spoken_of_together_are_none(text: str, lang: str) -> None:
     assert extract_text(text, lang=lang)["meetings"] == []
+
+
+def test_a_visit_elsewhere_is_no_part_of_a_meeting_that_shares_only_the_visitor() -> None:
+    text = (
+        "Presiden Prabowo Subianto bertemu Presiden Komisi Eropa Ursula von der Leyen di Brussel, "
+        "Minggu (13/7/2025). Prabowo juga mampir ke Belarus pada Senin (14/7/2025)."
+    )
+    meetings = extract_text(text, lang="id")["meetings"]
+    assert [(m["kind"], m["countries"], m["place"]) for m in meetings] == [
+        ("bilateral", ["EU", "IDN"], "Brussel"),
+        ("visit", ["BLR", "IDN"], "Belarus"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Wisatawan asal Prancis menduduki peringkat teratas dalam daftar kunjungan terbanyak ke Indonesia.",
+            "id",
+        ),
+        ("He has taught as a Visiting Professor at Kyoto University in Japan since 2010.", "en"),
+    ],
+)
+def test_tourists_counted_and_an_academic_title_are_no_visits(text: str, lang: str) -> None:
+    assert extract_text(text, lang=lang)["meetings"] == []

@@ -158,8 +158,8 @@ def extract_meetings(
         rows = doc.anchored_rows("meeting", index)
         for m in _meeting_words(lex, sentence.text, lex.triggers.finditer(sentence.text, rows)):
             kind = lex.kinds[next(k for k, v in m.groupdict().items() if v is not None)]
-            if sport and kind == "meeting":
-                continue
+            if sport and kind in ("meeting", "visit"):
+                continue  # a club's trip is no state visit either
             after = sentence.text[m.end() : m.end() + 20]
             before = sentence.text[max(0, m.start() - 10) : m.start()]
             pointer = _ANAPHORA.match(after) is not None or (
@@ -343,7 +343,7 @@ def _drop_visits_with_meetings(meetings: list[_Meeting]) -> list[_Meeting]:
     met = [m for m in meetings if m.kind != "visit"]
     kept = []
     for m in meetings:
-        during = [o for o in met if o.countries & m.countries and _same_time(o.date, m.date)]
+        during = [o for o in met if _held_during(o, m) and _same_time(o.date, m.date)]
         if m.kind == "visit" and during:
             for o in during:
                 if o.kind != "commission":  # a commission session is not the visit's
@@ -357,6 +357,15 @@ def _drop_visits_with_meetings(meetings: list[_Meeting]) -> list[_Meeting]:
             continue
         kept.append(m)
     return kept
+
+
+def _held_during(meeting: _Meeting, visit: _Meeting) -> bool:
+    """Whether a meeting can be one of a visit's: both its sides take part, or it is held
+    where the visit goes. Indonesia alone in common is not enough: "Saya juga mampir di
+    Belarus" is no part of a meeting with the European Union."""
+    if visit.countries <= meeting.countries:
+        return True
+    return visit.place is not None and meeting.place == visit.place
 
 
 def _same_time(a: DateValue | None, b: DateValue | None) -> bool:
