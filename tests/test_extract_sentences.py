@@ -2384,3 +2384,15 @@ def test_a_visit_elsewhere_is_no_part_of_a_meeting_that_shares_only_the_visitor(
 )
 def test_tourists_counted_and_an_academic_title_are_no_visits(text: str, lang: str) -> None:
     assert extract_text(text, lang=lang)["meetings"] == []
+
+
+def test_a_signing_told_without_the_instruments_noun_is_a_meeting_of_its_signers() -> None:
+    text = (
+        "Kementerian Pendidikan Tinggi menandatangani perjanjian beasiswa dengan University of Sydney. "
+        "Penandatanganan dilakukan oleh Pelaksana Tugas (Plt.) Sekretaris Jenderal Kemdiktisaintek, "
+        "Badri Munir Sukoco bersama Vice-Chancellor University of Sydney, Mark Scott di Jakarta, Selasa (14/4)."
+    )
+    meetings = extract_text(text, lang="id")["meetings"]
+    assert [(m["kind"], m["countries"], m["participants"]) for m in meetings] == [
+        ("bilateral", ["AUS", "IDN"], ["Badri Munir Sukoco", "Mark Scott"])
+    ]

@@ -167,3 +167,14 @@ def test_a_sentence_glued_after_an_acronym_is_split() -> None:
     ]
     # Two capitals may be an abbreviation's; a site's name goes on in a short word.
     assert len(split("Saham PT.Astra naik. Baca KOMPAS.Com sekarang.")) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Penandatanganan dilakukan oleh Pelaksana Tugas (Plt.) Sekretaris Jenderal Ani di Jakarta. Acara selesai.",
+        "The leaders met at the 10th ASEAN-United States (U.S.) Summit in Phnom Penh. They agreed.",
+    ],
+)
+def test_an_abbreviation_alone_in_brackets_ends_no_sentence(text: str) -> None:
+    assert len(split_sentences(text, "id" if "Penandatanganan" in text else "en")) == 2

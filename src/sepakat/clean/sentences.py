@@ -74,7 +74,13 @@ def split_sentences(text: str, lang: str) -> tuple[Sentence, ...]:
             if text[match.end()].islower() or (
                 closers - cut == 1
                 and text[cut] == "."
-                and not _ends_at_dot(text, cut, match.end(), closed=end > closers, lexicon=lexicon)
+                and not _ends_at_dot(
+                    text,
+                    cut,
+                    match.end(),
+                    closed=end > closers and not _bracketed_abbreviation(text, cut, closers, end, lexicon),
+                    lexicon=lexicon,
+                )
             ):
                 continue
         while start < end and text[start].isspace():
@@ -107,6 +113,16 @@ def _candidates(text: str) -> list[re.Match[str]]:
 
 
 _START = re.Match.start
+
+
+def _bracketed_abbreviation(text: str, dot: int, closers: int, end: int, lexicon: _Lexicon) -> bool:
+    """An abbreviation alone in brackets ("Pelaksana Tugas (Plt.) Sekretaris Jenderal"):
+    its bracket closes the abbreviation, not a sentence."""
+    if text[closers:end] != ")":
+        return False
+    opening = text.rfind("(", max(0, dot - 12), dot)
+    word = text[opening + 1 : dot] if opening != -1 else ""
+    return bool(word) and " " not in word and word.lower() in (lexicon.prefix | lexicon.final)
 
 
 def _ends_at_dot(text: str, dot: int, after: int, *, closed: bool, lexicon: _Lexicon) -> bool:

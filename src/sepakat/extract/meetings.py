@@ -309,7 +309,9 @@ def _signings_as_meetings(
     a date or two named people is a meeting."""
     lex = agreement_lexicon(doc.lang)
     taken = {i for m in meetings for i in m.sentences}
-    for index in doc.anchored_sentences("agreement"):
+    # Every sentence with a cue: "Penandatanganan dilakukan oleh ... bersama ..." need not
+    # name the instrument again.
+    for index in doc.anchored_sentences("cue"):
         sentence = doc.sentences[index]
         if index in taken:
             continue
