@@ -2396,3 +2396,9 @@ def test_a_signing_told_without_the_instruments_noun_is_a_meeting_of_its_signers
     assert [(m["kind"], m["countries"], m["participants"]) for m in meetings] == [
         ("bilateral", ["AUS", "IDN"], ["Badri Munir Sukoco", "Mark Scott"])
     ]
+
+
+def test_atau_glued_before_a_nickname_is_cut_off() -> None:
+    text = "Menteri Perumahan dan Kawasan Permukiman Rudi Hasibuanatau Ara menyambangi gedung KPK."
+    people = extract_text(text, lang="id")["people"]
+    assert [p["name"] for p in people] == ["Rudi Hasibuan"]

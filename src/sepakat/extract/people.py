@@ -916,6 +916,7 @@ def _name_stretches(
     place_words = 0  # name words of the place's name read so far
     street = False  # the place is a street ("Jalan")
     glue = scan.lex.glue_words
+    alias: str | None = None  # a name cut before a glued "atau": its nickname follows
     for i, tok in enumerate(tokens):
         kind = tok[3] & _KIND
         if blocked and (tok[3] & _EPONYM or (street and not place_words and _are_initials(tok[2]))):
@@ -931,9 +932,13 @@ def _name_stretches(
             named_after = bool(tok[3] & _NER_NAME) if named_after is None else named_after
             place_words += 1
             continue  # still the body's or place's own name
+        elif is_name and alias:
+            continue  # the nickname after "atau": the same person, no stretch of its own
         elif is_name:
             blocked = False
             stem = _glued_stem(scan, tok[2], glue) if glue and tok[2].endswith(glue) else None
+            if stem is None and i + 1 < len(tokens) and tokens[i + 1][3] & _KIND == _NAME:
+                stem = alias = _alias_glued(tok[2])  # "Maruarar Siraitatau Ara"
             if stem is None:
                 current.append(tok)
                 continue
@@ -941,6 +946,7 @@ def _name_stretches(
             stretches.append(current)
             current = []
             continue
+        alias = None
         if covered[base + tok[0]]:
             blocked = False  # a place or body the gazetteer knows: its name is over
         if current and not _tail_follows(tokens, i):  # "Woodrow Wilson Center": the center's name
@@ -1010,6 +1016,16 @@ def _glued_stem(scan: _Scan, word: str, glue: tuple[str, ...]) -> str | None:
         ):
             return stem
     return None
+
+
+def _alias_glued(word: str) -> str | None:
+    """The name in ``word`` when a stripped link glued "atau" (or) to it and a short name
+    follows, as news gives one's nickname: "Maruarar Siraitatau Ara" -> "Sirait"."""
+    stem = word[: -len(_OR)]
+    return stem if word.endswith(_OR) and len(stem) >= 4 and stem[-1].islower() else None
+
+
+_OR = "atau"
 
 
 def _trimmed(run: str, stretch: Sequence[_Token]) -> tuple[int, int] | None:
