@@ -2402,3 +2402,35 @@ def test_atau_glued_before_a_nickname_is_cut_off() -> None:
     text = "Menteri Perumahan dan Kawasan Permukiman Rudi Hasibuanatau Ara menyambangi gedung KPK."
     people = extract_text(text, lang="id")["people"]
     assert [p["name"] for p in people] == ["Rudi Hasibuan"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name"),
+    [
+        # The reading stopped after a number whose noun is in lower case beyond it.
+        (
+            "Kedua negara menyepakati perjanjian dagang 90 hari yang berlaku pekan lalu.",
+            "id",
+            "perjanjian dagang",
+        ),
+        (
+            "Kemenperin meneken MoU antara Kemenperin dengan Institut Otomotif Indonesia (IOI) dan 22 perguruan tinggi.",
+            "id",
+            "MoU antara Kemenperin dengan Institut Otomotif Indonesia (IOI)",
+        ),
+        # A number that is the name's own stays.
+        (
+            "Kejaksaan meneken Nota Kesepahaman Nomor 12 tentang pengamanan.",
+            "id",
+            "Nota Kesepahaman Nomor 12",
+        ),
+        (
+            "The airline signed a deal for the purchase of ten new 787s on Monday.",
+            "en",
+            "deal for the purchase of ten new 787s",
+        ),
+    ],
+)
+def test_a_number_before_its_noun_is_no_part_of_the_name(sentence: str, lang: str, name: str) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert agreement["name"] == name

@@ -262,7 +262,7 @@ def _read_mention(
         return None  # "kesepakatan politik atas perjanjian IEU-CEPA" speaks of the inner one
     name = _LEADING_ARTICLE.sub("", s[start:end].strip(' ,"“”')) if form == "named" else None
     if name:
-        name = _TRAILING_JOINER.sub("", name)
+        name = _TRAILING_JOINER.sub("", _without_trailing_number(name))
         name = _within_its_parenthesis(name)
         if name.casefold() == s[hs:he].casefold() and not _is_acronym_name(name):
             name, form = None, "bare"  # "treaty on Monday": nothing of a name was left
@@ -345,7 +345,27 @@ _TITLE_GOES_ON = re.compile(r"\s+(?:on|of|for|regarding|concerning)\s+(?:the\s+)
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|A|An)\s+")
+
+
 # Words that join a name to what follows never end it: "accord between", "Treaty of Paris—the".
+def _without_trailing_number(name: str) -> str:
+    """A number the name reading stopped after, its unit or noun in lower case beyond it,
+    is no part of the name: "perjanjian dagang 90 (hari)", "kontrak JICT USD 85 (juta)",
+    "... dan 22 (perguruan tinggi)"; "Nomor 12", "Protocol 2" keep theirs."""
+    words = name.split(" ")
+    if len(words) < 2 or not _NUMBER.fullmatch(words[-1]):
+        return name  # "ten new 787s", "joint statement on 6G": a model's, a technology's name
+    before = words[-2]
+    if before in _NUMBER_UNITS:
+        return " ".join(words[:-2])
+    if before[:1].islower() and before not in _BEFORE_A_YEAR:
+        return " ".join(words[:-1])
+    return name
+
+
+_NUMBER = re.compile(r"\d[\d.,]*")
+_NUMBER_UNITS = frozenset({"USD", "US$", "Rp", "IDR"})
+_BEFORE_A_YEAR = frozenset({"until", "since", "in", "by", "of", "hingga", "sampai", "sejak", "tahun", "pada"})
 _TRAILING_JOINER = re.compile(
     r"(?:[\s—–]+(?:on|of|for|in|the|a|an|and|to|with|between|by|dan|di|pada|untuk|dengan|yang|antara|serta|oleh|tentang))+$"
 )
