@@ -2434,3 +2434,15 @@ def test_atau_glued_before_a_nickname_is_cut_off() -> None:
 def test_a_number_before_its_noun_is_no_part_of_the_name(sentence: str, lang: str, name: str) -> None:
     (agreement,) = extract_text(sentence, lang=lang)["agreements"]
     assert agreement["name"] == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Perusahaan itu belum menandatangani perjanjian definitif apa pun dengan pesaingnya.",
+        "Rancangan undang-undang mengatur kewajiban perjanjian kerja tertulis bagi pekerja rumah tangga.",
+        "Platform wajib memastikan adanya persetujuan orang tua sebelum anak membuat akun.",
+    ],
+)
+def test_any_agreement_a_written_job_contract_and_consent_are_none(sentence: str) -> None:
+    assert extract_text(sentence, lang="id")["agreements"] == []
