@@ -2446,3 +2446,23 @@ def test_a_number_before_its_noun_is_no_part_of_the_name(sentence: str, lang: st
 )
 def test_any_agreement_a_written_job_contract_and_consent_are_none(sentence: str) -> None:
     assert extract_text(sentence, lang="id")["agreements"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He championed ratification of the 15th Amendment and worked for civil rights.",
+        "He urged passage of a balanced budget amendment to the U.S. Constitution.",
+        "Review consent decrees and out-of-court agreements involving local police departments.",
+        "The President signed the Honoring our Veterans (PACT) Act into law in August.",
+    ],
+)
+def test_a_constitutions_amendment_a_court_settlement_or_an_act_are_no_agreements(sentence: str) -> None:
+    assert extract_text(sentence, lang="en")["agreements"] == []
+
+
+def test_an_amendment_to_an_agreement_is_one() -> None:
+    (agreement,) = extract_text(
+        "The parties ratified an amendment to the trade agreement on Monday.", lang="en"
+    )["agreements"]
+    assert agreement["kind"] == "arrangement"
