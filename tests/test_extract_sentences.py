@@ -2466,3 +2466,22 @@ def test_an_amendment_to_an_agreement_is_one() -> None:
         "The parties ratified an amendment to the trade agreement on Monday.", lang="en"
     )["agreements"]
     assert agreement["kind"] == "arrangement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Menteri PKP Rudi Hasibuan atau Ucok menyambangi gedung KPK. Ucok mengatakan kerja sama itu penting.",
+        "Gubernur Riau Rudi Hasibuan atau yang akrab disapa Ucok hadir di Medan. Ucok mengatakan hal itu.",
+        "Menteri Perumahan dan Kawasan Permukiman Rudi Hasibuanatau Ucok hadir. Ucok mengatakan hal itu.",
+    ],
+)
+def test_a_nickname_given_after_atau_is_the_same_person(text: str) -> None:
+    people = extract_text(text, lang="id")["people"]
+    assert [p["name"] for p in people] == ["Rudi Hasibuan"]
+
+
+def test_two_full_names_joined_by_atau_are_two_people() -> None:
+    text = "Pelatih memilih Rudi Hasibuan atau Budi Santosa untuk laga itu, kata Ketua Umum PSSI Ahmad Yani."
+    names = {p["name"] for p in extract_text(text, lang="id")["people"]}
+    assert {"Rudi Hasibuan", "Budi Santosa"} <= names

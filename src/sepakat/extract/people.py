@@ -323,6 +323,8 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
     mentions = [m for index, spans in scan.by_sentence.items() for m in _vouched(scan, index, spans)]
     people = _cluster(mentions, doc, scan.lex)
     _short_forms(doc, scan.lex, people, scan.covered)
+    if doc.lang == "id":
+        people = _with_nicknames(doc, people)
     if doc.lang == "en":
         people = [person for person in people if not _lone_word(scan, person)]
     people = [person for person in people if " " in person.name or not _short_for_a_body(scan, person.name)]
@@ -334,6 +336,37 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
         return home[0]
 
     return PeopleResult(people, [_record(doc, person, home_country) for person in people])
+
+
+def _with_nicknames(doc: Doc, people: list[Person]) -> list[Person]:
+    """A one-word person who is another's nickname is that person: "Maruarar Sirait atau
+    Ara", "Muzakir Manaf atau yang akrab disapa Mualem" (also glued by a stripped link:
+    "Siraitatau Ara"), then "Ara mengatakan ...". Only one-word people left after the
+    short forms: "Arda Guler atau Brahim Diaz" names two, and a "Brahim" written alone
+    elsewhere is Brahim Diaz's already."""
+    alone = {person.name: person for person in people if " " not in person.name}
+    if not alone or "atau" not in doc.text:
+        return people
+    merged: set[str] = set()
+    for person in people:
+        if " " not in person.name:
+            continue
+        for found in re.finditer(re.escape(person.name) + _NICKNAME_AFTER, doc.text):
+            nickname = alone.get(found.group(1))
+            if nickname is not None and nickname is not person and nickname.name not in merged:
+                person.mentions.extend(nickname.mentions)
+                person.mentions.sort(key=lambda m: m.start)
+                person.aliases.add(nickname.name)
+                merged.add(nickname.name)
+    return [person for person in people if person.name not in merged]
+
+
+# After a full name: "atau" (glued or not) and a one-word nickname, not a second full name.
+_NICKNAME_AFTER = (
+    r"\s*,?\s*atau\s+(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering)\s+)?"
+    r"(?:(?:disapa|dipanggil|dikenal(?:\s+dengan)?(?:\s+nama)?|disebut)\s+)?"
+    r"([A-Z][\w'’-]+)\b(?!\s+[A-Z])"
+)
 
 
 def _known_name_span(scan: _Scan, start: int, end: int, written: str) -> tuple[int, int]:
