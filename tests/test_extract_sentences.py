@@ -1359,9 +1359,10 @@ def test_the_short_form_of_a_body_is_no_person() -> None:
     )
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}
     assert not names & {"Untirta", "Puspenkum"}
-    # A person's short name in parentheses stays a person.
+    # A person's short name in parentheses stays the person's: Ahok is Basuki Tjahaja Purnama.
     text = "Mantan Gubernur Basuki Tjahaja Purnama (Ahok) hadir. Ahok mengatakan ia mendukung program itu."
-    assert "Ahok" in {p["name"] for p in extract_text(text, lang="id")["people"]}
+    (person,) = extract_text(text, lang="id")["people"]
+    assert person["name"] == "Basuki Tjahaja Purnama"
 
 
 def test_places_and_storms_are_not_people() -> None:
@@ -2474,6 +2475,8 @@ def test_an_amendment_to_an_agreement_is_one() -> None:
         "Menteri PKP Rudi Hasibuan atau Ucok menyambangi gedung KPK. Ucok mengatakan kerja sama itu penting.",
         "Gubernur Riau Rudi Hasibuan atau yang akrab disapa Ucok hadir di Medan. Ucok mengatakan hal itu.",
         "Menteri Perumahan dan Kawasan Permukiman Rudi Hasibuanatau Ucok hadir. Ucok mengatakan hal itu.",
+        # In brackets, with a form of address.
+        "Menteri Sosial Rudi Hasibuan (Gus Ucok) membagikan bantuan. Gus Ucok mengatakan bantuan tepat sasaran.",
     ],
 )
 def test_a_nickname_given_after_atau_is_the_same_person(text: str) -> None:
@@ -2485,3 +2488,8 @@ def test_two_full_names_joined_by_atau_are_two_people() -> None:
     text = "Pelatih memilih Rudi Hasibuan atau Budi Santosa untuk laga itu, kata Ketua Umum PSSI Ahmad Yani."
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}
     assert {"Rudi Hasibuan", "Budi Santosa"} <= names
+
+
+def test_a_cup_is_no_person() -> None:
+    text = "Real Madrid menang di final Copa del Rey, kata pelatih Carlo Ancelotti."
+    assert [p["name"] for p in extract_text(text, lang="id")["people"]] == ["Carlo Ancelotti"]

@@ -344,12 +344,13 @@ def _with_nicknames(doc: Doc, people: list[Person]) -> list[Person]:
     "Siraitatau Ara"), then "Ara mengatakan ...". Only one-word people left after the
     short forms: "Arda Guler atau Brahim Diaz" names two, and a "Brahim" written alone
     elsewhere is Brahim Diaz's already."""
-    alone = {person.name: person for person in people if " " not in person.name}
-    if not alone or "atau" not in doc.text:
+    alone = {_without_address(person.name): person for person in people}
+    alone = {name: person for name, person in alone.items() if " " not in name}
+    if not alone:
         return people
     merged: set[str] = set()
     for person in people:
-        if " " not in person.name:
+        if " " not in _without_address(person.name):
             continue
         for found in re.finditer(re.escape(person.name) + _NICKNAME_AFTER, doc.text):
             nickname = alone.get(found.group(1))
@@ -361,10 +362,23 @@ def _with_nicknames(doc: Doc, people: list[Person]) -> list[Person]:
     return [person for person in people if person.name not in merged]
 
 
-# After a full name: "atau" (glued or not) and a one-word nickname, not a second full name.
+def _without_address(name: str) -> str:
+    """ "Gus Ipul" -> "Ipul": a nickname with its form of address."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and " " not in rest and first in _ADDRESS else name
+
+
+_ADDRESS = frozenset(
+    {"Gus", "Cak", "Kang", "Mas", "Bang", "Pak", "Bu", "Ning", "Neng", "Abah", "Mbak", "Bung"}
+)
+
+
+# After a full name: "atau" (glued or not) or a bracket, and a one-word nickname (after a
+# form of address: "Saifullah Yusuf (Gus Ipul)"), not a second full name.
 _NICKNAME_AFTER = (
-    r"\s*,?\s*atau\s+(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering)\s+)?"
-    r"(?:(?:disapa|dipanggil|dikenal(?:\s+dengan)?(?:\s+nama)?|disebut)\s+)?"
+    r"(?:\s*,?\s*atau\s+(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering)\s+)?"
+    r"(?:(?:disapa|dipanggil|dikenal(?:\s+dengan)?(?:\s+nama)?|disebut)\s+)?|\s*,?\s*\()"
+    r"(?:(?:Gus|Cak|Kang|Mas|Bang|Pak|Bu|Ning|Neng|Abah|Mbak|Bung)\s+)?"  # _ADDRESS
     r"([A-Z][\w'’-]+)\b(?!\s+[A-Z])"
 )
 
