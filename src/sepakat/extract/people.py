@@ -352,8 +352,9 @@ def _with_nicknames(doc: Doc, people: list[Person]) -> list[Person]:
     for person in people:
         if " " not in _without_address(person.name):
             continue
-        for found in re.finditer(re.escape(person.name) + _NICKNAME_AFTER, doc.text):
-            nickname = alone.get(found.group(1))
+        for mention in list(person.mentions):
+            found = _NICKNAME_AFTER.match(doc.text, mention.end)
+            nickname = alone.get(found.group(1)) if found else None
             if nickname is not None and nickname is not person and nickname.name not in merged:
                 person.mentions.extend(nickname.mentions)
                 person.mentions.sort(key=lambda m: m.start)
@@ -375,7 +376,7 @@ _ADDRESS = frozenset(
 
 # After a full name: "atau" (glued or not) or a bracket, and a one-word nickname (after a
 # form of address: "Saifullah Yusuf (Gus Ipul)"), not a second full name.
-_NICKNAME_AFTER = (
+_NICKNAME_AFTER = re.compile(
     r"(?:\s*,?\s*atau\s+(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering)\s+)?"
     r"(?:(?:disapa|dipanggil|dikenal(?:\s+dengan)?(?:\s+nama)?|disebut)\s+)?|\s*,?\s*\()"
     r"(?:(?:Gus|Cak|Kang|Mas|Bang|Pak|Bu|Ning|Neng|Abah|Mbak|Bung)\s+)?"  # _ADDRESS
