@@ -122,7 +122,8 @@ def _bracketed_abbreviation(text: str, dot: int, closers: int, end: int, lexicon
         return False
     opening = text.rfind("(", max(0, dot - 12), dot)
     word = text[opening + 1 : dot] if opening != -1 else ""
-    return bool(word) and " " not in word and word.lower() in (lexicon.prefix | lexicon.final)
+    lowered = word.lower()
+    return bool(word) and " " not in word and (lowered in lexicon.prefix or lowered in lexicon.final)
 
 
 def _ends_at_dot(text: str, dot: int, after: int, *, closed: bool, lexicon: _Lexicon) -> bool:

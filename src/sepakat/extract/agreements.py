@@ -2016,16 +2016,16 @@ def _named_sides(doc: Doc, context: ArticleContext, agreement: _Agreement) -> se
         if m.form not in ("named", "item"):
             continue
         inside = [
-            x
+            (x, code)
             for x in doc.mentions_in(m.sentence, _STATES)
-            if m.start <= x.start and x.end <= m.end and context.code_of(x)
+            if m.start <= x.start and x.end <= m.end and (code := context.code_of(x))
         ]
         if len(inside) < 2:
             continue
-        between = _BETWEEN.search(doc.text, m.start, inside[0].start) is not None
-        paired = any(_PAIRED.fullmatch(doc.text, a.end, b.start) for a, b in pairwise(inside))
+        between = _BETWEEN.search(doc.text, m.start, inside[0][0].start) is not None
+        paired = any(_PAIRED.fullmatch(doc.text, a.end, b.start) for (a, _), (b, _) in pairwise(inside))
         if between or paired:
-            codes.update(code for x in inside if (code := context.code_of(x)))
+            codes.update(code for _, code in inside)
     return codes
 
 

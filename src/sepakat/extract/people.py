@@ -379,7 +379,7 @@ _ADDRESS = frozenset(
 _NICKNAME_AFTER = re.compile(
     r"(?:\s*,?\s*atau\s+(?:yang\s+)?(?:(?:akrab|biasa|lebih|kerap|sering)\s+)?"
     r"(?:(?:disapa|dipanggil|dikenal(?:\s+dengan)?(?:\s+nama)?|disebut)\s+)?|\s*,?\s*\()"
-    r"(?:(?:Gus|Cak|Kang|Mas|Bang|Pak|Bu|Ning|Neng|Abah|Mbak|Bung)\s+)?"  # _ADDRESS
+    rf"(?:(?:{'|'.join(sorted(_ADDRESS))})\s+)?"
     r"([A-Z][\w'’-]+)\b(?!\s+[A-Z])"
 )
 
@@ -964,7 +964,6 @@ def _name_stretches(
     place_words = 0  # name words of the place's name read so far
     street = False  # the place is a street ("Jalan")
     glue = scan.lex.glue_words
-    alias: str | None = None  # a name cut before a glued "atau": its nickname follows
     for i, tok in enumerate(tokens):
         kind = tok[3] & _KIND
         if blocked and (tok[3] & _EPONYM or (street and not place_words and _are_initials(tok[2]))):
@@ -980,13 +979,11 @@ def _name_stretches(
             named_after = bool(tok[3] & _NER_NAME) if named_after is None else named_after
             place_words += 1
             continue  # still the body's or place's own name
-        elif is_name and alias:
-            continue  # the nickname after "atau": the same person, no stretch of its own
         elif is_name:
             blocked = False
             stem = _glued_stem(scan, tok[2], glue) if glue and tok[2].endswith(glue) else None
             if stem is None and i + 1 < len(tokens) and tokens[i + 1][3] & _KIND == _NAME:
-                stem = alias = _alias_glued(tok[2])  # "Maruarar Siraitatau Ara"
+                stem = _alias_glued(tok[2])  # "Maruarar Siraitatau Ara": the nickname joins later
             if stem is None:
                 current.append(tok)
                 continue
@@ -994,7 +991,6 @@ def _name_stretches(
             stretches.append(current)
             current = []
             continue
-        alias = None
         if covered[base + tok[0]]:
             blocked = False  # a place or body the gazetteer knows: its name is over
         if current and not _tail_follows(tokens, i):  # "Woodrow Wilson Center": the center's name
