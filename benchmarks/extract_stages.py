@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         t3 = time.process_time()
         people = extract_people(doc, context)
         t4 = time.process_time()
-        agreements = extract_agreements(doc, context)
+        agreements = extract_agreements(doc, context, people)
         t5 = time.process_time()
         extract_meetings(doc, context, people, agreements)
         t6 = time.process_time()

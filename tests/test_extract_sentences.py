@@ -2124,10 +2124,11 @@ def test_a_word_that_starts_sentences_is_no_signing_party() -> None:
     assert agreement["parties"] == ["Pemerintah Indonesia", "Pemerintah Oman"]
 
 
-def test_the_term_an_agreement_runs_is_not_its_entry_into_force() -> None:
+@pytest.mark.parametrize("term", ["berlaku selama lima tahun", "berlaku lima tahun", "berlaku 3 tahun"])
+def test_the_term_an_agreement_runs_is_not_its_entry_into_force(term: str) -> None:
     text = (
         "Universitas Sungai Biru dan Universitas Bukit Hijau menandatangani nota kesepahaman pada Selasa. "
-        "Nota kesepahaman ini berlaku selama lima tahun dan dapat diperpanjang."
+        f"Nota kesepahaman ini {term} dan dapat diperpanjang."
     )
     (agreement,) = extract_text(text, lang="id")["agreements"]
     assert agreement["status"] == "signed"
@@ -2493,3 +2494,96 @@ def test_two_full_names_joined_by_atau_are_two_people() -> None:
 def test_a_cup_is_no_person() -> None:
     text = "Real Madrid menang di final Copa del Rey, kata pelatih Carlo Ancelotti."
     assert [p["name"] for p in extract_text(text, lang="id")["people"]] == ["Carlo Ancelotti"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "parties"),
+    [
+        (
+            "Gubernur Aceh Teuku Rahmat dan Gubernur Sumut Dimas Lubis menandatangani nota kesepahaman"
+            " tentang batas wilayah di Medan.",
+            "id",
+            ["Teuku Rahmat", "Dimas Lubis"],
+        ),
+        (
+            "Menteri Perindustrian Agus Gumiwang menandatangani MoU dengan Menteri Industri Rusia"
+            " Anton Alikhanov di Moskow.",
+            "id",
+            ["Agus Gumiwang", "Anton Alikhanov"],
+        ),
+        (
+            "Swedish Prime Minister Karl Berg and Finnish Foreign Minister Aino Virtanen signed"
+            " a defence agreement in Helsinki.",
+            "en",
+            ["Karl Berg", "Aino Virtanen"],
+        ),
+        # A body is no person: it stays as written.
+        (
+            "PT Kereta Api Indonesia menandatangani nota kesepahaman dengan PT Len Industri.",
+            "id",
+            ["PT Kereta Api Indonesia", "PT Len Industri"],
+        ),
+    ],
+)
+def test_a_signatory_under_an_office_is_the_party_by_name(
+    sentence: str, lang: str, parties: list[str]
+) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert agreement["parties"] == parties
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Kedua pihak telah mencapai titik akhir pada kesepakatan-kesepakatan tersebut.",
+        "Perjanjian-perjanjian tersebut mulai dibahas tahun lalu.",
+    ],
+)
+def test_a_reduplicated_plural_that_points_back_is_no_new_agreement(later: str) -> None:
+    text = f"Indonesia dan Jepang menandatangani MoU energi pada Senin (16/6/2025). {later}"
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert (agreement["name"], agreement["status"]) == ("MoU energi", "signed")
+
+
+def test_a_reduplicated_plural_alone_is_a_group() -> None:
+    text = "Indonesia dan Jepang menandatangani perjanjian-perjanjian penting pada Senin (16/6/2025)."
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert (agreement["kind"], agreement["status"], agreement["countries"]) == (
+        "agreement",
+        "signed",
+        ["IDN", "JPN"],
+    )
+
+
+def test_a_counted_pointer_back_is_no_new_agreement() -> None:
+    text = (
+        "Indonesia dan Jepang menandatangani MoU energi dan MoU pangan pada Senin (16/6/2025). "
+        "Kedua MoU tersebut diharapkan memperkuat hubungan kedua negara."
+    )
+    names = [a["name"] for a in extract_text(text, lang="id")["agreements"]]
+    assert names == ["MoU energi", "MoU pangan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Indonesia dan Uni Ekonomi Eurasia menyepakati Indonesia-Eurasian Economic Union Free Trade"
+            " Agreement (I-EAEU FTA) pada Kamis (12/6/2025). Kesepakatan perdagangan ini akan diteken tahun ini.",
+            ["Indonesia-Eurasian Economic Union Free Trade Agreement (I-EAEU FTA)"],
+        ),
+        (
+            "Perusahaan itu menandatangani perjanjian opsi dengan Bukit Raya Holdings pada Selasa (10/6/2025)."
+            " Perjanjian privat tersebut ditandatangani di Toronto.",
+            ["perjanjian opsi"],
+        ),
+        # The description names another sector: another MoU.
+        (
+            "Indonesia dan Jepang menandatangani MoU energi pada Senin (16/6/2025)."
+            " MoU pangan tersebut akan diteken bulan depan.",
+            ["MoU energi", "MoU pangan"],
+        ),
+    ],
+)
+def test_a_description_that_points_back_is_the_agreement_before(text: str, names: list[str]) -> None:
+    assert [a["name"] for a in extract_text(text, lang="id")["agreements"]] == names

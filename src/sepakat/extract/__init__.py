@@ -21,7 +21,7 @@ from sepakat.extract.meetings import extract_meetings
 from sepakat.extract.people import extract_people
 from sepakat.models import Article, Extraction, ExtractionRecord, Mention
 
-EXTRACTOR_VERSION = "0.6.8"  # raised when the rules change what records say: stored reports carry it
+EXTRACTOR_VERSION = "0.6.9"  # raised when the rules change what records say: stored reports carry it
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article", "warm_up"]
 
@@ -34,7 +34,7 @@ def extract_article(article: Article) -> Extraction:
     doc = Doc.build(article, mentions)
     context = ArticleContext(doc, gazetteer)
     people = extract_people(doc, context)
-    agreements = extract_agreements(doc, context)
+    agreements = extract_agreements(doc, context, people)
     meetings = extract_meetings(doc, context, people, agreements)
     record = ExtractionRecord(
         id=article.id,

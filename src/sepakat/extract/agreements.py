@@ -29,6 +29,7 @@ from sepakat.extract.context import LEAD_SENTENCES, ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue, dates_a_document
 from sepakat.extract.gazetteer import load_gazetteer
 from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon, off_topic, pact_acronyms
+from sepakat.extract.people import PeopleResult
 from sepakat.extract.sectors import find_sectors
 from sepakat.extract.titled import titled_instrument
 from sepakat.models import (
@@ -59,6 +60,7 @@ class AgreementMention:
     parties: list[str] = field(default_factory=list)
     distinct: bool = False  # "MoU tersendiri", "a separate agreement": not one already spoken of
     called: bool = False  # the name given to an agreement just spoken of ("disebut sebagai ...")
+    several: bool = False  # a plural pointer back ("kedua MoU tersebut", "kesepakatan-kesepakatan itu")
 
 
 @dataclass
@@ -222,7 +224,14 @@ def _read_mention(
         return None
     he, alt_kind = _alternatives(s, he, lex)
     kind = alt_kind if head.kind == "agreement" and alt_kind else head.kind
-    after = _words_after(s, he, 2)
+    # A reduplicated plural ("kesepakatan-kesepakatan tersebut") is one mention: its
+    # pointer word comes after both copies.
+    twin = m.end() + 1 + m.end() - hs
+    doubled = (
+        s[m.end() : m.end() + 1] == "-" and s[m.end() + 1 : twin].casefold() == s[hs : m.end()].casefold()
+    )
+    words_end = twin if doubled else he
+    after = _words_after(s, words_end, 2)
     words = lex.words
 
     form = "bare"
@@ -233,7 +242,8 @@ def _read_mention(
     ):
         form = "anaphor"  # "MoU tersebut"; "kesepakatan politik": the stage of another one
     distinct = pointer_word.casefold() in words["distinct"]
-    if _is_group(before, s[hs : m.end()], s, m.end(), words["quantifiers"]) or (
+    several = _is_group(before, s[hs : m.end()], s, m.end(), words["quantifiers"])
+    if (several and form != "anaphor") or (
         doc.lang == "en" and form == "bare" and _is_plural(s[hs : m.end()])
     ):
         form = "group"
@@ -253,9 +263,9 @@ def _read_mention(
     if form == "bare" and (named or _is_acronym_name(s[hs : m.end()])):
         form = "named"
     if form == "anaphor":
-        start, end = hs, he
+        start, end = hs, words_end
     if form == "group":
-        end = he
+        end = words_end
     if head.strength == "weak" and form in ("bare", "anaphor") and not _near_cue(lex, s, hs, he):
         return None
     if head.kind == "agreement" and form == "named" and _outcome_of_instrument(lex, s, hs, he, end):
@@ -277,6 +287,7 @@ def _read_mention(
         name=name,
         strong=head.strong,
         distinct=distinct,
+        several=several and form == "anaphor",
     )
 
 
@@ -1288,15 +1299,42 @@ def _same_named(a: _Agreement, m: AgreementMention) -> bool:
 def _named_back(a: _Agreement, m: AgreementMention, doc: Doc) -> bool:
     """A short name that points back ("Perjanjian Pelaksanaan tersebut") to an agreement
     whose name holds all its words ("Perjanjian Pelaksanaan (Implementing Agreement)")."""
-    if doc.lang != "id":
-        return False
-    following = _words_after(doc.sentences[m.sentence].text, m.end - doc.sentences[m.sentence].start, 1)
-    if not following or following[0].rstrip(".,").casefold() not in agreement_lexicon("id").words["anaphora"]:
+    if doc.lang != "id" or not _points_back(m, doc):
         return False
     key = _name_key(m.name)
     return bool(key) and any(
         other.form in ("named", "item") and key <= _name_key(other.name) for other in a.mentions
     )
+
+
+def _points_back(m: AgreementMention, doc: Doc) -> bool:
+    """The name ends in a pointer back ("perjanjian perdagangan ini", "MoU tersebut") or,
+    in English, opens with one ("this trade agreement"; "the" opens new ones too)."""
+    sentence = doc.sentences[m.sentence]
+    pointers = agreement_lexicon(doc.lang).words["anaphora"]
+    if doc.lang == "id":
+        following = _words_after(sentence.text, m.end - sentence.start, 1)
+        return bool(following) and following[0].rstrip(".,").casefold() in pointers
+    before = _words_before(sentence.text, m.start - sentence.start, 1)
+    return bool(before) and before[0].casefold() in pointers - {"the"}
+
+
+def _described_back(m: AgreementMention, last: _Agreement | None, doc: Doc) -> _Agreement | None:
+    """The agreement just spoken of, when a descriptive name (lower-case words after the
+    noun) points back to it: "perjanjian perdagangan ini" after the I-EAEU FTA is that
+    FTA, though no word of the one name is in the other. The description must fit: the
+    sectors its words name are the agreement's ("MoU pangan tersebut" after "MoU
+    energi" is another MoU)."""
+    if last is None or m.form != "named" or not _compatible(last.kind, m.kind) or not _points_back(m, doc):
+        return None
+    if any(word[:1].isupper() for word in (m.name or "").split()[1:]):
+        return None  # a proper name ("this Framework Agreement") is its own
+    described = set(find_sectors(m.name or "", doc.lang))
+    if not described:
+        return last
+    first = last.mentions[0]
+    known = " ".join([*(x.name or "" for x in last.mentions), doc.sentences[first.sentence].text])
+    return last if described <= set(find_sectors(known, doc.lang)) else None
 
 
 def _same_pact(a: _Agreement, m: AgreementMention, doc: Doc, context: ArticleContext) -> bool:
@@ -1373,6 +1411,10 @@ def gather(mentions: list[AgreementMention], doc: Doc, context: ArticleContext) 
     for m in mentions:
         if m.form == "listed":
             continue
+        if m.several:
+            if agreements:
+                continue  # "kedua MoU tersebut": those already spoken of; which one it cannot say
+            m.form = "group"
         target = _target_for(m, agreements, last, doc, context)
         if target is None:
             if m.form in ("bare", "anaphor") and not m.status:
@@ -1415,6 +1457,8 @@ def _target_for(
                 (a for a in reversed(agreements) if a.form == "bare" and _compatible(m.kind, a.kind)),
                 None,
             )
+        if target is None and (target := _described_back(m, last, doc)) is not None:
+            m.form = "anaphor"  # a description pointing back names nothing new
         return target
     if m.form == "group":
         # "menyaksikan penandatanganan kontrak ..." then "Total ada 27 kontrak": one group.
@@ -1534,11 +1578,11 @@ def _compatible(existing: str, mention: str) -> bool:
 # --- 4. records ----------------------------------------------------------------------
 
 
-def extract_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecord]:
-    return titled_instrument(doc, context, _reported_agreements(doc, context))
+def extract_agreements(doc: Doc, context: ArticleContext, people: PeopleResult) -> list[AgreementRecord]:
+    return titled_instrument(doc, context, _reported_agreements(doc, context, people))
 
 
-def _reported_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRecord]:
+def _reported_agreements(doc: Doc, context: ArticleContext, people: PeopleResult) -> list[AgreementRecord]:
     """The agreements the body reports (the module docstring's steps)."""
     mentions = find_mentions(doc)
     if not mentions:
@@ -1561,7 +1605,7 @@ def _reported_agreements(doc: Doc, context: ArticleContext) -> list[AgreementRec
             and len(agreement.mentions) == 1
         ):
             continue  # a group fully listed is its members
-        records.append(_record(doc, context, agreement, best, lex))
+        records.append(_record(doc, context, agreement, best, lex, people=people))
     return records
 
 
@@ -1582,7 +1626,13 @@ def _share_stages(mentions: list[AgreementMention]) -> None:
 
 
 def _record(
-    doc: Doc, context: ArticleContext, agreement: _Agreement, best: AgreementMention, lex: AgreementLexicon
+    doc: Doc,
+    context: ArticleContext,
+    agreement: _Agreement,
+    best: AgreementMention,
+    lex: AgreementLexicon,
+    *,
+    people: PeopleResult,
 ) -> AgreementRecord:
     name = agreement.name
     sentence_text = doc.sentences[best.sentence].text
@@ -1597,22 +1647,45 @@ def _record(
         status=_as_status(status),
         date=date.iso() if date else None,
         countries=countries,
-        parties=_parties_for(doc, agreement),
+        parties=_parties_for(doc, agreement, people),
         sectors=sectors,
         evidence=doc.evidence(best.sentence),
         target_date=target.iso() if target else None,
     )
 
 
-def _parties_for(doc: Doc, agreement: _Agreement) -> tuple[str, ...]:
+def _parties_for(doc: Doc, agreement: _Agreement, people: PeopleResult) -> tuple[str, ...]:
     """Named parties as the article writes them: "antara X dan Y", "dengan X" after the
     noun or its verb, "ditandatangani oleh X dan Y", and bodies that are the subject of
     the signing ("BNPT bersama PT LRT Jakarta resmi menandatangani ...")."""
     for m in agreement.mentions:
         found = _mention_parties(doc, m)
         if found:
-            return found
+            return _by_name(doc, m.sentence, found, people)
     return ()
+
+
+def _by_name(doc: Doc, sentence: int, parties: tuple[str, ...], people: PeopleResult) -> tuple[str, ...]:
+    """A person who signs under an office is the party by name: "Gubernur Sumut Bobby
+    Nasution" is "Bobby Nasution", "Presiden Federasi Rusia Vladimir Putin" "Vladimir
+    Putin" (the office's first word alone is not all of it, so cutting it left "Sumut
+    Bobby Nasution")."""
+    written = sorted(
+        {
+            doc.text[m.start : m.end]
+            for person in people.in_sentence(sentence)
+            for m in person.mentions
+            if m.sentence == sentence and m.role
+        },
+        key=len,
+        reverse=True,
+    )
+    named: list[str] = []
+    for party in parties:
+        name = next((w for w in written if len(w) < len(party) and party.endswith(" " + w)), party)
+        if name not in named:
+            named.append(name)
+    return tuple(named)
 
 
 def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
