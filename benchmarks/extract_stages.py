@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         t1 = time.process_time()
         gazetteer = load_gazetteer("en" if article.language == "en" else "id")
-        mentions = gazetteer.find(article.text)
+        mentions = gazetteer.find_in_article(article.text)
         t2 = time.process_time()
         doc = Doc.build(article, mentions)
         context = ArticleContext(doc, gazetteer)

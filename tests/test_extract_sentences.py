@@ -2587,3 +2587,12 @@ def test_a_counted_pointer_back_is_no_new_agreement() -> None:
 )
 def test_a_description_that_points_back_is_the_agreement_before(text: str, names: list[str]) -> None:
     assert [a["name"] for a in extract_text(text, lang="id")["agreements"]] == names
+
+
+def test_an_abbreviation_spelled_out_otherwise_gives_no_country() -> None:
+    text = (
+        "Pertamina NRE dan perusahaan asal Filipina Citicore Renewable Energy Corporation (CREC)"
+        " menandatangani perjanjian investasi. CREC akan membangun pembangkit surya."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["countries"] == ["IDN", "PHL"]

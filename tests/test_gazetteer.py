@@ -960,3 +960,43 @@ def test_every_well_known_person_has_a_record_code(gid: Gazetteer) -> None:
     for name, country, *_ in load_table("common", "people"):
         entry = gid.entry(country) if country not in blocs else None
         assert country in record_codes or (entry is not None and entry.kind == "country"), (name, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation"),
+    [
+        (
+            "Pertamina NRE dan Citicore Renewable Energy Corporation (CREC) meneken perjanjian. CREC juga hadir.",
+            "CREC",
+        ),
+        ("Direktur PT Krakatau Sarana Properti (KSP) hadir. KSP mengelola kawasan industri.", "KSP"),
+        ("Lulusan Madrasah Aliyah (MA) boleh mendaftar. Ijazah MA dilampirkan.", "MA"),
+        ("The Unemployment Insurance (UI) office reopened. UI claims fell.", "UI"),
+    ],
+)
+def test_an_abbreviation_the_article_spells_out_otherwise_is_not_the_entry(
+    gid: Gazetteer, gen: Gazetteer, text: str, abbreviation: str
+) -> None:
+    g = gen if text.startswith("The") else gid
+    assert abbreviation in [m.text for m in g.find(text)]
+    assert abbreviation not in [m.text for m in g.find_in_article(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "China Railway Engineering Corporation (CREC) meneken kontrak. CREC membangun jalur.",
+            "org:china-railway",
+        ),
+        # Spelled out with another spelling or a slip of the pen, it is still the entry.
+        ("Data Badan Pusat Statistika (BPS) menunjukkan kenaikan. BPS mencatat inflasi.", "org:bps"),
+        ("Peneliti Institut Teknolgi Bandung (ITB) hadir. ITB membuka prodi baru.", "org:itb"),
+        ("Kantor Staf Presiden (KSP) memantau program. KSP menerima laporan.", "org:ksp"),
+        # Never spelled out: the entry, as the gazetteer knows it.
+        ("KSP menerima laporan dari kementerian.", "org:ksp"),
+    ],
+)
+def test_an_abbreviation_spelled_out_as_its_entry_stays(gid: Gazetteer, text: str, key: str) -> None:
+    found = [m.key for m in gid.find_in_article(text)]
+    assert found.count(key) >= (2 if "(" in text else 1)

@@ -30,7 +30,7 @@ def extract_article(article: Article) -> Extraction:
     """Extract agreements, meetings and people from one cleaned article."""
     lang = "en" if article.language == "en" else "id"
     gazetteer = load_gazetteer(lang)
-    mentions = gazetteer.find(article.text)
+    mentions = gazetteer.find_in_article(article.text)
     doc = Doc.build(article, mentions)
     context = ArticleContext(doc, gazetteer)
     people = extract_people(doc, context)

@@ -136,6 +136,14 @@ class Gazetteer:
                 found.append((Mention(first, after, entry.kind, text[first:after], entry.key), entry))
         return found
 
+    def find_in_article(self, text: str) -> list[Mention]:
+        """``find`` over a whole article, less the abbreviations the article spells out as
+        something else: in "Citicore Renewable Energy Corporation (CREC)", and wherever
+        that article writes "CREC", it is no China Railway."""
+        found = self.find_entries(text)
+        redefined = _redefined_abbreviations(self, text, found)
+        return [m for m, _ in found if not redefined or (m.text, m.key) not in redefined]
+
     def entry(self, key: str) -> Entry:
         """The canonical entry of ``key`` (its name form). KeyError when unknown."""
         return self._canonical[key]
@@ -166,6 +174,69 @@ class Gazetteer:
         for key, entry in self._canonical.items():
             if kind is None or entry.kind == kind:
                 yield key
+
+
+def _redefined_abbreviations(
+    gazetteer: Gazetteer, text: str, found: list[tuple[Mention, Entry]]
+) -> set[tuple[str, str | None]]:
+    """The (abbreviation, key) pairs the article defines otherwise: where it writes
+    "(CREC)", the capitalised words before the bracket are a long form with those
+    initials that is none of the entry's names ("Citicore Renewable Energy
+    Corporation"), and no definition spells out the entry ("China Railway Engineering
+    Corporation (CREC)" keeps it)."""
+    redefined: set[tuple[str, str | None]] = set()
+    seen: set[tuple[str, str | None]] = set()
+    for m, entry in found:
+        pair = (m.text, m.key)
+        if pair in seen or entry.extra.get("form") != "abbreviation" or not _ACRONYM.fullmatch(m.text):
+            continue
+        seen.add(pair)
+        own_words: frozenset[str] | None = None
+        others = 0
+        at = text.find(f"({m.text})")
+        while at != -1:
+            words = _long_form(text, len(text[:at].rstrip()), len(m.text))
+            if "".join(w[0] for w in words) == m.text:
+                if own_words is None:
+                    own_words = _stems(" ".join(gazetteer.surfaces(entry.key)))
+                # Most words of one of its names, as spelled or misspelled ("Organisation",
+                # "Statistika", "Teknolgi"), is the entry itself.
+                if 2 * len(_stems(" ".join(words)) & own_words) >= len(words):
+                    break
+                others += 1
+            at = text.find(f"({m.text})", at + 1)
+        else:  # no definition spells out the entry
+            if others:
+                redefined.add(pair)
+    return redefined
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_LONG_FORM_WORD = re.compile(r"[\w&'’.-]+")
+_LONG_FORM_JOINERS = frozenset(
+    {"of", "and", "for", "the", "dan", "&", "de", "du", "des", "la", "le", "van", "von"}
+)
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The first four letters of each word, case-folded, without a possessive."""
+    return frozenset(
+        w.casefold().removesuffix("’s").removesuffix("'s")[:4] for w in _LONG_FORM_WORD.findall(text)
+    )
+
+
+def _long_form(text: str, end: int, count: int) -> list[str]:
+    """The last ``count`` capitalised words before ``end`` (joiners between them
+    skipped), or fewer where a lower-case word comes first."""
+    words: list[str] = []
+    for word in reversed(_LONG_FORM_WORD.findall(text, max(0, end - 200), end)):
+        if len(words) == count:
+            break
+        if word[:1].isupper():
+            words.append(word.strip(".,"))
+        elif word.casefold() not in _LONG_FORM_JOINERS or not words:
+            break
+    return words[::-1]
 
 
 # --- loading ---------------------------------------------------------------------------
