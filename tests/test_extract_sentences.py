@@ -2596,3 +2596,66 @@ def test_an_abbreviation_spelled_out_otherwise_gives_no_country() -> None:
     )
     (agreement,) = extract_text(text, lang="id")["agreements"]
     assert agreement["countries"] == ["IDN", "PHL"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "countries", "parties"),
+    [
+        # A witness's country is no party when the sentence names two sides.
+        (
+            "Perjanjian damai Thailand dan Kamboja ditandatangani pada Minggu (15/6/2025) dan disaksikan"
+            " oleh Presiden AS Donald Trump.",
+            "id",
+            ["KHM", "THA"],
+            [],
+        ),
+        # A broker's never is.
+        (
+            "The ceasefire agreement between Israel and Hamas, brokered by Qatar and Egypt, took effect on Sunday.",
+            "en",
+            ["ISR"],
+            ["Israel", "Hamas"],
+        ),
+        (
+            "Malaysia, China dan AS menengahi perjanjian gencatan senjata Thailand dan Kamboja yang diteken pekan lalu.",
+            "id",
+            ["KHM", "THA"],
+            [],
+        ),
+        # At a signing ceremony the leaders who witness it are the two sides.
+        (
+            "Penandatanganan nota kesepahaman energi itu disaksikan oleh Presiden Indonesia dan Perdana"
+            " Menteri Singapura di Istana Bogor.",
+            "id",
+            ["IDN", "SGP"],
+            [],
+        ),
+        # Those who sign it, by "oleh", are its parties.
+        (
+            "Nota kesepahaman itu ditandatangani oleh Universitas Gadjah Mada dan PT Len Industri.",
+            "id",
+            ["IDN"],
+            ["Universitas Gadjah Mada", "PT Len Industri"],
+        ),
+    ],
+)
+def test_witnesses_and_brokers_are_no_parties(
+    sentence: str, lang: str, countries: list[str], parties: list[str]
+) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert (agreement["countries"], agreement["parties"]) == (countries, parties)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "target"),
+    [
+        ("The MoU was signed by Indonesia and Japan on Monday.", "2025-06-16", None),
+        ("The agreement, signed by both ministers on June 2, covers fisheries.", "2025-06-02", None),
+        ("The two sides aim to conclude the agreement by the end of 2026.", None, "2026"),
+    ],
+)
+def test_by_makes_a_target_only_right_before_its_date(
+    sentence: str, date: str | None, target: str | None
+) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert (agreement["date"], agreement.get("target_date")) == (date, target)

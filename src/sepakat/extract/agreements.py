@@ -1702,6 +1702,8 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
     for marker in markers:
         if len(_WORD.findall(s[he : marker.start()])) > 3:
             break  # too far from the noun to name its parties
+        if marker.group().rstrip() in ("oleh", "by") and _witnessed_by(doc.lang, s, marker.start()):
+            continue  # "brokered by Qatar", "disaksikan oleh": no signatory
         phrase = _capitalised_phrase(s, marker.end())
         if phrase:
             found.extend(_split_parties(phrase))
@@ -1729,6 +1731,14 @@ def _without_full_stop(text: str) -> str:
 
 
 _PARTY_MARKERS = re.compile(r"\b(?:antara|between|dengan|with|bersama|oleh|by)\s+")
+
+
+def _witnessed_by(lang: str, s: str, at: int) -> bool:
+    """The "oleh"/"by" at ``at`` brings in witnesses or brokers ("disaksikan langsung
+    oleh", "brokered by"; data/*/agreement_asides.tsv), not the signatories."""
+    return any(cue.end() > at for cue in agreement_lexicon(lang).asides.finditer(s, max(0, at - 40), at + 6))
+
+
 _JOINED = re.compile(r"\s(?:dengan|with|antara|between)\s")
 _SUBJECT = re.compile(
     # Possessive word runs ("*+"): a word is never cut into two capitalised tokens.
@@ -1789,9 +1799,12 @@ def _refine_kind(kind: str, name: str, sentence: str, lex: AgreementLexicon) -> 
 
 
 _PLANNED = re.compile(
-    r"\b(?:akan|bakal|ditargetkan|menargetkan|target|dijadwalkan|direncanakan|rencananya|diharapkan|"
+    r"(?:\b(?:akan|bakal|ditargetkan|menargetkan|target|dijadwalkan|direncanakan|rencananya|diharapkan|"
     r"paling lambat|"
-    r"will|scheduled|planned|expected|by)\b[^.;]{0,40}$",
+    r"will|scheduled|planned|expected)\b[^.;]{0,40}"
+    # "by" only right before the date ("by March", "by the end of 2025"): "signed by
+    # both ministers on June 2" gives the day it was signed.
+    r"|\bby\s+(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+(?:the\s+)?)?)$",
     re.IGNORECASE,
 )
 
@@ -1816,8 +1829,9 @@ def _said_on(doc: Doc, index: int, at: int) -> bool:
 
 
 def _planned(text: str, at: int) -> bool:
-    """A date that a planning word governs ("ditargetkan rampung tahun ini"): a target."""
-    return _PLANNED.search(text, max(0, at - 60), at) is not None
+    """A date that a planning word governs ("ditargetkan rampung tahun ini", "by March":
+    the date's own preposition): a target."""
+    return text[at : at + 3].casefold() == "by " or _PLANNED.search(text, max(0, at - 60), at) is not None
 
 
 def _dates_for(
@@ -2040,44 +2054,90 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
     named = _named_sides(doc, context, agreement)
     if len(named) >= 2:
         return tuple(sorted(named))
-    codes: set[str] = set()
-    places: set[str] = set()
-    abroad: set[str] = set()  # foreign countries where it happens: "kunjungan ... ke Singapura"
-    both = False
+    seen = _sentence_countries(doc, context, agreement)
+    codes = seen.parties
+    if len(codes) < 2:
+        codes |= seen.witnesses  # the witnesses are the sides ("disaksikan Presiden Prabowo dan PM Wong")
+    if not codes and not seen.both and seen.places == {"IDN"} and doc.lang == "id":
+        codes.add("IDN")  # only Indonesian places: a domestic agreement
+    if seen.both or not codes:
+        codes.update(context.countries)
+    if not codes and doc.lang == "id":
+        codes.add("IDN")  # Indonesian news naming no country reports Indonesian parties
+    elif len(codes) == 1 and "IDN" not in codes and "IDN" in context.countries:
+        codes.add("IDN")  # "MoU dengan Rusia" in Indonesian news: Indonesia is the other side
+    if codes == {"IDN"} and seen.abroad:
+        # Indonesian parties alone, and it happens abroad: the host is the other side
+        # ("kunjungan Presiden ke Singapura menghasilkan kesepakatan", "universitas di
+        # Inggris", "perusahaan asal Guangzhou").
+        codes |= seen.abroad
+    return tuple(sorted(codes))
+
+
+@dataclass
+class _SentenceCountries:
+    """What the sentences of an agreement's mentions say of countries."""
+
+    parties: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    abroad: set[str] = field(default_factory=set)  # foreign countries where it happens: "ke Singapura"
+    witnesses: set[str] = field(default_factory=set)  # "disaksikan oleh Presiden AS"
+    both: bool = False  # "kedua negara"
+
+
+def _sentence_countries(doc: Doc, context: ArticleContext, agreement: _Agreement) -> _SentenceCountries:
+    seen = _SentenceCountries()
     for m in agreement.mentions:
         sentence = doc.sentences[m.sentence]
-        both = both or _BOTH.search(sentence.text) is not None
+        seen.both = seen.both or _BOTH.search(sentence.text) is not None
         found = doc.mentions_in(m.sentence, _PARTY_KINDS | _PLACE_KINDS)
         listed = {mention.end for mention in found if mention.kind in ("country", "bloc")}
+        asides = _aside_spans(doc, m)
         for mention in found:
             code = context.code_of(mention)
             if code is None:
                 continue
+            role = next((role for a, b, role in asides if a <= mention.start < b), None)
+            if role is not None:
+                if role == "witness":
+                    seen.witnesses.add(code)
+                continue  # a broker is never a party
             in_name = m.start <= mention.start and mention.end <= m.end
             if mention.kind == "city" or (
                 mention.kind in ("country", "bloc")
                 and not in_name
                 and _is_place(doc.text, mention.start, listed)
             ):
-                places.add(code)
+                seen.places.add(code)
                 if mention.kind != "bloc" and not in_name and code != "IDN":
-                    abroad.add(code)
+                    seen.abroad.add(code)
                 continue
-            codes.add(code)
-    if not codes and not both and places == {"IDN"} and doc.lang == "id":
-        codes.add("IDN")  # only Indonesian places: a domestic agreement
-    if both or not codes:
-        codes.update(context.countries)
-    if not codes and doc.lang == "id":
-        codes.add("IDN")  # Indonesian news naming no country reports Indonesian parties
-    elif len(codes) == 1 and "IDN" not in codes and "IDN" in context.countries:
-        codes.add("IDN")  # "MoU dengan Rusia" in Indonesian news: Indonesia is the other side
-    if codes == {"IDN"} and abroad:
-        # Indonesian parties alone, and it happens abroad: the host is the other side
-        # ("kunjungan Presiden ke Singapura menghasilkan kesepakatan", "universitas di
-        # Inggris", "perusahaan asal Guangzhou").
-        codes |= abroad
-    return tuple(sorted(codes))
+            seen.parties.add(code)
+    return seen
+
+
+def _aside_spans(doc: Doc, m: AgreementMention) -> list[tuple[int, int, str]]:
+    """Where the mention's sentence names those who witness or broker it (data/*/
+    agreement_asides.tsv), as offsets of the cleaned text with their role: after
+    "disaksikan oleh" to the end of the clause; before "menengahi" from where the
+    clause starts, when the agreement comes after the verb."""
+    sentence = doc.sentences[m.sentence]
+    s = sentence.text
+    spans: list[tuple[int, int, str]] = []
+    for cue in agreement_lexicon(doc.lang).asides.finditer(s):
+        side, role = (cue.lastgroup or "_").split("_")
+        if side == "after":
+            end = _ASIDE_END.search(s, cue.end())
+            spans.append((cue.end(), end.start() if end else len(s), role))
+        elif m.head_start - sentence.start >= cue.end():
+            start = max(s.rfind(";", 0, cue.start()), s.rfind(":", 0, cue.start())) + 1
+            spans.append((start, cue.start(), role))
+    return [(sentence.start + a, sentence.start + b, role) for a, b, role in spans]
+
+
+# A clause of witnesses ends at punctuation or at a lower-case word that joins no names
+# ("disaksikan oleh Presiden Prabowo dan PM Wong di Istana ...").
+_ASIDE_END = re.compile(r"[,;:.!?]|\s(?!(?:dan|and|serta|of|the|&)\s)(?=[a-z])")
 
 
 def _named_sides(doc: Doc, context: ArticleContext, agreement: _Agreement) -> set[str]:

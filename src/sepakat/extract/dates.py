@@ -155,6 +155,10 @@ _YEAR_PREPOSITIONS = (
     "mid",
     "from",
     "year",
+    "end",  # "end of 2026", with "of" as the pattern allows
+    "beginning",
+    "start",
+    "middle",
 )
 _MONTH_PREPOSITIONS = (
     "pada",

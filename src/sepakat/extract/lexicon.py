@@ -91,6 +91,7 @@ class AgreementLexicon:
     occasion: re.Pattern[str]  # an occasion of several days (expo, fair, festival)
     own_statement: re.Pattern[str]  # a title of a document whose issuer speaks itself
     spelled_acronyms: dict[str, re.Pattern[str]]  # "PKS" -> its long form, which the article must write
+    asides: re.Pattern[str]  # words that bring in witnesses or brokers: groups "<side>_<role>"
 
 
 def _table(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
@@ -187,6 +188,19 @@ def agreement_lexicon(lang: str) -> AgreementLexicon:
         modifiers=modifiers,
         words=words,
         kind_words=kind_words,
+        asides=_asides(lang),
+    )
+
+
+def _asides(lang: str) -> re.Pattern[str]:
+    """One pattern of data/<lang>/agreement_asides.tsv, a group per side and role
+    ("after_witness", "before_broker", ...)."""
+    groups: dict[str, list[str]] = {}
+    for pattern, side, role in _table(lang, "agreement_asides"):
+        groups.setdefault(f"{side}_{role}", []).append(pattern)
+    return re.compile(
+        "|".join(rf"(?P<{name}>(?<!\w)(?:{'|'.join(patterns)})(?!\w))" for name, patterns in groups.items()),
+        re.IGNORECASE,
     )
 
 
