@@ -2659,3 +2659,34 @@ def test_by_makes_a_target_only_right_before_its_date(
 ) -> None:
     (agreement,) = extract_text(sentence, lang="en")["agreements"]
     assert (agreement["date"], agreement.get("target_date")) == (date, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The United States and Turkey signed a five-year defence and economic agreement (DECA) that"
+            " will channel aid to Ankara.",
+            "five-year defence and economic agreement (DECA)",
+        ),
+        (
+            "Japan and Kenya signed the status of forces agreement (SOFA) on Monday.",
+            "status of forces agreement (SOFA)",
+        ),
+        # A kind's own short form names nothing.
+        ("Japan and Kenya signed a memorandum of understanding (MoU) on Monday.", None),
+    ],
+)
+def test_a_lower_case_description_with_its_short_form_is_a_name(text: str, name: str | None) -> None:
+    (agreement,) = extract_text(text, lang="en")["agreements"]
+    assert agreement["name"] == name
+
+
+def test_a_description_known_by_its_short_form_is_one_agreement_with_it() -> None:
+    text = (
+        "Agencies signed a memorandum of agreement (MOA) to coordinate stockpiles on Monday."
+        " The MOA was signed in Washington. A mining firm also signed a supply agreement with General Motors."
+    )
+    names = [a["name"] for a in extract_text(text, lang="en")["agreements"]]
+    assert names[0] == "memorandum of agreement (MOA)"
+    assert len(names) == 2

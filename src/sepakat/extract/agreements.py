@@ -251,6 +251,11 @@ def _read_mention(
     start = _extend_left(s, hs, lex, doc.lang) if form != "group" else hs
     end = _extend_right(s, he, lex, doc.lang, lower_head=s[hs].islower())
     named = end > he or start < hs
+    english = doc.lang == "en" and start == hs and s[hs].islower()
+    english = english and (form == "bare" or pointer_word == "the")
+    described = _described(s, hs, m.end(), end, lex) if english else None
+    start, end = described or (start, end)
+    named, form = (True, "bare") if described else (named, form)
     if (
         form == "anaphor"
         and pointer_word.casefold() == "the"
@@ -545,6 +550,29 @@ _LEFT_STOP = {
     "however",
 }
 _TITLE_TOKEN = re.compile(r"[A-Z][\w.'’&]*(?:[-\u2013/][\w.'’&]+)*$|[A-Z]{2,}[\w-]*$|U\.S\.(?:-[\w.'’]+)*$")
+
+
+_SHORT_FORM = re.compile(r"\s*\(([A-Z][\w&.-]*[A-Z][\w&.-]*)\)")
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "to"})
+
+
+def _described(s: str, hs: int, he: int, end: int, lex: AgreementLexicon) -> tuple[int, int] | None:
+    """The span of a lower-case English name that its short form follows: "a five-year
+    defence and economic agreement (DECA)" is known by the description and "DECA",
+    later mentions included. Not a kind's own short form ("memorandum of understanding
+    (MoU)"); up to six words back to a determiner, a status cue or punctuation."""
+    short = _SHORT_FORM.match(s, he)
+    if short is None or end > short.end():
+        return None
+    if lex.heads.fullmatch(short.group(1)) is not None and not _is_acronym_name(short.group(1)):
+        return None
+    start = hs
+    for token in list(re.finditer(r"\S+", s[max(0, hs - 80) : hs]))[::-1][:6]:
+        word = token.group(0)
+        if word.casefold() in _DETERMINERS or lex.cues.fullmatch(word) or not word[-1].isalnum():
+            break
+        start = max(0, hs - 80) + token.start()
+    return start, short.end()
 
 
 def _extend_left(s: str, hs: int, lex: AgreementLexicon, lang: str) -> int:
