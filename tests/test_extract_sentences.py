@@ -2690,3 +2690,17 @@ def test_a_description_known_by_its_short_form_is_one_agreement_with_it() -> Non
     names = [a["name"] for a in extract_text(text, lang="en")["agreements"]]
     assert names[0] == "memorandum of agreement (MOA)"
     assert len(names) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name"),
+    [
+        ("Menteri Vincent Lim hadir di Jakarta.", "id", "Vincent Lim"),
+        ("Sen. Roger Marshall said the bill would pass.", "en", "Roger Marshall"),
+        ("Minister Helena Wong met the delegation.", "en", "Helena Wong"),
+        # The country's whole name is still an office's.
+        ("Presiden Saint Vincent dan Grenadines Ralph Gonsalves tiba di Jakarta.", "id", "Ralph Gonsalves"),
+    ],
+)
+def test_a_given_name_that_a_country_name_holds_is_a_name(sentence: str, lang: str, name: str) -> None:
+    assert [p["name"] for p in extract_text(sentence, lang=lang)["people"]] == [name]

@@ -134,6 +134,7 @@ def people_lexicon(lang: str) -> PeopleLexicon:
             # ones are words too ("See", "Jan").
             - {w for w in name_words - _role_vocabulary(lang, ("title",)) if len(w) > 3}
             - {n.split()[0].casefold() for n in known}
+            - {row[0] for row in load_table("common", "place_given_names")}
         ),
         honorifics=frozenset(honorifics),
         indonesian_address=frozenset(indonesian_address),
