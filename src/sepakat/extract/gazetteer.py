@@ -142,7 +142,9 @@ class Gazetteer:
         that article writes "CREC", it is no China Railway."""
         found = self.find_entries(text)
         redefined = _redefined_abbreviations(self, text, found)
-        return [m for m, _ in found if not redefined or (m.text, m.key) not in redefined]
+        if not redefined:
+            return [m for m, _ in found]
+        return [m for m, _ in found if (m.text, m.key) not in redefined]
 
     def entry(self, key: str) -> Entry:
         """The canonical entry of ``key`` (its name form). KeyError when unknown."""
@@ -187,15 +189,24 @@ def _redefined_abbreviations(
     redefined: set[tuple[str, str | None]] = set()
     seen: set[tuple[str, str | None]] = set()
     for m, entry in found:
-        pair = (m.text, m.key)
-        if pair in seen or entry.extra.get("form") != "abbreviation" or not _ACRONYM.fullmatch(m.text):
+        written = m.text
+        if not (written.isupper() and written.isalpha() and 2 <= len(written) <= 8):
+            continue  # the cheap tests first: most mentions are no acronyms
+        pair = (written, m.key)
+        if pair in seen:
             continue
         seen.add(pair)
+        bracketed = f"({written})"
+        at = text.find(bracketed)
+        if at == -1 or entry.extra.get("form") != "abbreviation":
+            continue
         own_words: frozenset[str] | None = None
         others = 0
-        at = text.find(f"({m.text})")
         while at != -1:
-            words = _long_form(text, len(text[:at].rstrip()), len(m.text))
+            long_end = at
+            while long_end and text[long_end - 1].isspace():
+                long_end -= 1
+            words = _long_form(text, long_end, len(m.text))
             if "".join(w[0] for w in words) == m.text:
                 if own_words is None:
                     own_words = _stems(" ".join(gazetteer.surfaces(entry.key)))
@@ -204,14 +215,13 @@ def _redefined_abbreviations(
                 if 2 * len(_stems(" ".join(words)) & own_words) >= len(words):
                     break
                 others += 1
-            at = text.find(f"({m.text})", at + 1)
+            at = text.find(bracketed, at + 1)
         else:  # no definition spells out the entry
             if others:
                 redefined.add(pair)
     return redefined
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,8}")
 _LONG_FORM_WORD = re.compile(r"[\w&'’.-]+")
 _LONG_FORM_JOINERS = frozenset(
     {"of", "and", "for", "the", "dan", "&", "de", "du", "des", "la", "le", "van", "von"}
