@@ -1909,6 +1909,20 @@ def test_club_football_deals_are_not_agreements() -> None:
     assert extract_text(FOOTBALL, lang="id")["agreements"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A short transfer story: players, the squad, a match, no club word.
+        "Persib Bandung mulai merampungkan skuad. Tiga pemain baru tinggal menandatangani kontrak "
+        "sebelum laga perdana.",
+        "Sang gelandang mencetak gol di laga terakhirnya. Kontrak pemain itu berakhir pada 30 Juni.",
+    ],
+)
+def test_a_short_football_story_is_known_by_its_words(text: str) -> None:
+    record = extract_text(text, lang="id")
+    assert (record["agreements"], record["meetings"]) == ([], [])
+
+
 def test_a_strong_noun_in_a_football_article_is_still_an_agreement() -> None:
     text = (
         FOOTBALL
