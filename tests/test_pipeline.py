@@ -103,3 +103,23 @@ def test_the_alarm_does_not_raise_in_a_garbage_collector_callback() -> None:
         assert not any(_may_raise_in(frame) for frame in frames)
     finally:
         gc.callbacks.remove(on_collection)
+
+
+def test_warm_up_leaves_the_first_document_nothing_to_import() -> None:
+    """A pool worker's first document is timed like every other: what extraction imports
+    on first use (the language detector, 0.3 s) is imported by warm_up, in a fresh
+    interpreter as a worker is."""
+    import subprocess
+
+    probe = (
+        "import sys\n"
+        "from sepakat.extract import warm_up\n"
+        "from sepakat.models import RawDocument\n"
+        "from sepakat.pipeline import extract_document\n"
+        "warm_up()\n"
+        "before = set(sys.modules)\n"
+        f"extract_document(RawDocument(origin='x', id='x', title='Satu', published='2025-03-03', text={SHORT!r}))\n"
+        "print(sorted(set(sys.modules) - before))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
