@@ -14,7 +14,9 @@
    The date, in order of trust (``_date_for``): a day of that sentence (not one a
    speaker said it on, a document's own, or the day an expo closed); one the article
    gives further on for the same event; the month of the expo or fair it happened at;
-   the day it was said; the day of the article's news when it is that news.
+   the day it was said; the day of the article's news when it is that news. Those who
+   witness or broker it are no parties (data/*/agreement_asides.tsv), and a person who
+   signs under an office is a party by name.
 """
 
 from __future__ import annotations
