@@ -2718,3 +2718,16 @@ def test_a_description_known_by_its_short_form_is_one_agreement_with_it() -> Non
 )
 def test_a_given_name_that_a_country_name_holds_is_a_name(sentence: str, lang: str, name: str) -> None:
     assert [p["name"] for p in extract_text(sentence, lang=lang)["people"]] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("Otonomi khusus tidak dibangun atas basis kontrak sosial yang disepakati bersama.", "id"),
+        ("Hingga Juni 2025, perseroan telah meraih Nilai Kontrak Baru (NKB) sebesar Rp1,4 triliun.", "id"),
+        ("Sudah putus kontrak dari tahun kemarin, ia kini mencari kerja.", "id"),
+        ("The reform renewed the social contract agreed between the state and its citizens.", "en"),
+    ],
+)
+def test_a_social_contract_a_sales_figure_and_a_lost_job_are_no_agreements(sentence: str, lang: str) -> None:
+    assert extract_text(sentence, lang=lang)["agreements"] == []
