@@ -229,9 +229,7 @@ def _read_mention(
     # A reduplicated plural ("kesepakatan-kesepakatan tersebut") is one mention: its
     # pointer word comes after both copies.
     twin = m.end() + 1 + m.end() - hs
-    doubled = (
-        s[m.end() : m.end() + 1] == "-" and s[m.end() + 1 : twin].casefold() == s[hs : m.end()].casefold()
-    )
+    doubled = s[m.end() : m.end() + 1] == "-" and s[m.end() + 1 : twin].casefold() == m.group().casefold()
     words_end = twin if doubled else he
     after = _words_after(s, words_end, 2)
     words = lex.words
@@ -244,7 +242,7 @@ def _read_mention(
     ):
         form = "anaphor"  # "MoU tersebut"; "kesepakatan politik": the stage of another one
     distinct = pointer_word.casefold() in words["distinct"]
-    several = _is_group(before, s[hs : m.end()], s, m.end(), words["quantifiers"])
+    several = doubled or _is_counted(before, words["quantifiers"])
     if (several and form != "anaphor") or (
         doc.lang == "en" and form == "bare" and _is_plural(s[hs : m.end()])
     ):
@@ -426,20 +424,18 @@ def _words_after(s: str, at: int, n: int) -> list[str]:
 _CLASSIFIERS = frozenset({"buah", "unit", "lembar", "dokumen", "paket", "item", "of", "new", "baru"})
 
 
-def _is_group(before: list[str], head: str, s: str, he: int, quantifiers: frozenset[str]) -> bool:
+def _is_counted(before: list[str], quantifiers: frozenset[str]) -> bool:
     """A counted or summed-up group: the count right before the noun ("35 MoU",
     "sejumlah kesepakatan", "a number of agreements"), not further away ("seluruh bab
-    perjanjian" is every chapter of one agreement)."""
+    perjanjian" is every chapter of one agreement). A reduplicated plural
+    ("perjanjian-perjanjian") is a group too; ``_read_mention`` reads it."""
 
     def counts(word: str) -> bool:
         return word.casefold() in quantifiers or word.isdigit()
 
     if before and counts(before[-1]):
         return True
-    if len(before) >= 2 and counts(before[-2]) and before[-1].casefold() in _CLASSIFIERS:
-        return True
-    # Reduplicated plural: "perjanjian-perjanjian", "MoU-MoU".
-    return s[he : he + 1] == "-" and s[he + 1 : he + 1 + len(head)].casefold() == head.casefold()
+    return len(before) >= 2 and counts(before[-2]) and before[-1].casefold() in _CLASSIFIERS
 
 
 def _is_plural(head: str) -> bool:
