@@ -55,14 +55,19 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 
 # Code that Python runs from deallocation or the garbage collector (weakref callbacks,
 # finalizers, functions in ``gc.callbacks``, as hypothesis registers one): an exception
-# raised there is printed and dropped, not propagated. The alarm repeats
-# (``_Timer.REPEAT``), so it stops the document a moment later instead.
+# raised there is printed and dropped, not propagated. Such a callback may be any
+# library's (SQLAlchemy registers weakref callbacks), so the alarm raises only where the
+# interrupted code is sepakat's own, outside such callbacks; elsewhere it waits for its
+# next repeat (``_Timer.REPEAT``), which stops the document a moment later.
+_OWN_CODE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 _CALLBACK_FILES = ("weakref.py", "_weakrefset.py")
 
 
 def _may_raise_in(frame: FrameType | None) -> bool:
-    """Whether an exception raised in ``frame`` reaches the document's code: not when the
-    frame, or one it was called from, is such a callback."""
+    """Whether an exception raised in ``frame`` reaches the document's code: only when it
+    runs sepakat's code, and neither it nor a frame it was called from is a callback."""
+    if frame is None or not frame.f_code.co_filename.startswith(_OWN_CODE):
+        return False
     gc_codes = {getattr(callback, "__code__", None) for callback in gc.callbacks}
     while frame is not None:
         code = frame.f_code
