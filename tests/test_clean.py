@@ -411,6 +411,11 @@ def test_markdown_and_characters(text: str, expected: str) -> None:
             ["Sesuai regulasi yang berlaku.", "OJK juga meminta industri patuh."],
         ),
         # Not glue.
+        # A name the gazetteer knows, though camel_words.tsv does not list it.
+        (
+            "Pertamina dan ExxonMobil meneken kontrak.",
+            ["Pertamina dan ExxonMobil meneken kontrak."],
+        ),
         (
             "Investor antara lain Protect.AI, Armis dan Kiteworks.",
             ["Investor antara lain Protect.AI, Armis dan Kiteworks."],

@@ -41,8 +41,20 @@ def sentence_starters() -> frozenset[str]:
 
 @cache
 def camel_words() -> frozenset[str]:
-    """Case-folded names with an inner capital (iPhone, PetroChina)."""
-    return frozenset(row[0].casefold() for row in load_table("common", "camel_words"))
+    """Case-folded names with an inner capital (iPhone, PetroChina): those of
+    camel_words.tsv, and those the gazetteers' organisations and media are known by
+    (ExxonMobil, TotalEnergies), so that no name the extractor looks for is cut in two."""
+    words = {row[0].casefold() for row in load_table("common", "camel_words")}
+    for table in _NAMED_TABLES:
+        for row in load_table("common", table):
+            for cell in row:
+                words.update(w.casefold() for w in _INNER_CAPITAL.findall(cell))
+    return frozenset(words)
+
+
+_NAMED_TABLES = ("organisations", "news_media")
+# A word with a capital after lower-case letters, as the glue finder sees it.
+_INNER_CAPITAL = re.compile(r"[\w'’-]*[a-z][A-Z][\w'’-]*")
 
 
 @cache
