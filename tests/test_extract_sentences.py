@@ -1603,6 +1603,89 @@ def test_a_named_generic_agreement_after_an_unnamed_mou_is_another_agreement(tex
     assert kinds == [("agreement", False), ("mou", True)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Pertamina and a partner have signed a $2 billion agreement to study a carbon capture hub. "
+            "Separately, the Education Cooperation MOU signed by the two countries last year is being expanded.",
+            "en",
+        ),
+        (
+            "Bank Nusantara telah meneken kesepakatan senilai Rp 2 triliun untuk proyek tambang nikel. "
+            "Di sisi lain, Nota Kesepahaman Kerja Sama Pendidikan Vokasi diteken tahun lalu.",
+            "id",
+        ),
+    ],
+)
+def test_a_name_of_another_field_does_not_name_an_earlier_unnamed_agreement(text: str, lang: str) -> None:
+    # "Kesepakatan ini dituangkan dalam MoU ...": a name may name the unnamed agreement
+    # before it, but not when it describes a field the unnamed one's sentence never speaks of.
+    agreements = extract_text(text, lang=lang)["agreements"]
+    assert len(agreements) == 2
+    unnamed = next(a for a in agreements if a["name"] is None)
+    assert "education" not in unnamed["sectors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Kedua lembaga meneken kesepakatan untuk memperkuat pendidikan vokasi. "
+            "Kesepakatan itu dituangkan dalam Nota Kesepahaman tentang Pendidikan Vokasi.",
+            "id",
+        ),
+        (
+            "The two ministries signed an agreement on vocational education. "
+            "It takes the form of a Memorandum of Understanding on Vocational Education.",
+            "en",
+        ),
+    ],
+)
+def test_a_name_of_the_same_field_names_the_earlier_unnamed_agreement(text: str, lang: str) -> None:
+    (agreement,) = extract_text(text, lang=lang)["agreements"]
+    assert agreement["kind"] == "mou" and agreement["name"] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        (
+            "Universitas Nusa menjalin kerja sama akademik dengan Kyoto Institute melalui penandatanganan "
+            "Agreement on Joint Degree Program di Yogyakarta.",
+            "id",
+            "agreement",
+        ),
+        (
+            "Politeknik Harapan menjalin kerja sama dengan PT Data Kampus. "
+            "Kerja sama ini ditandai dengan penandatanganan nota kesepahaman (MoU) secara daring.",
+            "id",
+            "mou",
+        ),
+        (
+            "Pelabuhan Tanjung Emas menjalin kerja sama strategis dengan Pelabuhan Rotterdam, Senin. "
+            "Kolaborasi tersebut diwujudkan melalui penandatanganan Memorandum of Understanding on Green Shipping.",
+            "id",
+            "mou",
+        ),
+    ],
+)
+def test_a_cooperation_and_the_instrument_it_takes_shape_in_are_one_agreement(
+    text: str, lang: str, kind: str
+) -> None:
+    (agreement,) = extract_text(text, lang=lang)["agreements"]
+    assert agreement["kind"] == kind and agreement["status"] == "signed"
+    assert not {"Senin", "Kamis"} & set(agreement["parties"])  # the day it was signed, no party
+
+
+def test_a_cooperation_two_sentences_before_an_instrument_is_not_taken_for_it() -> None:
+    text = (
+        "Politeknik Harapan menjalin kerja sama dengan PT Data Kampus. Mahasiswa akan magang di sana. "
+        "Kerja sama ini ditandai dengan penandatanganan nota kesepahaman (MoU) secara daring."
+    )
+    assert len(extract_text(text, lang="id")["agreements"]) == 2
+
+
 def test_items_of_one_list_stay_apart_and_a_bare_noun_after_them_is_none_of_them() -> None:
     text = (
         "Bank Nusantara meneken PKS (Perjanjian Kerja Sama) dengan Pemerintah Kota Batang, Kamis (19/6/2025). "

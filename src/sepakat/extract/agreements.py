@@ -1345,6 +1345,18 @@ def _points_back(m: AgreementMention, doc: Doc) -> bool:
     return bool(before) and before[0].casefold() in pointers - {"the"}
 
 
+def _told_apart(a: _Agreement, m: AgreementMention, doc: Doc) -> bool:
+    """The unnamed agreement ``a`` is not the one ``m`` names: the sectors ``m``'s name
+    describes are none of those ``a``'s sentences speak of ("ExxonMobil and Pertamina have
+    signed a $2.5 billion agreement" on carbon capture, then "the Educational Cooperation
+    MOU signed by the United States and Indonesia")."""
+    described = set(find_sectors(m.name or "", doc.lang))
+    if not described:
+        return False
+    spoken = set(find_sectors(" ".join(doc.sentences[x.sentence].text for x in a.mentions), doc.lang))
+    return bool(spoken) and not (described & spoken)
+
+
 def _described_back(m: AgreementMention, last: _Agreement | None, doc: Doc) -> _Agreement | None:
     """The agreement just spoken of, when a descriptive name (lower-case words after the
     noun) points back to it: "perjanjian perdagangan ini" after the I-EAEU FTA is that
@@ -1441,7 +1453,7 @@ def gather(mentions: list[AgreementMention], doc: Doc, context: ArticleContext) 
             if agreements:
                 continue  # "kedua MoU tersebut": those already spoken of; which one it cannot say
             m.form = "group"
-        target = _target_for(m, agreements, last, doc, context)
+        target = _realised_through(m, last, doc) or _target_for(m, agreements, last, doc, context)
         if target is None:
             if m.form in ("bare", "anaphor") and not m.status:
                 continue
@@ -1483,6 +1495,8 @@ def _target_for(
                 (a for a in reversed(agreements) if a.form == "bare" and _compatible(m.kind, a.kind)),
                 None,
             )
+            if target is not None and _told_apart(target, m, doc):
+                target = None
         if target is None and (target := _described_back(m, last, doc)) is not None:
             m.form = "anaphor"  # a description pointing back names nothing new
         return target
@@ -1517,6 +1531,48 @@ def _target_for(
         target is None or _other_parties(doc, context, target, m) or _other_countries(doc, context, target, m)
     )
     return None if other else target
+
+
+def _realised_through(m: AgreementMention, last: _Agreement | None, doc: Doc) -> _Agreement | None:
+    """The cooperation just spoken of, when ``m`` is the instrument it takes shape in:
+    "menjalin kerja sama ... melalui penandatanganan Agreement on Double Degree Program",
+    "Kerja sama ini ditandai dengan penandatanganan nota kesepahaman (MoU)". Only an unnamed or descriptive
+    generic agreement (no instrument of its own) is taken, and only from this sentence,
+    or the one before when this one opens with the cooperation ("Kerja sama ini ...")."""
+    if (
+        last is None
+        or m.form not in ("named", "bare")
+        or not m.strong
+        or last.kind != "agreement"
+        or any(x.strong for x in last.mentions)
+    ):
+        return None
+    sentence = doc.sentences[m.sentence]
+    before = doc.text[sentence.start : m.start]
+    link = _REALISED_THROUGH.search(before)
+    if link is None:
+        return None
+    latest = last.mentions[-1].sentence
+    if latest == m.sentence:
+        return last if last.mentions[-1].end <= sentence.start + link.start() else None
+    opens = _COOPERATION_OPENS.match(before[: link.start()])
+    return last if latest == m.sentence - 1 and opens is not None else None
+
+
+# What ties a cooperation to the instrument it takes shape in, right before the
+# instrument. Indonesian only: English news does not report a "cooperation" as an
+# agreement of its own (it is no agreement noun there).
+_REALISED_THROUGH = re.compile(
+    r"\b(?:melalui|lewat|ditandai\s+dengan|dituangkan\s+(?:dalam|melalui)|diwujudkan\s+(?:dalam|melalui|dengan)"
+    r"|diresmikan\s+(?:dengan|melalui)|dikukuhkan\s+(?:dengan|melalui|dalam)|dalam\s+bentuk|berupa)"
+    r"\s+(?:(?:penandatanganan|penandatangan|sebuah|suatu)\s+)*$",
+    re.IGNORECASE,
+)
+# A sentence that opens with the cooperation just spoken of: "Kerja sama ini", "Kolaborasi tersebut".
+_COOPERATION_OPENS = re.compile(
+    r"\W*(?:kerja\s*sama|kemitraan|kolaborasi|sinergi)(?:\s+\w+){0,3}?\s+(?:ini|tersebut|itu)\b",
+    re.IGNORECASE,
+)
 
 
 def _other_countries(
@@ -1811,8 +1867,12 @@ _TRAILING_PARTY_JOINER = re.compile(r"(?:\s+(?:dan|dengan|and|with|of|the|for|se
 
 
 def _split_parties(phrase: str) -> list[str]:
+    """The parties of a phrase that lists them; a day or month after a comma is when, not
+    who ("dengan Pelabuhan Rotterdam, Senin")."""
     parts = re.split(r",\s*(?:dan\s+|and\s+)?|\s+(?:dan|dengan|serta|and|with)\s+", phrase)
-    return [p.strip() for p in parts if p.strip()[:1].isupper()]
+    return [
+        p.strip() for p in parts if p.strip()[:1].isupper() and p.strip().casefold() not in _CALENDAR_WORDS
+    ]
 
 
 def _refine_kind(kind: str, name: str, sentence: str, lex: AgreementLexicon) -> str:
