@@ -76,6 +76,14 @@ ID_STATUS = [
     ("Menteri mengusulkan adanya MoU khusus antara Kemenlu dan BRIN.", "mou", "proposed"),
     # Trying to sign is not signing.
     ("Perusahaan itu berupaya menjalin kerja sama dengan otoritas setempat.", "agreement", "proposed"),
+    # Until it is reached, it is not; "akhirnya" (finally) says it was.
+    ("Perundingan berlanjut sampai kontrak itu disepakati kedua pihak.", "contract", "proposed"),
+    ("Kami terus bekerja hingga perjanjian damai itu ditandatangani.", "agreement", "proposed"),
+    (
+        "Perundingan berlangsung alot hingga akhirnya perjanjian damai itu ditandatangani.",
+        "agreement",
+        "signed",
+    ),
 ]
 
 EN_STATUS = [
@@ -90,6 +98,8 @@ EN_STATUS = [
     ),
     ("Pertamina signed a supply contract with a Japanese trading house.", "contract", "signed"),
     ("The two kingdoms signed a peace treaty to end the border war.", "treaty", "signed"),
+    ("Talks will go on until a contract is signed.", "contract", "proposed"),
+    ("Talks dragged on until the supply contract was finally signed.", "contract", "signed"),
 ]
 
 
