@@ -1512,13 +1512,35 @@ def test_honorifics_are_not_names() -> None:
             "Kemdiktisaintek membahas MoU dengan Kementerian Pendidikan Provinsi British Columbia, Kanada.",
             ["CAN", "IDN"],
         ),
-        # A city in the agreement's name is no side.
+        # A city in the agreement's name is no side; one in a party's name gives its country.
         ("Kedua negara menandatangani Kesepakatan Kuala Lumpur untuk gencatan senjata.", ["IDN"]),
+        (
+            "Universitas Nusa meneken MoU dengan Osaka Medical College tentang riset kedokteran.",
+            ["IDN", "JPN"],
+        ),
     ],
 )
 def test_agreement_countries(sentence: str, countries: list[str]) -> None:
     (agreement,) = extract_text(sentence, lang="id")["agreements"]
     assert agreement["countries"] == countries
+
+
+def test_a_party_named_as_a_foreign_institution_is_of_the_country_the_story_is_about() -> None:
+    text = (
+        "Kerja sama pendidikan Indonesia dan Inggris terus tumbuh. Mahasiswa Inggris belajar di Bandung. "
+        "Universitas Airlangga menandatangani nota kesepahaman dengan University of Northmoor tentang gelar ganda."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["countries"] == ["GBR", "IDN"]
+
+
+def test_a_foreign_institution_in_a_story_about_several_countries_gives_none() -> None:
+    text = (
+        "Indonesia menjalin hubungan dengan Inggris dan Jepang. Mahasiswa Inggris dan Jepang belajar di "
+        "Bandung. Universitas Airlangga menandatangani nota kesepahaman dengan University of Northmoor."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["countries"] == ["IDN"]
 
 
 def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None:

@@ -2152,12 +2152,41 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
         codes.add("IDN")  # Indonesian news naming no country reports Indonesian parties
     elif len(codes) == 1 and "IDN" not in codes and "IDN" in context.countries:
         codes.add("IDN")  # "MoU dengan Rusia" in Indonesian news: Indonesia is the other side
+    codes |= seen.party_cities
     if codes == {"IDN"} and seen.abroad:
         # Indonesian parties alone, and it happens abroad: the host is the other side
         # ("kunjungan Presiden ke Singapura menghasilkan kesepakatan", "universitas di
         # Inggris", "perusahaan asal Guangzhou").
         codes |= seen.abroad
+    if codes == {"IDN"} and doc.lang == "id":
+        codes |= _country_of_foreign_institution(doc, context, agreement)
     return tuple(sorted(codes))
+
+
+def _country_of_foreign_institution(doc: Doc, context: ArticleContext, agreement: _Agreement) -> set[str]:
+    """In Indonesian news, a party written as a foreign institution the gazetteer does
+    not know ("Universitas Padjadjaran dan University of Dundee") is of the one foreign
+    country the article is about, when it is about one."""
+    foreign = {c for c in context.countries if c != "IDN" and context.is_state(c)}
+    if len(foreign) != 1:
+        return set()
+    for m in agreement.mentions:
+        for party in _mention_parties(doc, m):
+            foreign_styled = _FOREIGN_INSTITUTION.search(party) and not _INDONESIAN_BODY.search(party)
+            if foreign_styled and not context.gazetteer.find(party):
+                return foreign
+    return set()
+
+
+# Institutions named in English (or another foreign tongue) ...
+_FOREIGN_INSTITUTION = re.compile(
+    r"\b(?:University|Universit(?:y|ät|é|à)|Institute|College|Hospital|Academy|Foundation|Corporation|Company"
+    r"|Council|Association|Ltd|Limited|Inc|GmbH|Co\.)(?![\w-])"
+)
+# ... unless an Indonesian word says the body is Indonesian ("PT Krakatau Steel Company").
+_INDONESIAN_BODY = re.compile(
+    r"\b(?:PT|Tbk|Persero|Universitas|Institut|Politeknik|Sekolah|Kementerian|Badan|Pemerintah|Indonesia)\b"
+)
 
 
 @dataclass
@@ -2168,6 +2197,7 @@ class _SentenceCountries:
     places: set[str] = field(default_factory=set)
     abroad: set[str] = field(default_factory=set)  # foreign countries where it happens: "ke Singapura"
     witnesses: set[str] = field(default_factory=set)  # "disaksikan oleh Presiden AS"
+    party_cities: set[str] = field(default_factory=set)  # "Tianjin Medical University", "Washington signed"
     both: bool = False  # "kedua negara"
 
 
@@ -2179,6 +2209,7 @@ def _sentence_countries(doc: Doc, context: ArticleContext, agreement: _Agreement
         found = doc.mentions_in(m.sentence, _PARTY_KINDS | _PLACE_KINDS)
         listed = {mention.end for mention in found if mention.kind in ("country", "bloc")}
         asides = _aside_spans(doc, m)
+        parties = _party_spans(doc, m) if any(x.kind == "city" for x in found) else []
         for mention in found:
             code = context.code_of(mention)
             if code is None:
@@ -2189,6 +2220,12 @@ def _sentence_countries(doc: Doc, context: ArticleContext, agreement: _Agreement
                     seen.witnesses.add(code)
                 continue  # a broker is never a party
             in_name = m.start <= mention.start and mention.end <= m.end
+            if mention.kind == "city" and any(a <= mention.start and mention.end <= b for a, b in parties):
+                # A city in a party's name ("Tianjin Medical University") or standing for
+                # its government ("Washington signed an accord with Taipei"): that party's
+                # country. In the agreement's own name it is no side ("Kesepakatan Kuala Lumpur").
+                seen.party_cities.add(code)
+                continue
             if mention.kind == "city" or (
                 mention.kind in ("country", "bloc")
                 and not in_name
@@ -2200,6 +2237,17 @@ def _sentence_countries(doc: Doc, context: ArticleContext, agreement: _Agreement
                 continue
             seen.parties.add(code)
     return seen
+
+
+def _party_spans(doc: Doc, m: AgreementMention) -> list[tuple[int, int]]:
+    """Where the mention's sentence writes the parties ``_mention_parties`` reads."""
+    sentence = doc.sentences[m.sentence]
+    spans = []
+    for party in _mention_parties(doc, m):
+        at = sentence.text.find(party)
+        if at != -1:
+            spans.append((sentence.start + at, sentence.start + at + len(party)))
+    return spans
 
 
 def _aside_spans(doc: Doc, m: AgreementMention) -> list[tuple[int, int, str]]:
