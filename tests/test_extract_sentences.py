@@ -1383,6 +1383,22 @@ def test_places_and_storms_are_not_people() -> None:
     assert extract_text(text, lang="en")["people"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kedua presiden bertemu di St Peterseburg, Kamis (19/6/2025).", "id"),
+        ("Murid itu bersekolah di SD Katolik St Yoseph Kuaputu.", "id"),
+        ("The company moved its plant to St. Augustine last year.", "en"),
+        ("Talks were held at St Andrews.", "en"),
+        ("St. Jude Medical Inc declared a dividend. St. Jude said the rights may be exercised later.", "en"),
+        ("Newcastle kalah di St James Park.", "id"),
+    ],
+)
+def test_a_place_named_after_a_saint_is_no_person(text: str, lang: str) -> None:
+    # "St" opens a place's name (place_heads.tsv), even one the gazetteer lacks or misspelt.
+    assert extract_text(text, lang=lang)["people"] == []
+
+
 def test_an_office_reads_on_through_a_bodys_english_name() -> None:
     text = (
         "Direktur Eksekutif Center of Economic and Law Studies Bhima Yudhistira mengatakan ekspor akan naik."

@@ -546,6 +546,12 @@ def _honorific_before(lex: PeopleLexicon, text: str, start: int) -> bool:
     return _word_before(text, start) in lex.honorifics
 
 
+def _place_head_before(lex: PeopleLexicon, text: str, start: int) -> bool:
+    """The word right before ``start`` opens a place's name ("St.", "Hotel")."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].rstrip(".") in lex.place_heads
+
+
 def _word_before(text: str, start: int) -> str:
     """The word right before ``start``, case-folded, without its dot ("Mr." -> "mr")."""
     before = text[max(0, start - 12) : start].split()
@@ -631,6 +637,8 @@ def _names_beside_saying(scan: _Scan) -> None:
         first, last = hit.span(1)
         if first >= 2 and text[first - 1] == " " and _starts_run(text, first - 2):
             continue  # the last word of a longer run: the run gave it already
+        if _place_head_before(scan.lex, text, first):
+            continue  # "St. Jude said": the place's or company's name
         scan.add_word(first, last, hit.group(1))
 
 
