@@ -899,6 +899,32 @@ PEOPLE = [
         "Duta Besar Jepang untuk Indonesia",
         "JPN",
     ),
+    # The head of a unit, the unit and its body, a rank, the name.
+    (
+        "Kabid Humas Polda Metro Jaya Kombes Ade Susanto mengatakan tersangka sudah ditangkap.",
+        "Ade Susanto",
+        "Kabid Humas Polda Metro Jaya",
+        "IDN",
+    ),
+    (
+        "Hal itu dikonfirmasi Kasubdit Renakta Ditreskrimum Polda Jatim AKBP Rudi Hartono.",
+        "Rudi Hartono",
+        "Kasubdit Renakta Ditreskrimum Polda Jatim",
+        "IDN",
+    ),
+    # Given names that office names hold too ("Jaksa Agung"), and the Balinese "Anak Agung".
+    (
+        "Hal itu dikonfirmasi oleh Direktur Siber Polda Bali, Kombes Rizki Agung Prakoso, Minggu.",
+        "Rizki Agung Prakoso",
+        "Direktur Siber Polda Bali",
+        "IDN",
+    ),
+    (
+        "Kepala Dinas Pendidikan Denpasar Anak Agung Gede Wiratama membuka acara itu.",
+        "Anak Agung Gede Wiratama",
+        "Kepala Dinas Pendidikan Denpasar",
+        "IDN",
+    ),
 ]
 
 
@@ -1373,6 +1399,27 @@ def test_the_short_form_of_a_body_is_no_person() -> None:
     text = "Mantan Gubernur Basuki Tjahaja Purnama (Ahok) hadir. Ahok mengatakan ia mendukung program itu."
     (person,) = extract_text(text, lang="id")["people"]
     assert person["name"] == "Basuki Tjahaja Purnama"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A street named after a person and rank is no person.
+        "Ia ditemui di Jalan Kapten P Tendean, Jakarta Selatan, kemarin.",
+        # Units written short are no names ("Kabag Ops", "Kasubdit Renakta Ditreskrimum").
+        "Kabag Ops Korlantas Polri menginstruksikan petugas berjaga.",
+        "Laporan itu ditangani Kasubdit Renakta Ditreskrimum.",
+    ],
+)
+def test_streets_and_units_are_not_people(text: str) -> None:
+    assert extract_text(text, lang="id")["people"] == []
+
+
+def test_a_name_after_a_verb_of_saying_is_read_whole_or_not_at_all() -> None:
+    # "kata Mu'ti saat ...": not "Mu", the part of the word before its apostrophe.
+    text = "Menteri Abdul Mu'ti hadir. \"Itu dimungkinkan,\" kata Mu\\'ti saat berkunjung."
+    names = {p["name"] for p in extract_text(text, lang="id")["people"]}
+    assert names == {"Abdul Mu'ti"}
 
 
 def test_places_and_storms_are_not_people() -> None:

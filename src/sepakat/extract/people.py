@@ -135,6 +135,7 @@ def people_lexicon(lang: str) -> PeopleLexicon:
             - {w for w in name_words - _role_vocabulary(lang, ("title",)) if len(w) > 3}
             - {n.split()[0].casefold() for n in known}
             - {row[0] for row in load_table("common", "place_given_names")}
+            - {row[0] for row in load_table("common", "office_given_names")}
         ),
         honorifics=frozenset(honorifics),
         indonesian_address=frozenset(indonesian_address),
@@ -709,7 +710,7 @@ def _patterns(lang: str) -> _Patterns:
         # ``_names_beside_saying`` relies on it: such verbs cannot overlap their neighbours.
         raise ValueError(f"speech_verbs ({lang}): a verb of saying is one word of letters")
     particles = _prefix_tree(_PARTICLES)
-    word = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+    word = r"[A-Z][\w'’]*+(?:-[\w'’]+)*+"  # possessive: never part of a word ("Mu" of "Mu'ti")
     # Patterns start with a plain character class and leave word boundaries before them
     # to the caller (``_starts_word``): a leading look-behind makes ``re`` try every position.
     return _Patterns(
@@ -1000,8 +1001,13 @@ def _name_stretches(
             stretches.append(current)
             current = []
             continue
-        if covered[base + tok[0]]:
-            blocked = False  # a place or body the gazetteer knows: its name is over
+        if covered[base + tok[0]] or (
+            blocked and place_words and not street and tok[2].rstrip(".").casefold() in scan.lex.honorifics
+        ):
+            # A place or body the gazetteer knows: its name is over. So it is at a rank or
+            # title after the body's name ("Polda Metro Jaya Kombes Argo Yuwono"): a person's
+            # name follows. Not in a street's name ("Jalan Kapten P Tendean").
+            blocked = False
         if current and not _tail_follows(tokens, i):  # "Woodrow Wilson Center": the center's name
             stretches.append(current)
         current = []
