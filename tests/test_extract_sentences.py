@@ -1422,6 +1422,25 @@ def test_a_name_after_a_verb_of_saying_is_read_whole_or_not_at_all() -> None:
     assert names == {"Abdul Mu'ti"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students can apply for a Pell Grant. The grant pays part of the tuition.",
+        "Guardian Bikes said it would open a plant. Its bikes are sold across the country.",
+        "Silver Hills Bakery said sales rose. The bakery employs 300 people.",
+    ],
+)
+def test_things_named_like_people_are_not_people(text: str) -> None:
+    # No given name opens them and their last word is written in lower case too.
+    assert extract_text(text, lang="en")["people"] == []
+
+
+def test_a_person_whose_surname_is_a_word_is_still_a_person() -> None:
+    text = "John Baker said the bakery would reopen. A baker was hired."
+    names = {p["name"] for p in extract_text(text, lang="en")["people"]}
+    assert names == {"John Baker"}
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "

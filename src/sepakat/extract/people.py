@@ -1154,6 +1154,8 @@ def _vouch(
     if not vouched:
         # An unvouched single word may still be the short form of a vouched name.
         return PersonMention(start, end, name, here.index, False) if len(words) == 1 else None
+    if role is None and known is None and _a_things_name(here.scan, words):
+        return None
     if country is None and doc.lang == "en":
         country = _country_after(here, end)
     return PersonMention(start, end, name, here.index, True, role, country)
@@ -1172,6 +1174,19 @@ def _country_after(here: _Sentence, end: int) -> str | None:
     return next(
         (_country_named(here.scan, m) for m in here.covered if m.start == at and m.kind == "country"), None
     )
+
+
+def _a_things_name(scan: _Scan, words: list[str]) -> bool:
+    """In English, words that name a thing, not a person: no given name opens them and
+    the last is a noun the article also writes in lower case ("Pell Grant", "Guardian
+    Bikes", "Silver Hills Bakery"), however well it would do as a surname elsewhere."""
+    if scan.doc.lang != "en" or len(words) < 2:
+        return False
+    if words[0].casefold().rstrip(".") in scan.lex.name_words or len(words[0].rstrip(".")) <= 1:
+        return False  # "John Lewis"; "J. Grant": an initial is a person's
+    last = words[-1]
+    folded = last.casefold()
+    return folded != last and scan.has_word(folded)
 
 
 def _common_noun(scan: _Scan, word: str) -> bool:
