@@ -1428,6 +1428,9 @@ def test_a_name_after_a_verb_of_saying_is_read_whole_or_not_at_all() -> None:
         "Students can apply for a Pell Grant. The grant pays part of the tuition.",
         "Guardian Bikes said it would open a plant. Its bikes are sold across the country.",
         "Silver Hills Bakery said sales rose. The bakery employs 300 people.",
+        # A company's designator or trade word ends a company's name (name_tails.tsv).
+        "Norstar Bancorp said it agreed to buy Irving Trust and Sandoz AG.",
+        "Butler Manufacturing said profits fell.",
     ],
 )
 def test_things_named_like_people_are_not_people(text: str) -> None:
