@@ -1536,9 +1536,10 @@ def _target_for(
 def _realised_through(m: AgreementMention, last: _Agreement | None, doc: Doc) -> _Agreement | None:
     """The cooperation just spoken of, when ``m`` is the instrument it takes shape in:
     "menjalin kerja sama ... melalui penandatanganan Agreement on Double Degree Program",
-    "Kerja sama ini ditandai dengan penandatanganan nota kesepahaman (MoU)". Only an unnamed or descriptive
-    generic agreement (no instrument of its own) is taken, and only from this sentence,
-    or the one before when this one opens with the cooperation ("Kerja sama ini ...")."""
+    "Kerja sama ini ditandai dengan penandatanganan nota kesepahaman (MoU)". Only an
+    unnamed or descriptive generic agreement (no instrument of its own) is taken, and only
+    from this sentence, or the one before when this one opens with the cooperation
+    ("Kerja sama ini ...")."""
     if (
         last is None
         or m.form not in ("named", "bare")
