@@ -79,6 +79,12 @@ ID_STATUS = [
     # Until it is reached, it is not; "akhirnya" (finally) says it was.
     ("Perundingan berlanjut sampai kontrak itu disepakati kedua pihak.", "contract", "proposed"),
     ("Kami terus bekerja hingga perjanjian damai itu ditandatangani.", "agreement", "proposed"),
+    # What implementing it could bring is no implementation.
+    (
+        "Melalui implementasi perjanjian dagang itu, Indonesia dapat menjadi pintu gerbang logistik.",
+        "agreement",
+        "proposed",
+    ),
     (
         "Perundingan berlangsung alot hingga akhirnya perjanjian damai itu ditandatangani.",
         "agreement",
@@ -1801,6 +1807,39 @@ def test_a_cooperation_two_sentences_before_an_instrument_is_not_taken_for_it() 
         "Kerja sama ini ditandai dengan penandatanganan nota kesepahaman (MoU) secara daring."
     )
     assert len(extract_text(text, lang="id")["agreements"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indonesia menyelesaikan perundingan Indonesia-Eurasian Economic Union Free Trade Agreement "
+        "(I-EAEU FTA). Perjanjian perdagangan dengan EAEU segera diratifikasi DPR.",
+        "Indonesia dan Uni Eropa menyepakati IEU-CEPA pada Minggu. Menurut Prabowo, perjanjian "
+        "perdagangan bebas telah disepakati setelah sembilan tahun.",
+        "Negara ASEAN telah menyepakati ASEAN Petroleum Security Agreement (APSA), perjanjian solidaritas energi "
+        "untuk menghadapi krisis pasokan.",
+    ],
+)
+def test_a_description_of_the_one_named_pact_of_its_field_is_that_pact(text: str) -> None:
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["name"] is not None and agreement["name"][:1].isupper()  # the pact's own name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # With another country: another pact.
+        "Indonesia meneken Indonesia-Chile CEPA. Perjanjian dagang dengan Peru masih dirundingkan.",
+        # With a body: its own agreement.
+        "Bank Mega meneken Perjanjian Kerja Sama Pembiayaan Tambang. Selain itu perjanjian kerja sama "
+        "pembiayaan dengan PT Len Railway Systems juga diteken.",
+        # Two named pacts of the field: which one it cannot say.
+        "Indonesia meneken IEU-CEPA dan I-EAEU FTA tahun ini. Perjanjian perdagangan bebas lain masih "
+        "dirundingkan.",
+    ],
+)
+def test_a_description_that_may_be_another_pact_stays_apart(text: str) -> None:
+    assert len(extract_text(text, lang="id")["agreements"]) >= 2
 
 
 def test_items_of_one_list_stay_apart_and_a_bare_noun_after_them_is_none_of_them() -> None:

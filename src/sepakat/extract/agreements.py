@@ -1125,7 +1125,8 @@ def _governs(s: str, cue: re.Match[str], hs: int, he: int) -> bool:
 
 _AFTER_FUTURE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?"
-    r"(?:akan|bakal|diharapkan|diproyeksikan|ditargetkan|will|would|is expected|are expected)\b",
+    r"(?:akan|bakal|diharapkan|diproyeksikan|ditargetkan|dapat|bisa"
+    r"|will|would|can|could|is expected|are expected)\b",
     re.IGNORECASE,
 )
 
@@ -1135,9 +1136,10 @@ _RELATIVE = re.compile(r"\b(?:yang|that|which)\b", re.IGNORECASE)
 
 
 def _future_after(s: str, he: int, status: str | None, cue: str) -> bool:
-    """A nominal cue before the agreement whose verb, after it, looks ahead:
-    "implementasi MoU ini diharapkan ...", "Penandatanganan perjanjian induk ... akan
-    dilakukan" (not "MoU yang akan ...": that says what the agreement will do)."""
+    """A nominal cue before the agreement whose verb, after it, looks ahead or says what
+    may be: "implementasi MoU ini diharapkan ...", "Penandatanganan perjanjian induk ...
+    akan dilakukan", "Melalui implementasi perjanjian ini, Indonesia dapat menjadi ..."
+    (not "MoU yang akan ...": that says what the agreement will do)."""
     if status not in ("implementing", "ratified") and not (status == "signed" and _SIGNING_NOUN.match(cue)):
         return False
     ahead = _AFTER_FUTURE.match(s[he:])
@@ -1357,6 +1359,60 @@ def _told_apart(a: _Agreement, m: AgreementMention, doc: Doc) -> bool:
     return bool(spoken) and not (described & spoken)
 
 
+def _described_pact(
+    m: AgreementMention, agreements: list[_Agreement], doc: Doc, context: ArticleContext
+) -> _Agreement | None:
+    """The one agreement with a proper name that a description after it speaks of: "the
+    IEU-CEPA" then "perjanjian perdagangan bebas", the I-EAEU FTA then "Perjanjian
+    perdagangan dengan EAEU". The description is the noun and lower-case words (and the
+    countries it is with); the sectors it names must be that agreement's, and no other
+    proper-named agreement of the article may have them too."""
+    description = _description(m, doc, context)
+    if description is None:
+        return None
+    sectors, own = description
+    fitting = [
+        a
+        for a in agreements
+        if a.form in ("named", "item")
+        and _compatible(a.kind, m.kind)
+        and any(_proper_name(x.name) for x in a.mentions if x.form in ("named", "item"))
+        and sectors <= set(find_sectors(a.name or "", doc.lang))
+    ]
+    if len(fitting) != 1:
+        return None
+    theirs = frozenset().union(*(_name_countries(doc, context, x) for x in fitting[0].mentions))
+    return fitting[0] if own <= theirs else None  # not "perjanjian dagang dengan Peru" after a Chile CEPA
+
+
+def _description(m: AgreementMention, doc: Doc, context: ArticleContext) -> tuple[set[str], set[str]] | None:
+    """The sectors a descriptive name ("perjanjian perdagangan bebas") names and the
+    countries it is with, besides Indonesia; None for a proper name, a bare noun, a weak
+    one ("kerja sama iklim" is a cooperation of its own), or one with a body ("dengan PT Len")."""
+    if m.form != "named" or not m.name or not m.strong:
+        return None
+    words = _JOINED.split(m.name, maxsplit=1)[0].split()
+    if len(words) < 2 or any(w[:1].isupper() for w in words[1:]):
+        return None
+    sectors = set(find_sectors(" ".join(words), doc.lang))
+    if not sectors:
+        return None
+    own = set(_name_countries(doc, context, m))
+    for party in _mention_parties(doc, m):
+        codes = {context.code_of(x) for x in context.gazetteer.find(party) if x.kind in ("country", "bloc")}
+        if not codes or None in codes:
+            return None
+        own |= {c for c in codes if c and c != "IDN"}
+    return sectors, own
+
+
+def _proper_name(name: str | None) -> bool:
+    """A name with a capitalised word after its noun, or an acronym: "IEU-CEPA", "Free
+    Trade Agreement", "Perjanjian Kerja Sama Perikanan"."""
+    words = (name or "").split()
+    return any(w[:1].isupper() for w in words[1:]) or bool(re.search(r"[A-Z]{2,}", name or ""))
+
+
 def _described_back(m: AgreementMention, last: _Agreement | None, doc: Doc) -> _Agreement | None:
     """The agreement just spoken of, when a descriptive name (lower-case words after the
     noun) points back to it: "perjanjian perdagangan ini" after the I-EAEU FTA is that
@@ -1477,29 +1533,7 @@ def _target_for(
 ) -> _Agreement | None:
     """The agreement gathered so far that ``m`` speaks of, or None when it is a new one."""
     if m.form in ("named", "item"):
-        target = _called(m, agreements, doc) or next(
-            (
-                a
-                for a in agreements
-                if a.form in ("named", "item")
-                and not _listed_beside(a, m)
-                and not _names_other_countries(a, m, doc, context)
-                and (_same_named(a, m) or _same_pact(a, m, doc, context) or _named_back(a, m, doc))
-            ),
-            None,
-        )
-        if target is None and m.form == "named":
-            # "Kesepakatan ini dituangkan dalam MoU antara X dan Y": the article's
-            # unnamed agreement gets its name.
-            target = next(
-                (a for a in reversed(agreements) if a.form == "bare" and _compatible(m.kind, a.kind)),
-                None,
-            )
-            if target is not None and _told_apart(target, m, doc):
-                target = None
-        if target is None and (target := _described_back(m, last, doc)) is not None:
-            m.form = "anaphor"  # a description pointing back names nothing new
-        return target
+        return _named_target(m, agreements, last, doc, context)
     if m.form == "group":
         # "menyaksikan penandatanganan kontrak ..." then "Total ada 27 kontrak": one group.
         target = next(
@@ -1574,6 +1608,42 @@ _COOPERATION_OPENS = re.compile(
     r"\W*(?:kerja\s*sama|kemitraan|kolaborasi|sinergi)(?:\s+\w+){0,3}?\s+(?:ini|tersebut|itu)\b",
     re.IGNORECASE,
 )
+
+
+def _named_target(
+    m: AgreementMention,
+    agreements: list[_Agreement],
+    last: _Agreement | None,
+    doc: Doc,
+    context: ArticleContext,
+) -> _Agreement | None:
+    """``_target_for`` a named mention or a list's item."""
+    target = _called(m, agreements, doc) or next(
+        (
+            a
+            for a in agreements
+            if a.form in ("named", "item")
+            and not _listed_beside(a, m)
+            and not _names_other_countries(a, m, doc, context)
+            and (_same_named(a, m) or _same_pact(a, m, doc, context) or _named_back(a, m, doc))
+        ),
+        None,
+    )
+    if target is None and (target := _described_pact(m, agreements, doc, context)) is not None:
+        m.form = "anaphor"  # "perjanjian perdagangan bebas" after the IEU-CEPA names nothing new
+        return target
+    if target is None and m.form == "named":
+        # "Kesepakatan ini dituangkan dalam MoU antara X dan Y": the article's
+        # unnamed agreement gets its name.
+        target = next(
+            (a for a in reversed(agreements) if a.form == "bare" and _compatible(m.kind, a.kind)),
+            None,
+        )
+        if target is not None and _told_apart(target, m, doc):
+            target = None
+    if target is None and (target := _described_back(m, last, doc)) is not None:
+        m.form = "anaphor"  # a description pointing back names nothing new
+    return target
 
 
 def _other_countries(
