@@ -79,6 +79,7 @@ ID_STATUS = [
     # Until it is reached, it is not; "akhirnya" (finally) says it was.
     ("Perundingan berlanjut sampai kontrak itu disepakati kedua pihak.", "contract", "proposed"),
     ("Kami terus bekerja hingga perjanjian damai itu ditandatangani.", "agreement", "proposed"),
+    ("Perundingan perjanjian plastik global berakhir tanpa kesepakatan.", "agreement", "negotiating"),
     # What implementing it could bring is no implementation.
     (
         "Melalui implementasi perjanjian dagang itu, Indonesia dapat menjadi pintu gerbang logistik.",
@@ -105,6 +106,9 @@ EN_STATUS = [
     ("Pertamina signed a supply contract with a Japanese trading house.", "contract", "signed"),
     ("The two kingdoms signed a peace treaty to end the border war.", "treaty", "signed"),
     ("Talks will go on until a contract is signed.", "contract", "proposed"),
+    # A determiner that denies the noun outweighs what else the clause says.
+    ("The two banks held talks but no agreement was reached.", "agreement", "negotiating"),
+    ("No supply contract has been signed yet.", "contract", "negotiating"),
     ("Talks dragged on until the supply contract was finally signed.", "contract", "signed"),
 ]
 

@@ -1036,6 +1036,7 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         and o.start - sentence.start >= he
         and not _LISTED_WITH.fullmatch(s, he, o.start - sentence.start)
     }
+    named_at = min(hs, mention.start - sentence.start)  # "no [supply] contract"
     best: tuple[int, str, int] | None = None
     concluded: int | None = None  # where a verb says talks ended in agreement ("rampung")
     # A cue starts inside the clause; it may run past its end ("ditanda - tangani": the
@@ -1057,7 +1058,7 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
             distance += 200  # a cue with another agreement between belongs to that one
         # A modifier inside the agreement's name is none of the verb's ("the Joint Plan of
         # Action agreed at ..."), one before the name may be ("bakal ada MoU yang diteken").
-        status = _modified(s, m, lex.cue_status[group], lex.modifiers, (hs, he))
+        status = _stated(s, m, lex.cue_status[group], lex.modifiers, (hs, he), named_at=named_at)
         if m.end() <= hs and _future_after(s, he, status, m.group(0)):
             status = "proposed"  # "implementasi MoU ini diharapkan ...": hoped for, not reached
         if status is None:
@@ -1070,6 +1071,33 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         status, at = _of_the_talks(s, mention.start - sentence.start, best[1], best[2], concluded)
         mention.status = status
         mention.cue_at = sentence.start + at
+
+
+def _stated(
+    s: str,
+    cue: re.Match[str],
+    status: str,
+    modifiers: dict[str, str],
+    name: tuple[int, int],
+    *,
+    named_at: int,
+) -> str | None:
+    """The stage the cue states of the agreement named at ``named_at``: modified by the
+    words before the cue, or denied by a determiner before the name ("no agreement was
+    reached", "berakhir tanpa kesepakatan"), whatever else the clause says."""
+    stated = _modified(s, cue, status, modifiers, name)
+    if stated is not None and _NEGATED_NOUN.search(s, max(0, named_at - 40), named_at):
+        return _EFFECTS["negation"].get(status, status)
+    return stated
+
+
+# A determiner that denies the noun after it, a word or two between but no article:
+# "no agreement", "no new supply contract", "tanpa kesepakatan", "tidak ada MoU".
+_NEGATED_NOUN = re.compile(
+    r"\b(?:no|without(?:\s+(?:a|an|any))?|tanpa(?:\s+adanya)?|tiada|(?:tidak|tak|belum)\s+ada)\s+"
+    r"(?:(?!(?:the|this|that|its|their|a|an|itu|ini|yang)\b)[a-z][\w-]*\s+){0,2}\Z",
+    re.IGNORECASE,
+)
 
 
 # Between two agreements of one list: "MoU A dan MoU B", "the X, the Y and the Z".
