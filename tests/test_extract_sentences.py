@@ -1846,6 +1846,27 @@ def test_a_description_that_may_be_another_pact_stays_apart(text: str) -> None:
     assert len(extract_text(text, lang="id")["agreements"]) >= 2
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Trump akan menegosiasikan kembali perjanjian perdagangan bebas di Amerika Utara (North American "
+            "Free Trade Agreement) yang telah dikritik.",
+            "North American Free Trade Agreement",
+        ),
+        (
+            "Indonesia akan menandatangani perjanjian kemitraan ekonomi komprehensif dengan Kanada "
+            "(Indonesia-Canada Comprehensive Economic Partnership Agreement/ICA-CEPA) tahun ini.",
+            "Indonesia-Canada Comprehensive Economic Partnership Agreement/ICA-CEPA",
+        ),
+    ],
+)
+def test_a_name_given_again_in_parentheses_is_the_same_agreement(text: str, name: str) -> None:
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["name"] == name
+    assert all("(" not in party for party in agreement["parties"])  # not "Kanada (Indonesia-Canada ..."
+
+
 def test_items_of_one_list_stay_apart_and_a_bare_noun_after_them_is_none_of_them() -> None:
     text = (
         "Bank Nusantara meneken PKS (Perjanjian Kerja Sama) dengan Pemerintah Kota Batang, Kamis (19/6/2025). "

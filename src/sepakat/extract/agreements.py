@@ -1646,16 +1646,20 @@ def _named_target(
     context: ArticleContext,
 ) -> _Agreement | None:
     """``_target_for`` a named mention or a list's item."""
-    target = _called(m, agreements, doc) or next(
-        (
-            a
-            for a in agreements
-            if a.form in ("named", "item")
-            and not _listed_beside(a, m)
-            and not _names_other_countries(a, m, doc, context)
-            and (_same_named(a, m) or _same_pact(a, m, doc, context) or _named_back(a, m, doc))
-        ),
-        None,
+    target = (
+        _called(m, agreements, doc)
+        or _glossed(m, last, doc)
+        or next(
+            (
+                a
+                for a in agreements
+                if a.form in ("named", "item")
+                and not _listed_beside(a, m)
+                and not _names_other_countries(a, m, doc, context)
+                and (_same_named(a, m) or _same_pact(a, m, doc, context) or _named_back(a, m, doc))
+            ),
+            None,
+        )
     )
     if target is None and (target := _described_pact(m, agreements, doc, context)) is not None:
         m.form = "anaphor"  # "perjanjian perdagangan bebas" after the IEU-CEPA names nothing new
@@ -1672,6 +1676,23 @@ def _named_target(
     if target is None and (target := _described_back(m, last, doc)) is not None:
         m.form = "anaphor"  # a description pointing back names nothing new
     return target
+
+
+def _glossed(m: AgreementMention, last: _Agreement | None, doc: Doc) -> _Agreement | None:
+    """The agreement just named, when ``m`` is its name in parentheses right after it:
+    "perjanjian perdagangan bebas di Amerika Utara (North American Free Trade
+    Agreement)", "perjanjian kemitraan ekonomi komprehensif dengan Kanada (Indonesia-
+    Canada Comprehensive Economic Partnership Agreement/ICA-CEPA)"."""
+    if last is None or m.form != "named" or len((m.name or "").split()) < 2:
+        return None  # "the African Continental Free Trade Area (AfCFTA)": an acronym of what precedes
+    previous = last.mentions[-1]
+    if previous.sentence != m.sentence or previous.end > m.start:
+        return None
+    return last if _GLOSS_BETWEEN.fullmatch(doc.text, previous.end, m.start) else None
+
+
+# Between a name and its gloss: the counterparty or place the name goes on with, then "(".
+_GLOSS_BETWEEN = re.compile(r"\s*(?:(?:dengan|di|antara|with|in|between)\s+[^()\n]{0,60}?)?\(\s*")
 
 
 def _other_countries(
@@ -1954,6 +1975,8 @@ def _capitalised_phrase(s: str, at: int) -> str:
             if nxt[:1].isupper() or nxt.startswith(("dan ", "and ")):
                 continue
             break
+        if "(" in s[end : at + t.start()]:
+            break  # a long parenthesis: an agreement's name given again, no party ("Kanada (ICA-CEPA ...)")
         if word[:1].isupper() or word[:1].isdigit() or word.startswith("(") or word in _PARTY_JOINERS:
             end = at + t.end()
             continue
