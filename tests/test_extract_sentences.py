@@ -1454,6 +1454,29 @@ def test_a_person_whose_surname_is_a_word_is_still_a_person() -> None:
     assert names == {"John Baker"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The President named the representatives to the 80th Session of the General Assembly of the "
+            "United Nations. Senator Jane Moore, Representative of the United States to the 80th Session of "
+            "the General Assembly of the United Nations. Senator John Park, Representative of the United "
+            "States to the 80th Session of the General Assembly of the United Nations.",
+            "en",
+        ),
+        (
+            "Presiden Prabowo Subianto menghadiri KTT ASEAN ke-46 di Kuala Lumpur. Perdana Menteri Malaysia "
+            "Anwar Ibrahim membuka KTT ASEAN ke-46 itu dengan pidato. Presiden Filipina Ferdinand Marcos juga "
+            "berbicara di KTT ASEAN ke-46.",
+            "id",
+        ),
+    ],
+)
+def test_one_named_event_is_one_meeting_whoever_is_named_at_it(text: str, lang: str) -> None:
+    (meeting,) = extract_text(text, lang=lang)["meetings"]
+    assert meeting["kind"] == "multilateral" and len(meeting["participants"]) >= 2
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "

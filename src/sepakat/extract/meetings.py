@@ -142,6 +142,8 @@ class _Meeting:
     date: DateValue | None = None
     spans_days: bool = False  # ``date`` is the first day of several ("12-13 Agustus")
     sentences: list[int] = field(default_factory=list)
+    # The named event its trigger is part of ("76th Session of the General Assembly").
+    event: str | None = None
 
 
 def extract_meetings(
@@ -176,7 +178,7 @@ def extract_meetings(
                 continue
             if any(index in mt.sentences and mt.kind == kind for mt in meetings):
                 continue  # the sentence restates a meeting it already gave
-            meeting = _Meeting(kind, index)
+            meeting = _Meeting(kind, index, event=_event_name(sentence.text, m.start(), m.end()))
             _add_sentence(doc, context, people, meeting, index)
             _implied_side(doc, context, meeting)
             if len(meeting.countries) < 2:
@@ -278,12 +280,17 @@ def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
         )
         same_kind = old.kind == new.kind or "meeting" in (old.kind, new.kind)
         same_date = old.date == new.date or None in (old.date, new.date)
+        # One named event ("the 76th Session of the General Assembly"), whoever is named at it.
+        same_event = new.event is not None and new.event == old.event
         if (
             same_kind
-            and same_people
             and same_date
-            and (old.countries == new.countries or old.countries >= new.countries)
+            and (
+                same_event
+                or (same_people and (old.countries == new.countries or old.countries >= new.countries))
+            )
         ):
+            old.countries |= new.countries
             if old.kind == "visit" and new.kind == "meeting" and new.sentence in old.sentences:
                 # "kunjungan ke Belgia, melangsungkan pertemuan dengan Presiden Komisi Uni
                 # Eropa ... di Brussel": the meeting of the visit, between its own sides.
@@ -299,6 +306,26 @@ def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
             return old
     meetings.append(new)
     return new
+
+
+def _event_name(text: str, start: int, end: int) -> str | None:
+    """The named event a trigger word is part of, case-folded: the capitalised run around
+    it, with "of", "the" and ordinals inside ("the 76th Session of the General Assembly",
+    "KTT ASEAN ke-46"); None when the trigger stands alone or in lower case."""
+    if not text[start : start + 1].isupper():
+        return None
+    left = _EVENT_LEFT.search(text, max(0, start - 60), start)
+    right = _EVENT_RIGHT.match(text, end)
+    name = _EVENT_JOINERS.sub("", text[left.start() if left else start : right.end() if right else end])
+    return name.casefold() if len(name.split()) >= 2 else None
+
+
+_EVENT_WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)|ke-\d+|of|the|on|and|dan|tentang)"
+_EVENT_LEFT = re.compile(rf"(?:{_EVENT_WORD}\s+)+\Z")
+_EVENT_RIGHT = re.compile(rf"(?:\s+{_EVENT_WORD})*(?<![\s])")
+_EVENT_JOINERS = re.compile(
+    r"^(?:(?:of|the|on|and|dan|tentang)\s+)+|(?:\s+(?:of|the|on|and|dan|tentang))+$|^\s+|\s+$"
+)
 
 
 def _signings_as_meetings(
