@@ -1477,6 +1477,15 @@ def test_one_named_event_is_one_meeting_whoever_is_named_at_it(text: str, lang: 
     assert meeting["kind"] == "multilateral" and len(meeting["participants"]) >= 2
 
 
+def test_a_list_number_glued_to_a_name_is_no_part_of_it_and_a_name_holds_no_digit() -> None:
+    text = (
+        "Daftar menteri: 1. Menteri Kebudayaan Fadli Zon2. Menteri HAM Natalius Pigai3. Selesai. "
+        "CEO Auto2000 Anton Jimmi Suwandy mengatakan penjualan naik. Kadar CO2 naik, kata peneliti."
+    )
+    names = {p["name"] for p in extract_text(text, lang="id")["people"]}
+    assert names == {"Fadli Zon", "Natalius Pigai", "Anton Jimmi Suwandy"}
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "

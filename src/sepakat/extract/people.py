@@ -1124,6 +1124,18 @@ def _vouch(
     an unvouched one-word mention is kept as a possible short form."""
     doc, lex = here.scan.doc, here.scan.lex
     name = doc.text[start:end]
+    if not name.isalpha() and any(c.isdigit() for c in name):
+        # "Dadan Hindayana3": a list's next number glued to the name; "CO2", "Medika17",
+        # "PRINT-362": no person's name holds a digit.
+        glued = _GLUED_NUMBER.search(name)
+        name = name[: glued.start()] if glued else name
+        end = start + len(name)
+        after_digits = _AFTER_DIGITS.search(name) if any(c.isdigit() for c in name) else None
+        if after_digits is not None:  # a company's name, then the person's
+            start += after_digits.start()
+            name = after_digits.group()
+        if " " not in name or any(c.isdigit() for c in name):
+            return None
     words = name.split()
     role: str | None = None
     country: str | None = None
@@ -1162,6 +1174,12 @@ def _vouch(
 
 
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+# A list's number glued to the name before it ("1. Fadli Zon2. Natalius Pigai3.").
+_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{3})\d{1,2}$")
+# The words after the last one with a digit ("Auto2000 Anton Jimmi Suwandy").
+_AFTER_DIGITS = re.compile(r"(?<=\s)[^\d\s]+(?:\s+[^\d\s]+)*$")
 
 
 def _country_after(here: _Sentence, end: int) -> str | None:
