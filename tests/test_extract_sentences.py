@@ -1486,6 +1486,15 @@ def test_a_list_number_glued_to_a_name_is_no_part_of_it_and_a_name_holds_no_digi
     assert names == {"Fadli Zon", "Natalius Pigai", "Anton Jimmi Suwandy"}
 
 
+def test_english_forms_of_address_are_no_part_of_the_name() -> None:
+    text = (
+        "Former Texas Gov. Rick Perry spoke first. Rev. Jim Wallis and His Holiness Pope Francis "
+        "sent messages, and the Reverend Doctor Martin Luther King Jr. was remembered."
+    )
+    names = {p["name"] for p in extract_text(text, lang="en")["people"]}
+    assert names == {"Rick Perry", "Jim Wallis", "Pope Francis", "Martin Luther King Jr."}
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "

@@ -1123,19 +1123,11 @@ def _vouch(
     """A person mention when something vouches for the name (module docstring, step 3);
     an unvouched one-word mention is kept as a possible short form."""
     doc, lex = here.scan.doc, here.scan.lex
+    span = _name_span(lex, doc.text, start, end)
+    if span is None:
+        return None
+    start, end = span
     name = doc.text[start:end]
-    if not name.isalpha() and any(c.isdigit() for c in name):
-        # "Dadan Hindayana3": a list's next number glued to the name; "CO2", "Medika17",
-        # "PRINT-362": no person's name holds a digit.
-        glued = _GLUED_NUMBER.search(name)
-        name = name[: glued.start()] if glued else name
-        end = start + len(name)
-        after_digits = _AFTER_DIGITS.search(name) if any(c.isdigit() for c in name) else None
-        if after_digits is not None:  # a company's name, then the person's
-            start += after_digits.start()
-            name = after_digits.group()
-        if " " not in name or any(c.isdigit() for c in name):
-            return None
     words = name.split()
     role: str | None = None
     country: str | None = None
@@ -1176,6 +1168,30 @@ def _vouch(
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
+def _name_span(lex: PeopleLexicon, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the candidate's name is, or None when it is no name: "Dadan Hindayana3" is a
+    list's next number glued to the name, "Auto2000 Anton Jimmi Suwandy" a company's name
+    before it; "CO2", "Medika17", "PRINT-362" are none (no person's name holds a digit),
+    and neither is "Former Texas" before "Gov. Rick Perry" (what the honorific's holder is of)."""
+    name = text[start:end]
+    if not name.isalpha() and any(c.isdigit() for c in name):
+        glued = _GLUED_NUMBER.search(name)
+        name = name[: glued.start()] if glued else name
+        end = start + len(name)
+        after_digits = _AFTER_DIGITS.search(name) if any(c.isdigit() for c in name) else None
+        if after_digits is not None:
+            start += after_digits.start()
+            name = after_digits.group()
+        if " " not in name or any(c.isdigit() for c in name):
+            return None
+    honorific_after = _WORD_AFTER.match(text, end)
+    if honorific_after and honorific_after.group(1).casefold() in lex.honorifics:
+        return None
+    return start, end
+
+
+# The word after a name, when a capitalised word follows it: "Texas Gov. Rick Perry".
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]*)\.?[ \t]+[A-Z]")
 # A list's number glued to the name before it ("1. Fadli Zon2. Natalius Pigai3.").
 _GLUED_NUMBER = re.compile(r"(?<=[^\W\d_]{3})\d{1,2}$")
 # The words after the last one with a digit ("Auto2000 Anton Jimmi Suwandy").
