@@ -1495,6 +1495,15 @@ def test_english_forms_of_address_are_no_part_of_the_name() -> None:
     assert names == {"Rick Perry", "Jim Wallis", "Pope Francis", "Martin Luther King Jr."}
 
 
+def test_an_office_word_before_an_english_name_is_no_part_of_it() -> None:
+    text = (
+        "Judge Ketanji Brown Jackson was confirmed. Judge Jackson thanked the Senate. "
+        "Correspondent James Longman reported from Kyiv. Julie Bishop met Mike Judge."
+    )
+    names = {p["name"] for p in extract_text(text, lang="en")["people"]}
+    assert names == {"Ketanji Brown Jackson", "James Longman", "Julie Bishop", "Mike Judge"}
+
+
 def test_places_and_storms_are_not_people() -> None:
     text = (
         "After Hurricane Ian, the leaders met at Camp David and later visited Fort Wayne and Lake Charles, "

@@ -1172,7 +1172,8 @@ def _name_span(lex: PeopleLexicon, text: str, start: int, end: int) -> tuple[int
     """Where the candidate's name is, or None when it is no name: "Dadan Hindayana3" is a
     list's next number glued to the name, "Auto2000 Anton Jimmi Suwandy" a company's name
     before it; "CO2", "Medika17", "PRINT-362" are none (no person's name holds a digit),
-    and neither is "Former Texas" before "Gov. Rick Perry" (what the honorific's holder is of)."""
+    and neither is "Former Texas" before "Gov. Rick Perry" (what the honorific's holder is of).
+    An office word of role_words.tsv before a name is no part of it ("Judge Jackson")."""
     name = text[start:end]
     if not name.isalpha() and any(c.isdigit() for c in name):
         glued = _GLUED_NUMBER.search(name)
@@ -1187,6 +1188,9 @@ def _name_span(lex: PeopleLexicon, text: str, start: int, end: int) -> tuple[int
     honorific_after = _WORD_AFTER.match(text, end)
     if honorific_after and honorific_after.group(1).casefold() in lex.honorifics:
         return None
+    first = name.split(maxsplit=1)[0]
+    if len(name.split()) >= 2 and first.casefold() in lex.role_words:
+        start += len(first) + 1  # "Judge David S. Tatel", "Correspondent James Longman": an office
     return start, end
 
 
