@@ -178,11 +178,12 @@ def extract_meetings(
                 continue
             if any(index in mt.sentences and mt.kind == kind for mt in meetings):
                 continue  # the sentence restates a meeting it already gave
-            meeting = _Meeting(kind, index, event=_event_name(sentence.text, m.start(), m.end()))
+            meeting = _Meeting(kind, index)
             _add_sentence(doc, context, people, meeting, index)
             _implied_side(doc, context, meeting)
             if len(meeting.countries) < 2:
                 continue
+            meeting.event = _event_name(sentence.text, m.start(), m.end())
             _date_from(doc, meeting, index)
             last = _merge_into(meetings, meeting)
     if agreements:

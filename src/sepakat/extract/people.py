@@ -549,14 +549,18 @@ def _honorific_before(lex: PeopleLexicon, text: str, start: int) -> bool:
 
 def _place_head_before(lex: PeopleLexicon, text: str, start: int) -> bool:
     """The word right before ``start`` opens a place's name ("St.", "Hotel")."""
-    before = text[max(0, start - 12) : start].split()
-    return bool(before) and before[-1].rstrip(".") in lex.place_heads
+    return _written_word_before(text, start) in lex.place_heads
 
 
 def _word_before(text: str, start: int) -> str:
     """The word right before ``start``, case-folded, without its dot ("Mr." -> "mr")."""
+    return _written_word_before(text, start).casefold()
+
+
+def _written_word_before(text: str, start: int) -> str:
+    """The word right before ``start`` as written, without its dot ("St." -> "St")."""
     before = text[max(0, start - 12) : start].split()
-    return before[-1].casefold().rstrip(".") if before else ""
+    return before[-1].rstrip(".") if before else ""
 
 
 def _runs_of_capitals(scan: _Scan) -> None:
@@ -1175,7 +1179,7 @@ def _name_span(lex: PeopleLexicon, text: str, start: int, end: int) -> tuple[int
     and neither is "Former Texas" before "Gov. Rick Perry" (what the honorific's holder is of).
     An office word of role_words.tsv before a name is no part of it ("Judge Jackson")."""
     name = text[start:end]
-    if not name.isalpha() and any(c.isdigit() for c in name):
+    if any(c.isdigit() for c in name):
         glued = _GLUED_NUMBER.search(name)
         name = name[: glued.start()] if glued else name
         end = start + len(name)
