@@ -91,6 +91,10 @@ ID_STATUS = [
         "agreement",
         "signed",
     ),
+    # An agreement that will end is in force until then; hope is no agreement yet.
+    ("Kontrak Marquez dengan Honda akan berakhir tahun depan.", "contract", "implementing"),
+    ("Nota kesepahaman kedua universitas bakal habis tahun depan.", "mou", "implementing"),
+    ("Menteri optimistis kesepakatan dagang itu tercapai.", "agreement", "proposed"),
 ]
 
 EN_STATUS = [
@@ -110,6 +114,15 @@ EN_STATUS = [
     ("The two banks held talks but no agreement was reached.", "agreement", "negotiating"),
     ("No supply contract has been signed yet.", "contract", "negotiating"),
     ("Talks dragged on until the supply contract was finally signed.", "contract", "signed"),
+    # What can be or is hoped for has not happened; what will expire is still in force.
+    ("The bankers remain hopeful that an agreement can be reached soon.", "agreement", "proposed"),
+    ("The minister was optimistic about reaching a trade agreement with the bloc.", "agreement", "proposed"),
+    ("Officials said the supply contract can be signed next month.", "contract", "proposed"),
+    (
+        "The current rubber agreement, which will expire in October, sets a price range.",
+        "agreement",
+        "implementing",
+    ),
 ]
 
 

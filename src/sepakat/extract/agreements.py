@@ -1205,6 +1205,16 @@ _EFFECTS: dict[str, dict[str, str | None]] = {
         "ratified": "proposed",
         "implementing": "proposed",
     },
+    # An auxiliary of the future: as "future"; and an agreement that will end or expire
+    # ("akan berakhir", "will expire in October") is in force until then.
+    "will": {
+        "negotiating": "proposed",
+        "agreed": "proposed",
+        "signed": "proposed",
+        "ratified": "proposed",
+        "implementing": "proposed",
+        "ended": "implementing",
+    },
     "toward": {
         "agreed": "negotiating",
         "signed": "negotiating",
@@ -1246,7 +1256,7 @@ def _modified(
     return _EFFECTS[effect].get(status, status)
 
 
-_AHEAD_OR_NOT = frozenset({"future", "negation", "hypothetical"})
+_AHEAD_OR_NOT = frozenset({"future", "will", "negation", "hypothetical"})
 # "usai", "setelah", "after": done before what the clause's main verb says; when that verb
 # looks ahead, so does the step.
 _AFTER_WORDS = frozenset({"usai", "setelah", "seusai", "sesudah", "after"})
