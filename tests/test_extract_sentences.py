@@ -3058,3 +3058,85 @@ def test_a_given_name_that_a_country_name_holds_is_a_name(sentence: str, lang: s
 )
 def test_a_social_contract_a_sales_figure_and_a_lost_job_are_no_agreements(sentence: str, lang: str) -> None:
     assert extract_text(sentence, lang=lang)["agreements"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "parties"),
+    [
+        # An article before a party is none of it, and where articles open the parties
+        # they, not every "and", tell where one ends.
+        (
+            "The two ministers signed a memorandum of understanding between the Republic of Korinthia "
+            "and the Kingdom of Serenia.",
+            "en",
+            ["Republic of Korinthia", "Kingdom of Serenia"],
+        ),
+        (
+            "The leaders welcomed an MOU between the Trade Department and the Ministry of Trade and Industry "
+            "of Malaysia.",
+            "en",
+            ["Trade Department", "Ministry of Trade and Industry of Malaysia"],
+        ),
+        (
+            "Pertamina signed a supply contract with the Japan Bank for International Cooperation and Mitsui.",
+            "en",
+            ["Pertamina", "Japan Bank for International Cooperation", "Mitsui"],
+        ),
+        # Capitalised words that qualify a common noun name no party.
+        ("Nordwind reached an agreement with the Japanese government which opens new routes.", "en", []),
+        (
+            "Kenya Ports Authority signed an agreement with the Hamburg-based shipping line Unimar.",
+            "en",
+            ["Kenya Ports Authority"],
+        ),
+        # Those words alone are no one's name.
+        ("The Parties signed a protocol on fisheries.", "en", []),
+        ("The Presidents signed a joint statement on climate cooperation.", "en", []),
+        # A dash or an exclamation ends a party's name.
+        ("Trump announced a historic trade deal with the UK—something no one expected.", "en", ["UK"]),
+        # A body the gazetteer knows is one party, "dan" inside it or not.
+        (
+            "MoU antara Kementerian Energi dan Sumber Daya Mineral dan PT Pertamina diteken hari ini.",
+            "id",
+            ["Kementerian Energi dan Sumber Daya Mineral", "PT Pertamina"],
+        ),
+    ],
+)
+def test_parties_after_an_article_or_joined_inside_a_name(
+    sentence: str, lang: str, parties: list[str]
+) -> None:
+    (agreement,) = extract_text(sentence, lang=lang)["agreements"]
+    assert agreement["parties"] == parties
+
+
+def test_a_group_named_after_a_city_is_of_no_country() -> None:
+    sentence = "Morocco reached an agreement last week with the Paris Club of creditor governments."
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert (agreement["parties"], agreement["countries"]) == (["Paris Club"], ["MAR"])
+
+
+def test_a_countrys_government_is_that_country_as_a_party() -> None:
+    # One agreement, told with "Indonesia" and then with "the Government of Indonesia".
+    text = (
+        "Norway signed a forestry agreement with Indonesia on Monday. "
+        '"We are proud to launch a new forestry partnership agreement with the Government of Indonesia," '
+        "the minister said."
+    )
+    assert len(extract_text(text, lang="en")["agreements"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # "end" with another object says nothing of the deal.
+        ("Mediators worked to reach a lasting ceasefire deal to help end the war.", "proposed"),
+        ("It was agreed that the best way to end this conflict is through a full peace deal.", "agreed"),
+        # Its own object, or none (a passive, a time after the verb), it does.
+        ("The board decided to terminate the merger agreement with Baker Corp.", "ended"),
+        ("Export quotas under the International Cocoa Agreement were suspended a year ago.", "ended"),
+        ("The grain supply agreement ended this September after ten years.", "ended"),
+    ],
+)
+def test_a_verb_of_ending_with_another_object_ends_no_agreement(sentence: str, status: str) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert agreement["status"] == status

@@ -1051,8 +1051,10 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
         if m.start() >= he and _FOR_PURPOSE.fullmatch(s, he, m.start()) and not _is_passive(m.group(0)):
             continue  # "a deal to end the war": what the agreement is for, not its stage
         group = _group_name(m)
-        if lex.cue_scope[group] == "governs" and not _governs(s, m, hs, he):
-            continue
+        if (lex.cue_scope[group] == "governs" and not _governs(s, m, hs, he)) or (
+            lex.cue_status[group] == "ended" and _ends_something_else(s, m, named_at)
+        ):
+            continue  # "a deal to help end the war": the war ends, not the deal
         distance = m.start() - he if m.start() >= he else hs - m.end()
         if any(min(m.start(), hs) < f < max(m.end(), he) for f in fences):
             distance += 200  # a cue with another agreement between belongs to that one
@@ -1127,6 +1129,30 @@ _NEGOTIATION_BEFORE = re.compile(
     r"(?:\s+(?:resmi|formal|on|for|about|over|tentang|mengenai|soal|the|a|an))*\s*$",
     re.IGNORECASE,
 )
+
+
+def _ends_something_else(s: str, cue: re.Match[str], named_at: int) -> bool:
+    """A verb of ending whose object, after it, is not the agreement: "a ceasefire deal to
+    help end the war", "the best way to end this conflict is through a peace deal" (but
+    "terminate its merger agreement", "withdraw from the deal")."""
+    passive = _PASSIVE_BEFORE.search(s, max(0, cue.start() - 12), cue.start())
+    if _OBJECT_AFTER.match(s, cue.end()) is None or passive:
+        return False  # no object: "were suspended a year ago", "which ends this September"
+    if cue.end() <= named_at:
+        between = s[cue.end() : named_at]
+        if len(_WORD.findall(between)) <= 5 and not re.search(r"[.;:,]", between):
+            return False  # the agreement is the object: "end the big drug companies' sweetheart deal"
+    return True
+
+
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:the|this|that|these|those|a|an|its|their|his|her|our|all)\s+"
+    r"(?!(?:year|month|week|day|decade|weekend|season|quarter|time|morning|evening|night|summer|winter"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)",
+    re.IGNORECASE,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+$", re.IGNORECASE)
 
 
 _FOR_PURPOSE = re.compile(r"\s+(?:to|untuk|guna|demi)\s+", re.IGNORECASE)  # between the noun and a cue
@@ -1206,7 +1232,7 @@ _EFFECTS: dict[str, dict[str, str | None]] = {
         "implementing": "proposed",
     },
     # An auxiliary of the future: as "future"; and an agreement that will end or expire
-    # ("akan berakhir", "will expire in October") is in force until then.
+    # ("akan berakhir", "will expire in October") is in force until then (``_RUNS_OUT``).
     "will": {
         "negotiating": "proposed",
         "agreed": "proposed",
@@ -1251,9 +1277,18 @@ def _modified(
         effect = modifiers[before[at - 1]]  # "akan menyaksikan penandatanganan": still ahead
     elif effect == "done" and at is not None and _after_what_lies_ahead(s, cue.start(), before[at]):
         effect = "future"  # "akan mendapat peluang baru usai meneken perjanjian": still ahead
+    if effect == "will" and status == "ended" and not _RUNS_OUT.fullmatch(cue.group(0)):
+        effect = "future"  # "would terminate its agreement": an end announced, not a term
     if effect is None or effect not in _EFFECTS:
         return status
     return _EFFECTS[effect].get(status, status)
+
+
+# An agreement's term running out, as against someone ending it ("membatalkan", "terminate").
+_RUNS_OUT = re.compile(
+    r"(?:berakhir|habis|usai|ends?|expire[sd]?|lapse[sd]?|k[ae]daluw?arsa)(?:nya)?",
+    re.IGNORECASE,
+)
 
 
 _AHEAD_OR_NOT = frozenset({"future", "will", "negation", "hypothetical"})
@@ -1905,10 +1940,19 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
     s = sentence.text
     hs, he = m.head_start - sentence.start, m.end - sentence.start
     found: list[str] = []
+    # A body the gazetteer knows is one party, "dan" or "and" inside it or not
+    # ("Kementerian Energi dan Sumber Daya Mineral").
+    whole = tuple(
+        {
+            doc.text[x.start : x.end]
+            for x in doc.mentions_in(m.sentence, _BODY_KINDS)
+            if _JOINER_INSIDE.search(doc.text, x.start, x.end)
+        }
+    )
     if m.name:
         joined = _JOINED.search(m.name)
         if joined:
-            found.extend(_split_parties(m.name[joined.end() :]))
+            found.extend(_split_parties(m.name[joined.end() :], whole))
     # One item of "PKS dengan A, B dan C" has its own counterparty, not the whole list.
     markers = () if m.form == "item" and found else _PARTY_MARKERS.finditer(s, he, min(len(s), he + 120))
     for marker in markers:
@@ -1918,13 +1962,13 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
             continue  # "brokered by Qatar", "disaksikan oleh": no signatory
         phrase = _capitalised_phrase(s, marker.end())
         if phrase:
-            found.extend(_split_parties(phrase))
+            found.extend(_split_parties(phrase, whole))
             break
     subject = _SUBJECT.match(s[:hs])
     if subject:
         # The signing subject, then its counterparts; a word that starts sentences alone
         # is none ("Usai meneken MoU ...": "Pemerintah Indonesia" stays whole).
-        subjects = [p for p in _split_parties(subject.group(1)) if p not in _SENTENCE_STARTERS]
+        subjects = [p for p in _split_parties(subject.group(1), whole) if p not in _SENTENCE_STARTERS]
         found = subjects + found
     unique: list[str] = []
     for written in found:
@@ -1965,19 +2009,25 @@ _OFFICE_PREFIX = re.compile(
 )
 # A generic word alone ("pemerintah", "kedua negara") is no party; "Pemerintah Kota Bogor" is.
 _NOT_PARTY = re.compile(
-    r"^(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah|presiden|president|menteri|minister)\b"
-    r"(?!\s+(?-i:[A-Z]))",
+    r"^(?:(?:kedua|the two|both|sejumlah|beberapa|pihak|negara|pemerintah|presiden|president|menteri"
+    r"|minister)\b(?!\s+(?-i:[A-Z]))"
+    # The words alone ("between the Participants", "the Administration"), not "Government of Indonesia".
+    r"|(?:part(?:y|ies)|participants?|presidents|leaders?|sides?|signator(?:y|ies)|administration|government)$)",
     re.IGNORECASE,
 )
 
 
-_PHRASE_TOKEN = re.compile(r"\([^()]{1,60}\)|(?:[A-Z]\.){2,}|[^\s,;:.()]+|,")
+_PHRASE_TOKEN = re.compile(r"\([^()]{1,60}\)|(?:[A-Z]\.){2,}|[^\s,;:.()!?—–]+|,")
 
 
 def _capitalised_phrase(s: str, at: int) -> str:
     """Capitalised words from ``at`` (with "dan", "of", parentheses inside), up to the
-    first lower-case word that is not a joiner or to punctuation that ends a clause."""
+    first lower-case word that is not a joiner or to punctuation that ends a clause; an
+    article before the first is none of it ("between the United States and ...")."""
+    article = _ARTICLE.match(s, at)
+    at = article.end() if article else at
     end = at
+    stop = ""
     for t in _PHRASE_TOKEN.finditer(s[at : at + 250]):
         word = t.group(0)
         if word == ",":
@@ -1985,26 +2035,119 @@ def _capitalised_phrase(s: str, at: int) -> str:
             if nxt[:1].isupper() or nxt.startswith(("dan ", "and ")):
                 continue
             break
-        if "(" in s[end : at + t.start()]:
+        gap = s[end : at + t.start()]
+        if "(" in gap:
             break  # a long parenthesis: an agreement's name given again, no party ("Kanada (ICA-CEPA ...)")
+        if _PHRASE_BREAK.search(gap):
+            break  # "with the UK—something", "the United States: the People's Republic of China"
         if word[:1].isupper() or word[:1].isdigit() or word.startswith("(") or word in _PARTY_JOINERS:
             end = at + t.end()
             continue
+        stop = word
         break
     phrase = _TRAILING_PARTY_JOINER.sub("", s[at:end]).rstrip(" ;,")  # "PT KAI dan menempatkan ...": "PT KAI"
+    if article and phrase and _qualifies_a_noun(phrase, stop, len(phrase) == end - at):
+        return ""  # "the Japanese government", "the New York video tape service company"
     return phrase if phrase[:1].isupper() else ""
 
 
+def _qualifies_a_noun(phrase: str, stop: str, touching: bool) -> bool:
+    """Capitalised words after "the" that qualify a common noun written next ("the Japanese
+    government which", "the Soviet Union's central bank", "the Hamburg-based shipping line"):
+    no party's name. ``touching``: ``stop``, the lower-case word that ended them, follows
+    them directly (not after "of")."""
+    if phrase.endswith(("-based", "'s", "’s")):
+        return True
+    return touching and stop[:1].islower() and stop not in _AFTER_A_PARTY and not stop.endswith(("ing", "ed"))
+
+
+# Lower-case words that may follow a party's name ("with the ACTS Satellite Network to produce").
+_AFTER_A_PARTY = frozenset(
+    {
+        "to",
+        "for",
+        "on",
+        "in",
+        "at",
+        "of",
+        "from",
+        "which",
+        "that",
+        "who",
+        "whose",
+        "under",
+        "over",
+        "as",
+        "by",
+        "with",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "said",
+        "says",
+        "last",
+        "this",
+        "these",
+        "earlier",
+        "since",
+        "until",
+        "during",
+        "after",
+        "before",
+        "through",
+        "about",
+        "worth",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+    }
+)
+
+
+_ARTICLE = re.compile(r"(?:The|the)\s+")
+_PHRASE_BREAK = re.compile(r"[;:!?—–]")
 _TRAILING_PARTY_JOINER = re.compile(r"(?:\s+(?:dan|dengan|and|with|of|the|for|serta|&))+\s*$")
 
 
-def _split_parties(phrase: str) -> list[str]:
+_BODY_KINDS = frozenset({"organisation", "bloc"})
+_JOINER_INSIDE = re.compile(r",|\s(?:dan|and|serta|with|dengan)\s")
+
+
+def _split_parties(phrase: str, whole: tuple[str, ...] = ()) -> list[str]:
     """The parties of a phrase that lists them; a day or month after a comma is when, not
-    who ("dengan Pelabuhan Rotterdam, Senin")."""
-    parts = re.split(r",\s*(?:dan\s+|and\s+)?|\s+(?:dan|dengan|serta|and|with)\s+", phrase)
-    return [
-        p.strip() for p in parts if p.strip()[:1].isupper() and p.strip().casefold() not in _CALENDAR_WORDS
+    who ("dengan Pelabuhan Rotterdam, Senin"); a name of ``whole`` is never split."""
+    kept = sorted(whole, key=len, reverse=True)
+    for i, name in enumerate(kept):
+        phrase = phrase.replace(name, f"\x00{i}\x00")
+    # "the Commerce Department and the Ministry of Commerce and Industry": where an article
+    # opens each party, only the article tells where the next one starts.
+    # (A part with no "of" still lists its own: "with Malaysia and Cambodia, and the United States".)
+    pieces = _BEFORE_AN_ARTICLE.split(phrase)
+    parts = [
+        part
+        for piece in pieces
+        for part in (_BETWEEN_PARTIES.split(piece) if len(pieces) == 1 or " of " not in piece else [piece])
     ]
+    for i, name in enumerate(kept):
+        parts = [part.replace(f"\x00{i}\x00", name) for part in parts]
+    named = [_LEADING_ARTICLE.sub("", p.strip()) for p in parts]
+    return [p for p in named if p[:1].isupper() and p.casefold() not in _CALENDAR_WORDS]
+
+
+_BETWEEN_PARTIES = re.compile(r",\s*(?:dan\s+|and\s+)?|\s+(?:dan|dengan|serta|and|with)\s+")
+_BEFORE_AN_ARTICLE = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:and|with)\s+)(?=the\s)")
 
 
 def _refine_kind(kind: str, name: str, sentence: str, lex: AgreementLexicon) -> str:
@@ -2352,6 +2495,8 @@ def _sentence_countries(doc: Doc, context: ArticleContext, agreement: _Agreement
                     seen.witnesses.add(code)
                 continue  # a broker is never a party
             in_name = m.start <= mention.start and mention.end <= m.end
+            if mention.kind == "city" and _NAMED_AFTER_A_CITY.match(doc.text, mention.end):
+                continue  # "the Paris Club" of creditors, "the Lima Group": of no country
             if mention.kind == "city" and any(a <= mention.start and mention.end <= b for a, b in parties):
                 # A city in a party's name ("Tianjin Medical University") or standing for
                 # its government ("Washington signed an accord with Taipei"): that party's
@@ -2369,6 +2514,10 @@ def _sentence_countries(doc: Doc, context: ArticleContext, agreement: _Agreement
                 continue
             seen.parties.add(code)
     return seen
+
+
+# A group named after the city where it first met, of no country of its own.
+_NAMED_AFTER_A_CITY = re.compile(r"\s+(?:Club|Group|Process|Consensus|Forum|Dialogue|Initiative)\b")
 
 
 def _party_spans(doc: Doc, m: AgreementMention) -> list[tuple[int, int]]:

@@ -209,8 +209,11 @@ class ArticleContext:
             return False
 
     def party_key(self, party: str) -> str:
-        """One key for the names of one party ("Kemenhan", "Kementerian Pertahanan")."""
+        """One key for the names of one party ("Kemenhan", "Kementerian Pertahanan"; the
+        "Government of Indonesia", "Pemerintah Indonesia" and "Indonesia")."""
         entry = self.gazetteer.lookup(party)
+        if entry is None and _GOVERNMENT_OF.match(party):
+            entry = self.gazetteer.lookup(_GOVERNMENT_OF.sub("", party))
         if entry is None:
             found = self.gazetteer.find(party)
             if len(found) == 1 and found[0].end - found[0].start >= len(party) - 8:
@@ -278,3 +281,9 @@ class ArticleContext:
 def _forums() -> frozenset[str]:
     """Groupings that meet but never take part as one side (data/common/forums.tsv)."""
     return frozenset(row[0] for row in load_table("common", "forums"))
+
+
+# The words that make a country's name its government's: "Government of", "Pemerintah".
+_GOVERNMENT_OF = re.compile(
+    r"^(?:(?:the\s+)?(?:Government|Pemerintah(?:an)?|Republic|Republik|Kingdom|Kerajaan)\s+(?:of\s+)?(?:the\s+)?)+"
+)
