@@ -95,6 +95,14 @@ ID_STATUS = [
     ("Kontrak Marquez dengan Honda akan berakhir tahun depan.", "contract", "implementing"),
     ("Nota kesepahaman kedua universitas bakal habis tahun depan.", "mou", "implementing"),
     ("Menteri optimistis kesepakatan dagang itu tercapai.", "agreement", "proposed"),
+    # A target or a hope reads past a long name, and past "sudah".
+    (
+        "Pemerintah menargetkan negosiasi Indonesia-Andalusia Comprehensive Economic Partnership Agreement "
+        "(IA-CEPA) rampung tahun ini.",
+        "agreement",
+        "negotiating",
+    ),
+    ("Untuk IA-CEPA kita harapkan Juni ini sudah selesai negosiasinya.", "agreement", "proposed"),
 ]
 
 EN_STATUS = [
@@ -118,6 +126,17 @@ EN_STATUS = [
     ("The bankers remain hopeful that an agreement can be reached soon.", "agreement", "proposed"),
     ("The minister was optimistic about reaching a trade agreement with the bloc.", "agreement", "proposed"),
     ("Officials said the supply contract can be signed next month.", "contract", "proposed"),
+    # "if", "unless" further left than "were", "is".
+    ("He said that if an agreement were reached, trading would start.", "agreement", "proposed"),
+    ("It will not comment unless a definitive agreement is reached.", "agreement", "proposed"),
+    # "to" before the name governs the name, not the talks after it.
+    (
+        "The leaders reaffirmed their commitment to broader Serenia-Korinthia Trade Agreement negotiations.",
+        "agreement",
+        "negotiating",
+    ),
+    # A participle after the name is the name's: "will" is of "announce".
+    ("The ministry will announce two new MOUs signed by the agencies.", "mou", "signed"),
     (
         "The current rubber agreement, which will expire in October, sets a price range.",
         "agreement",
@@ -3092,6 +3111,19 @@ def test_a_social_contract_a_sales_figure_and_a_lost_job_are_no_agreements(sente
         # Those words alone are no one's name.
         ("The Parties signed a protocol on fisheries.", "en", []),
         ("The Presidents signed a joint statement on climate cooperation.", "en", []),
+        # The office before a name, after a comma, is that person: one party; degrees none.
+        (
+            "Menteri Dalam Negeri Tito Karnavian meneken kesepakatan bersama dengan Menteri Pekerjaan "
+            "Umum (PU), Dody Hanggodo.",
+            "id",
+            ["Tito Karnavian", "Dody Hanggodo"],
+        ),
+        (
+            "MoU ini ditandatangani oleh Rektor Universitas Nusa, Prof. Dr. Suharno, S.E., M.Si., dan "
+            "Direktur Utama PT Sarana Jaya, Reynaldi Hermawan.",
+            "id",
+            ["Suharno", "Reynaldi Hermawan"],
+        ),
         # A dash or an exclamation ends a party's name.
         ("Trump announced a historic trade deal with the UK—something no one expected.", "en", ["UK"]),
         # A body the gazetteer knows is one party, "dan" inside it or not.

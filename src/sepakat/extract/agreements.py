@@ -31,7 +31,7 @@ from sepakat.extract.context import LEAD_SENTENCES, ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue, dates_a_document
 from sepakat.extract.gazetteer import load_gazetteer
 from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon, off_topic, pact_acronyms
-from sepakat.extract.people import PeopleResult
+from sepakat.extract.people import PeopleResult, is_degree
 from sepakat.extract.sectors import find_sectors
 from sepakat.extract.titled import titled_instrument
 from sepakat.models import (
@@ -1038,7 +1038,7 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
     }
     named_at = min(hs, mention.start - sentence.start)  # "no [supply] contract"
     best: tuple[int, str, int] | None = None
-    concluded: int | None = None  # where a verb says talks ended in agreement ("rampung")
+    ended_talks: dict[str, int] = {}
     # A cue starts inside the clause; it may run past its end ("ditanda - tangani": the
     # spaced dash of a misspelling is also a clause break).
     for m in lex.cue_rows.finditer(s, doc.anchored_rows("cue", mention.sentence), lo, min(len(s), hi + 24)):
@@ -1060,17 +1060,18 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
             distance += 200  # a cue with another agreement between belongs to that one
         # A modifier inside the agreement's name is none of the verb's ("the Joint Plan of
         # Action agreed at ..."), one before the name may be ("bakal ada MoU yang diteken").
-        status = _stated(s, m, lex.cue_status[group], lex.modifiers, (hs, he), named_at=named_at)
+        status = _stated(s, m, lex.cue_status[group], lex.modifiers, (named_at, he), named_at=named_at)
         if m.end() <= hs and _future_after(s, he, status, m.group(0)):
             status = "proposed"  # "implementasi MoU ini diharapkan ...": hoped for, not reached
         if status is None:
             continue
-        if status == "agreed" and concluded is None and _CONCLUDED.fullmatch(m.group(0)):
-            concluded = m.start()
+        if status in ("agreed", "proposed") and _CONCLUDED.fullmatch(m.group(0)):
+            # Where a verb says talks ended in agreement ("rampung"), or are to ("ditargetkan rampung").
+            ended_talks[status] = ended_talks.get(status, m.start())
         if best is None or distance < best[0]:
             best = (distance, status, m.start())
     if best is not None:
-        status, at = _of_the_talks(s, mention.start - sentence.start, best[1], best[2], concluded)
+        status, at = _of_the_talks(s, mention.start - sentence.start, best[1], best[2], ended_talks)
         mention.status = status
         mention.cue_at = sentence.start + at
 
@@ -1106,16 +1107,21 @@ _NEGATED_NOUN = re.compile(
 _LISTED_WITH = re.compile(r"[\s,;]*(?:(?:dan|serta|and|or|atau|&)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
-def _of_the_talks(s: str, named_at: int, status: str, at: int, concluded: int | None) -> tuple[str, int]:
+def _of_the_talks(
+    s: str, named_at: int, status: str, at: int, ended_talks: dict[str, int]
+) -> tuple[str, int]:
     """The stage when the agreement is the object of talks ("perundingan Indonesia-EU
-    CEPA", "negotiations on X"): a launch is of the talks, and their end is agreement."""
+    CEPA", "negotiations on X"): a launch is of the talks, and their end is agreement;
+    an end only aimed at leaves them going on ("menargetkan negosiasi X rampung tahun ini")."""
     talks = _NEGOTIATION_BEFORE.search(s, max(0, named_at - 60), named_at)
     if talks is None:
         return status, at
     if status == "agreed" and _LAUNCH.match(s, at):
         return "negotiating", at  # "Perundingan IEU-CEPA diluncurkan"
-    if status == "negotiating" and at >= talks.start() and concluded is not None:
-        return "agreed", concluded  # "diselesaikannya Perundingan I-EAEU FTA"
+    if status == "negotiating" and at >= talks.start() and "agreed" in ended_talks:
+        return "agreed", ended_talks["agreed"]  # "diselesaikannya Perundingan I-EAEU FTA"
+    if status == "proposed" and "proposed" in ended_talks:
+        return "negotiating", at
     return status, at
 
 
@@ -1263,20 +1269,35 @@ def _modified(
 ) -> str | None:
     """The stage a cue states, as the nearest modifier before it changes it; the words of
     the ``name`` span are not read."""
-    nearest = list(_WORD.finditer(s, max(0, cue.start() - 50), cue.start()))[-4:]
-    before = [w.group().casefold() for w in nearest if not name[0] <= w.start() < name[1]]
+    kept = _words_before_cue(s, cue, name)
+    words = [w.group().casefold() for w in kept]
     # "to" looks ahead before a verb ("to sign"), not before a noun phrase ("agreed to a
-    # Framework for negotiating ..."): there it is no modifier.
+    # Framework for negotiating ...", "commitment to broader U.S.-India BTA negotiations",
+    # the name between it and the cue): there it is no modifier.
+    noun_after = cue.start() >= name[1] > name[0] and not cue.group(0).endswith(("ed", "en"))
     before = [
-        w if not (w == "to" and i + 1 < len(before) and before[i + 1] in _DETERMINERS) else ""
-        for i, w in enumerate(before)
+        ""
+        if w == "to"
+        and (
+            (i + 1 < len(words) and words[i + 1] in _DETERMINERS)
+            or (noun_after and kept[i].start() < name[0])
+        )
+        else w
+        for i, w in enumerate(words)
     ]
     at = next((i for i in range(len(before) - 1, -1, -1) if before[i] in modifiers), None)
     effect = modifiers[before[at]] if at is not None else None
-    if effect == "done" and at and modifiers.get(before[at - 1]) in _AHEAD_OR_NOT:
+    if (
+        effect == "done"
+        and at
+        and modifiers.get(before[at - 1]) in _AHEAD_OR_NOT
+        and before[at - 1] not in _UNTIL
+    ):
         effect = modifiers[before[at - 1]]  # "akan menyaksikan penandatanganan": still ahead
     elif effect == "done" and at is not None and _after_what_lies_ahead(s, cue.start(), before[at]):
         effect = "future"  # "akan mendapat peluang baru usai meneken perjanjian": still ahead
+    elif effect == "done" and at:
+        effect = _hoped_done(before[:at], modifiers) or effect  # "kita harapkan Juni ini sudah selesai"
     if effect == "will" and status == "ended" and not _RUNS_OUT.fullmatch(cue.group(0)):
         effect = "future"  # "would terminate its agreement": an end announced, not a term
     if effect is None or effect not in _EFFECTS:
@@ -1291,7 +1312,47 @@ _RUNS_OUT = re.compile(
 )
 
 
+def _words_before_cue(s: str, cue: re.Match[str], name: tuple[int, int]) -> list[re.Match[str]]:
+    """The four words nearest before the cue, the name's left out, reading past a long name
+    ("menargetkan proses negosiasi Indonesia-European Union ... (IEU CEPA) rampung"); but
+    only the four before the cue, the name's among them, for a participle right after the
+    name ("will announce two new MOUs signed by DOE": "will" is of "announce") or when a
+    relative clause ends in the name ("Perjanjian damai yang akan disebut sebagai
+    Kesepakatan Kuala Lumpur ditandatangani": "akan" is of "disebut")."""
+    lo = max(0, cue.start() - 50)
+    close = [w for w in list(_WORD.finditer(s, lo, cue.start()))[-4:] if not name[0] <= w.start() < name[1]]
+    if cue.group(0).endswith(("ed", "en")) and not s[name[1] : cue.start()].strip():
+        return close
+    lo = max(0, lo - max(0, min(name[1], cue.start()) - max(name[0], lo)))
+    far = [w for w in _WORD.finditer(s, lo, cue.start()) if not name[0] <= w.start() < name[1]][-4:]
+    if cue.start() >= name[1] and any(
+        w.start() < name[0] and w.group().casefold() in _CLAUSE_RELATIVES for w in far
+    ):
+        return close
+    return far
+
+
 _AHEAD_OR_NOT = frozenset({"future", "will", "negation", "hypothetical"})
+
+
+def _hoped_done(words: list[str], modifiers: dict[str, str]) -> str | None:
+    """The effect of a word that looks ahead further left than "sudah", "has" ("kita
+    harapkan Juni ini sudah selesai": hoped done, not done); none across a relative
+    ("berharap kerja sama yang telah disepakati" tells one done)."""
+    for word in reversed(words):
+        if word in _RELATIVES:
+            return None
+        if modifiers.get(word) in ("future", "will", "hypothetical") and word not in _CONJUNCTIONS:
+            return modifiers[word]
+    return None
+
+
+_RELATIVES = frozenset({"yang", "that", "which", "who"})
+_CLAUSE_RELATIVES = _RELATIVES - {"that"}  # "said that if an agreement were reached": no relative
+# Future words that join clauses rather than hope: "did not end until the treaty was
+# signed", "To date, Nespresso has signed".
+_UNTIL = frozenset({"until", "till", "hingga", "sampai"})  # "hingga akhirnya ... ditandatangani": it came
+_CONJUNCTIONS = _UNTIL | {"to", "untuk", "agar", "supaya"}
 # "usai", "setelah", "after": done before what the clause's main verb says; when that verb
 # looks ahead, so does the step.
 _AFTER_WORDS = frozenset({"usai", "setelah", "seusai", "sesudah", "after"})
@@ -1932,7 +1993,23 @@ def _by_name(doc: Doc, sentence: int, parties: tuple[str, ...], people: PeopleRe
         name = next((w for w in written if len(w) < len(party) and party.endswith(" " + w)), party)
         if name not in named:
             named.append(name)
-    return tuple(named)
+    # "dengan Menteri Pekerjaan Umum (PU), Dody Hanggodo": the office before the name, after
+    # a comma, is the same party.
+    roles = {
+        m.name: m.role.casefold()
+        for person in people.in_sentence(sentence)
+        for m in person.mentions
+        if m.sentence == sentence and m.role
+    }
+    offices = {
+        party
+        for party, following in pairwise(named)
+        if following in roles and roles[following].endswith(_PARENTHESIS.sub("", party).strip().casefold())
+    }
+    return tuple(party for party in named if party not in offices)
+
+
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 
 
 def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
@@ -1973,7 +2050,7 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
     unique: list[str] = []
     for written in found:
         party = _OFFICE_PREFIX.sub("", _LEADING_ARTICLE.sub("", _without_full_stop(written.strip(" ,"))))
-        if party and party not in unique and not _NOT_PARTY.match(party):
+        if party and party not in unique and not _NOT_PARTY.match(party) and not is_degree(party):
             unique.append(party)
     return tuple(unique[:12])
 

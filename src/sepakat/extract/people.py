@@ -72,9 +72,15 @@ _GAP_OK = re.compile(
     r"^(?:[ \t/&()'’.,-]|\b(?:dan|untuk|di|of|for|the|and|to|bidang|urusan|RI|ke-\d+|on|in)\b"
     r"|[A-Z][\w.'’&-]*+|\d++)*+\s*$"
 )
-_DEGREE = re.compile(
-    r"^(?:[A-Z][a-z]{0,3}\.){2,3}$|^(?:SE|SH|MM|MBA|MSi|MT|MA|MSc|PhD|SIP|SPd|MPd|MH|MKes|ST|SKom|SSos|Sp[A-Z]{1,3})\.?$"
-)
+_DEGREES = r"SE|SH|MM|MBA|MSi|MT|MA|MSc|PhD|SIP|SPd|MPd|MH|MKes|ST|SKom|SSos|Sp[A-Z]{1,3}"
+_DEGREE = re.compile(rf"^(?:[A-Z][a-z]{{0,3}}\.){{2,3}}$|^(?:{_DEGREES})\.?$")
+_DEGREE_UNDOTTED = re.compile(_DEGREES)
+
+
+def is_degree(word: str) -> bool:
+    """An academic degree written after a name, with its dots or not ("S.E.", "M.Si",
+    "Ph.D."; not "U.S.")."""
+    return _DEGREE_UNDOTTED.fullmatch(word.replace(".", "")) is not None
 
 
 @dataclass(frozen=True, slots=True)
