@@ -410,7 +410,14 @@ def test_markdown_and_characters(text: str, expected: str) -> None:
             "Sesuai regulasi yang berlaku.OJK juga meminta industri patuh.",
             ["Sesuai regulasi yang berlaku.", "OJK juga meminta industri patuh."],
         ),
+        # "RI" and "PT" glued to the name they open.
+        (
+            "Presiden RIPrabowo Subianto tiba. PTSinar Jaya meneken kontrak.",
+            ["Presiden RI Prabowo Subianto tiba.", "PT Sinar Jaya meneken kontrak."],
+        ),
         # Not glue.
+        # An acronym of a body's own ending in "PT".
+        ("Wakil Ketua LAM-PTKes hadir.", ["Wakil Ketua LAM-PTKes hadir."]),
         # A name the gazetteer knows, though camel_words.tsv does not list it.
         (
             "Pertamina dan ExxonMobil meneken kontrak.",

@@ -1010,6 +1010,23 @@ def test_a_long_word_glued_to_a_known_surname_is_cut_off(text: str, name: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A long verb, its prefix written, glued to a name no list knows.
+        (
+            "Ketua panitia Aryo Wicaksono Djojohadikusumomengungkapkan rencana itu.",
+            "Aryo Wicaksono Djojohadikusumo",
+        ),
+        ("Warga menyambut Gusti Irwan Wibowodisambut meriah di Solo.", "Gusti Irwan Wibowo"),
+    ],
+)
+def test_a_long_verb_glued_to_a_name_is_cut_off(text: str, name: str) -> None:
+    names = [p["name"] for p in extract_text(text, lang="id")["people"]]
+    assert name in names
+    assert not any(n.endswith(("mengungkapkan", "disambut")) for n in names)
+
+
+@pytest.mark.parametrize(
     ("sentence", "role", "country"),
     [
         (

@@ -171,7 +171,8 @@ def _glued_word_edits(text: str) -> list[Edit]:
     """Words glued where a link was stripped with its spaces: "HimpunanKawasan",
     "penandatangananMemorandum", "(PKP)Maruarar", "Understanding(MoU)". Names written
     with an inner capital (camel_words.tsv: PetroChina, AirAsia) and short prefixes
-    ("McDonald", "DiCaprio", "YouTube": fewer than three lower-case letters) stay whole."""
+    ("McDonald", "DiCaprio", "YouTube": fewer than three lower-case letters) stay whole;
+    "RI" and "PT" are parted from a name glued to them ("RIPrabowo", "PTChandra")."""
     shape = text.encode("latin-1", "replace").translate(_SHAPE)
     edits: list[Edit] = []
     at = shape.find(b"aaaAa")
@@ -180,12 +181,23 @@ def _glued_word_edits(text: str) -> list[Edit]:
         if not _in_camel_name(text, glue):
             edits.append(Edit(glue, glue, " "))
         at = shape.find(b"aaaAa", at + 1)
+    at = shape.find(b"AAAa")
+    while at != -1:
+        if text[at : at + 2] in _GLUED_ABBREVIATIONS and (at == 0 or text[at - 1] in _OPENS_A_WORD):
+            edits.append(Edit(at + 2, at + 2, " "))  # "Presiden RIPrabowo", "PTChandra Asri"
+        at = shape.find(b"AAAa", at + 1)
     for probe, offset in ((")Aa", 1), ("aaa(A", 3)):
         at = shape.find(probe.encode())
         while at != -1:
             edits.append(Edit(at + offset, at + offset, " "))
             at = shape.find(probe.encode(), at + 1)
     return edits
+
+
+# Abbreviations that open a name ("RI", the Republic; "PT", a company) and so are glued to
+# it when a link's spaces are stripped.
+_GLUED_ABBREVIATIONS = frozenset({"RI", "PT"})
+_OPENS_A_WORD = frozenset(" \t\n(\"“'‘")  # not "LAM-PTKes": a body's own acronym
 
 
 def _in_camel_name(text: str, glue: int) -> bool:

@@ -1002,6 +1002,8 @@ def _name_stretches(
         elif is_name:
             blocked = False
             stem = _glued_stem(scan, tok[2], glue) if glue and tok[2].endswith(glue) else None
+            if stem is None and len(tok[2]) >= _GLUED_VERB_MIN:
+                stem = _verb_glued(scan, tok[2])  # "Djojohadikusumomengungkapkan", "Ghazalimenjelaskan"
             if stem is None and i + 1 < len(tokens) and tokens[i + 1][3] & _KIND == _NAME:
                 stem = _alias_glued(tok[2])  # "Maruarar Siraitatau Ara": the nickname joins later
             if stem is None:
@@ -1085,6 +1087,25 @@ def _glued_stem(scan: _Scan, word: str, glue: tuple[str, ...]) -> str | None:
         ):
             return stem
     return None
+
+
+def _verb_glued(scan: _Scan, word: str) -> str | None:
+    """The name in ``word`` when a stripped link glued a long verb to it, its prefix
+    written ("Djojohadikusumomengungkapkan", "Wibowodisambut"): no name ends in an
+    ordinary word of seven letters or more that starts as verbs do."""
+    common = scan.lex.common_words
+    for cut in range(4, len(word) - _GLUED_VERB_TAIL + 1):
+        tail = word[cut:]
+        if tail.startswith(_VERB_PREFIXES) and tail in common and word[cut - 1].islower():
+            stem = word[:cut]
+            # What is left must be a name: "Pencegah Kankermenjelaskan" is no one's.
+            return stem if _word_table(scan.doc.lang)[stem] & _KIND == _NAME else None
+    return None
+
+
+_GLUED_VERB_TAIL = 7
+_GLUED_VERB_MIN = 4 + _GLUED_VERB_TAIL
+_VERB_PREFIXES = ("me", "ber", "di", "ter")
 
 
 def _alias_glued(word: str) -> str | None:
