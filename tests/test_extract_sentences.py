@@ -3189,3 +3189,26 @@ def test_a_countrys_government_is_that_country_as_a_party() -> None:
 def test_a_verb_of_ending_with_another_object_ends_no_agreement(sentence: str, status: str) -> None:
     (agreement,) = extract_text(sentence, lang="en")["agreements"]
     assert agreement["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name"),
+    [
+        # An ordinary word that Asian names hold, between two name words.
+        ("Menteri Energi Singapura Tan See Leng hadir di Jakarta.", "id", "Tan See Leng"),
+        (
+            "Penyidik menjerat mantan Wakil Ketua DPRD Jatim Sahat Tua Simanjuntak.",
+            "id",
+            "Sahat Tua Simanjuntak",
+        ),
+        ("Minister Tan See Leng met the delegation.", "en", "Tan See Leng"),
+    ],
+)
+def test_a_word_that_asian_names_hold_is_a_name_word_between_two(sentence: str, lang: str, name: str) -> None:
+    assert name in [p["name"] for p in extract_text(sentence, lang=lang)["people"]]
+
+
+def test_a_saints_word_and_a_storys_word_stay_out_of_names() -> None:
+    text = "Warga berkumpul di Piazza San Carlo. Ia makan di Peter Pan Restaurant bersama Budi Santoso."
+    names = {p["name"] for p in extract_text(text, lang="id")["people"]}
+    assert not any("San" in n.split() or "Pan" in n.split() for n in names)

@@ -101,6 +101,7 @@ class PeopleLexicon:
     common_words: frozenset[str]  # ordinary words (common_words.tsv), minus name words
     name_openers: dict[str, frozenset[str]]  # "I" -> {"Gusti", "Wayan", ...}: Balinese names
     glue_words: tuple[str, ...]  # what a stripped link glues to a name ("Putinserta"), longest first
+    inner_name_words: frozenset[str]  # "See" of "Tan See Leng": a name's between two name words
 
 
 @cache
@@ -158,6 +159,7 @@ def people_lexicon(lang: str) -> PeopleLexicon:
         name_openers={row[0]: frozenset(row[1].split("|")) for row in load_table("id", "name_openers")}
         if lang == "id"
         else {},
+        inner_name_words=frozenset(row[0] for row in load_table("common", "inner_name_words")),
         glue_words=tuple(
             sorted(
                 {row[0] for row in load_table("id", "glue_words")}
@@ -916,10 +918,26 @@ class _Run(NamedTuple):
     may_name: bool  # some word of it can be part of a name
 
 
+def _short_word_in_a_name(
+    words: _WordTable, split: list[str], i: int, facts: int, tokens: list[_Token]
+) -> bool:
+    """An ordinary word that Asian names also hold (inner_name_words.tsv), written with a
+    capital between two name words, is a name word: "Menteri Singapura Tan See Leng"."""
+    word = split[i]
+    return (
+        0 < i < len(split) - 1
+        and facts & _KIND == _NOT_NAME
+        and word[:1].isupper()
+        and word.casefold() in words.lex.inner_name_words
+        and tokens[-1][3] & _KIND == _NAME
+        and words[split[i + 1]] & _KIND == _NAME
+    )
+
+
 def _read_run(words: _WordTable, text: str) -> _Run:
     # Not memoised: a table of runs grows the heap enough that the garbage collector's
     # full passes cost more than reading the run again.
-    tokens = []
+    tokens: list[_Token] = []
     start = 0
     may_name = False
     lex = words.lex
@@ -939,6 +957,8 @@ def _read_run(words: _WordTable, text: str) -> _Run:
             )
             if balinese:
                 facts = _NAME | (_LONG if len(word) >= 3 else 0)
+        elif _short_word_in_a_name(words, split, i, facts, tokens):
+            facts = _NAME | (_LONG if len(word) >= 3 else 0)
         tokens.append((start, start + len(word), word, facts))
         start += len(word) + 1
         may_name = may_name or facts & _KIND == _NAME
