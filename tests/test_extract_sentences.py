@@ -3212,3 +3212,36 @@ def test_a_saints_word_and_a_storys_word_stay_out_of_names() -> None:
     text = "Warga berkumpul di Piazza San Carlo. Ia makan di Peter Pan Restaurant bersama Budi Santoso."
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}
     assert not any("San" in n.split() or "Pan" in n.split() for n in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name", "role"),
+    [
+        # "A." is an initial, as "B." is, not the article "A".
+        ("Its president and chairman Robert A. Larive resigned on Monday.", "en", "Robert A. Larive", None),
+        ("Wali Kota Bogor Dedie A. Rachim meresmikan pasar.", "id", "Dedie A. Rachim", "Wali Kota Bogor"),
+        # After "of the", a word of the office, then the name.
+        (
+            "Chancellor of the Exchequer Nigel Lawson said the pound was stable.",
+            "en",
+            "Nigel Lawson",
+            "Chancellor of the Exchequer",
+        ),
+    ],
+)
+def test_an_initial_a_and_an_office_of_the_x(sentence: str, lang: str, name: str, role: str | None) -> None:
+    people = {p["name"]: p for p in extract_text(sentence, lang=lang)["people"]}
+    assert name in people
+    if role is not None:
+        assert people[name]["role"] == role
+
+
+def test_a_bodys_name_after_of_the_is_no_one_and_the_haji_title_no_initial() -> None:
+    text = (
+        "Strobe Talbott, President of the Brookings Institution, spoke. "
+        "Senators blocked passage of the George Floyd Justice in Policing Act. "
+        "Newall Plc said profits rose. Rektor Untirta Prof. Dr. H. Fatah Sulaiman hadir."
+    )
+    names = {p["name"] for p in extract_text(text, lang="en")["people"]}
+    assert not names & {"Brookings Institution", "Institution", "George Floyd", "Newall Plc"}
+    assert "H. Fatah Sulaiman" not in names

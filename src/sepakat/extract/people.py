@@ -864,6 +864,8 @@ class _WordTable(dict[str, int]):
         folded = word.casefold()
         if word in lex.place_heads:
             kind = _PLACE_HEAD
+        elif len(word) == 1 and token == word + "." and word.isupper() and folded not in lex.honorifics:
+            kind = _NAME  # an initial, "A." of "Robert A. Larive" as "B." of "John B. Smith"
         elif (
             word in lex.not_names
             or folded in lex.honorifics
@@ -969,8 +971,15 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
     """The spans of a capitalised run that may be a person's name."""
     sentence_start = scan.doc.sentences[index].start - start
     spans = []
+    text = scan.doc.text
     for found in _name_stretches(run.tokens, scan.covered, start, scan):
         stretch = found
+        if _AFTER_OF_THE.search(text, max(0, start + stretch[0][0] - 8), start + stretch[0][0]):
+            # "Chancellor of the Exchequer Nigel Lawson": the office's word, then a name the
+            # lists know; "President of the Brookings Institution": a body's name, no one's.
+            if len(stretch) < 2 or not stretch[1][3] & _NER_NAME:
+                continue
+            stretch = stretch[1:]
         if len(stretch) > 1 and (
             stretch[0][0] == sentence_start or (scan.doc.lang == "id" and not stretch[0][3] & _NER_NAME)
         ):
@@ -984,6 +993,9 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
         if span is not None:
             spans.append((start + span[0], start + span[1]))
     return spans
+
+
+_AFTER_OF_THE = re.compile(r"\bof the\s+$")
 
 
 def _name_stretches(
