@@ -3245,3 +3245,27 @@ def test_a_bodys_name_after_of_the_is_no_one_and_the_haji_title_no_initial() -> 
     names = {p["name"] for p in extract_text(text, lang="en")["people"]}
     assert not names & {"Brookings Institution", "Institution", "George Floyd", "Newall Plc"}
     assert "H. Fatah Sulaiman" not in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # A well-known surname after given names the lists know is that other person's whole name.
+        (
+            "Menko Infrastruktur dan Pembangunan Agus Harimurti Yudhoyono meninjau proyek itu.",
+            "Agus Harimurti Yudhoyono",
+            "Menko Infrastruktur dan Pembangunan",
+        ),
+        # A name the lists know before "dan" holds the first office, not the second.
+        (
+            "Hal itu terjadi pada era Presiden RI ke-2 Soeharto dan Presiden RI ke-4 Abdurrahman Wahid.",
+            "Abdurrahman Wahid",
+            "Presiden RI ke-4",
+        ),
+    ],
+)
+def test_given_names_before_a_known_surname_and_a_name_before_dan(
+    sentence: str, name: str, role: str
+) -> None:
+    people = {p["name"]: p for p in extract_text(sentence, lang="id")["people"]}
+    assert people[name]["role"] == role

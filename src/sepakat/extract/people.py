@@ -449,6 +449,7 @@ def _given_names_before(scan: _Scan, start: int) -> int:
     it ("Muhammad Tito Karnavian"), or make another person's name of it ("Kapolri
     Jenderal Listyo Sigit Prabowo" is not President Prabowo)."""
     at, known_from = start, start
+    first = 0  # the facts of the first word before the name
     for _ in range(3):
         before = _NAME_BEFORE.search(scan.doc.text, max(0, at - 30), at)
         facts = _plain_name_word(scan, before)
@@ -456,7 +457,9 @@ def _given_names_before(scan: _Scan, start: int) -> int:
             break
         if known_from == at and facts & _NER_NAME:
             known_from = before.start(1)
-        at = before.start(1)
+        at, first = before.start(1), facts
+    if at < known_from and first & _NER_NAME:
+        return at  # "Agus Harimurti Yudhoyono": opened by a given name the lists know
     # Words the name lists do not know are more often other words than names ("Ultimatum
     # Prabowo", "Kontainer Bergambar Jokowi", "Golkar Bahlil Lahadalia"), unless an office
     # or a rank stands right before them ("First Lady Melania Trump", "Kapolri Jenderal
@@ -1333,6 +1336,8 @@ def _role_before(here: _Sentence, start: int) -> tuple[str | None, str | None]:
             break
         if any(title.end <= a and b <= reach for a, b in here.spans):
             break  # "Menteri X Budi dan Menteri Y Le Minh Hoan": Budi's office is not Hoan's
+        if _ends_a_name_before_and(here.scan, gap):
+            break  # "Presiden RI ke-2 Soeharto dan Presiden RI ke-4 Abdurrahman Wahid"
         phrase_start = title.start
         reach = title.start
     if phrase_start is None:
@@ -1356,6 +1361,18 @@ def _role_before(here: _Sentence, start: int) -> tuple[str | None, str | None]:
     if not phrase:
         return None, None
     return phrase, _role_country(here.scan, phrase_start, start, here.covered)
+
+
+_NAME_AND = re.compile(r"([A-Z][\w'’-]+)\s+(?:dan|and|serta)\s")
+
+
+def _ends_a_name_before_and(scan: _Scan, gap: str) -> bool:
+    """The gap between two offices has a person's name the lists know right before "dan"
+    ("... Soeharto dan Presiden ..."): the name of the first office's holder."""
+    words = _word_table(scan.doc.lang)
+    return any(
+        words[m.group(1)] & _NER_NAME and words[m.group(1)] & _KIND == _NAME for m in _NAME_AND.finditer(gap)
+    )
 
 
 # Between a country and its office: "Canadian Trade Minister", "Indonesian Mines and
