@@ -2136,6 +2136,22 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ),
         ("Saddam Hussein presided over a meeting of his top military commanders after Iran attacked.", "en"),
         ("New rules for farm workers from Mexico are meeting with objections in the U.S. Congress.", "en"),
+        # A source talking to a news outlet; crowds; teams facing each other.
+        (
+            "Kepada detikcom melalui sambungan telepon dari Kairo, Mesir, pengusaha Indonesia itu menjelaskan "
+            "rencananya.",
+            "id",
+        ),
+        (
+            "“Tarif AS menekan ekspor Indonesia,” kata Gubernur BI dalam pengumuman hasil RDG secara virtual.",
+            "id",
+        ),
+        ("Warga Rusia diimbau menghindari pertemuan publik di dekat perbatasan Ukraina.", "id"),
+        ("Untuk pertama kalinya Indonesia dan Selandia Baru bertemu di ajang AVC Nations Cup.", "id"),
+        (
+            "Speaking to reporters by phone from Tokyo, the Japanese minister said the United States would act.",
+            "en",
+        ),
     ],
 )
 def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, lang: str) -> None:
