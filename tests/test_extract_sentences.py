@@ -3285,3 +3285,27 @@ def test_given_names_before_a_known_surname_and_a_name_before_dan(
 ) -> None:
     people = {p["name"]: p for p in extract_text(sentence, lang="id")["people"]}
     assert people[name]["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "countries"),
+    [
+        # The one who made a deal "with" a country is of the other side.
+        (
+            "President Trump signed a critical minerals deal with Thailand on Sunday.",
+            "deal with Thailand",
+            ["THA", "USA"],
+        ),
+        # An aside after a dash is no part of the name.
+        (
+            "Trump announced a landmark economic agreement with Japan—one of America’s closest allies.",
+            "agreement with Japan",
+            ["JPN", "USA"],
+        ),
+    ],
+)
+def test_the_maker_of_a_deal_with_a_country_is_the_other_side(
+    sentence: str, name: str, countries: list[str]
+) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert (agreement["name"], agreement["countries"]) == (name, countries)

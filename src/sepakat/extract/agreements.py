@@ -832,7 +832,7 @@ def _looks_like_verb(word: str) -> bool:
 # A word (a comma or a dot between digits is part of it: "Rp2,62 triliun", "1.200"; an
 # abbreviation keeps its dots: "U.S.") or a mark.
 _COMPLEMENT_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}(?:[-–][\w.]+)?|(?:[^\s,.;:!?\"“”()]|(?<=\d)[.,](?=\d))+|[,.;:!?\"“”()]"
+    r"(?:[A-Z]\.){2,}(?:[-–][\w.]+)?|(?:[^\s,.;:!?\"“”()—]|(?<=\d)[.,](?=\d))+|[,.;:!?\"“”()—]"
 )
 _PURPOSE = re.compile(r"(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE)  # "... in order to": the name ended
 
@@ -851,8 +851,8 @@ def _read_complement(rest: str, at: int, lex: AgreementLexicon, parties: bool = 
         low = word.casefold()
         if word == "," and parties and _party_follows(rest, at + t.end()):
             continue  # "antara A, B, dan C", but not "dengan A, Kamis (19/6)"
-        if word in ',.;:!?"“”':
-            break
+        if word in ',.;:!?"“”—':
+            break  # "agreement with Japan—one of America's closest allies": an aside
         if count > 0 and (
             (low in stops and not (parties and low in {"dengan", "dan", "and", "with"}))
             or (low in {"in", "so"} and _PURPOSE.match(rest, at + t.start()))
@@ -1948,6 +1948,8 @@ def _record(
     status = best.status or "proposed"
     date, target = _dates_for(doc, context, agreement, best)
     countries = _countries_for(doc, context, agreement)
+    if len(countries) == 1 and doc.lang == "en":
+        countries = _with_its_maker(doc, context, people, agreement, countries[0])
     sectors = _sectors_for(doc, agreement, name, best)
     return AgreementRecord(
         name=name,
@@ -1960,6 +1962,26 @@ def _record(
         evidence=doc.evidence(best.sentence),
         target_date=target.iso() if target else None,
     )
+
+
+def _with_its_maker(
+    doc: Doc, context: ArticleContext, people: PeopleResult, agreement: _Agreement, only: str
+) -> tuple[str, ...]:
+    """In English news, "President Trump signed a critical minerals deal with Thailand":
+    the one country is the counterparty after "with"; the person who made the deal,
+    named before it in its sentence, is of the other side."""
+    for m in agreement.mentions:
+        if not m.name or _WITH.search(m.name) is None:
+            continue
+        for person in people.in_sentence(m.sentence):
+            country = people.country_of(person)
+            made = any(x.sentence == m.sentence and x.end <= m.start for x in person.mentions)
+            if made and country and country != only and context.is_state(country):
+                return tuple(sorted({only, country}))
+    return (only,)
+
+
+_WITH = re.compile(r"\bwith\b")
 
 
 def _parties_for(doc: Doc, agreement: _Agreement, people: PeopleResult) -> tuple[str, ...]:
