@@ -3157,6 +3157,12 @@ def test_a_social_contract_a_sales_figure_and_a_lost_job_are_no_agreements(sente
             "id",
             ["Suharno", "Reynaldi Hermawan"],
         ),
+        # A court's acronym is no degree though a degree is written so without dots.
+        (
+            "KPK meneken nota kesepahaman dengan MA dan BPK tentang pencegahan korupsi.",
+            "id",
+            ["KPK", "MA", "BPK"],
+        ),
         # A dash or an exclamation ends a party's name.
         ("Trump announced a historic trade deal with the UK—something no one expected.", "en", ["UK"]),
         # A body the gazetteer knows is one party, "dan" inside it or not.

@@ -2116,7 +2116,7 @@ _NOT_PARTY = re.compile(
 )
 
 
-_PHRASE_TOKEN = re.compile(r"\([^()]{1,60}\)|(?:[A-Z]\.){2,}|[^\s,;:.()!?—–]+|,")
+_PHRASE_TOKEN = re.compile(r"\([^()]{1,60}\)|(?:[A-Z]\.){2,}|[^\s,;:.()!?—]+|,")
 
 
 def _capitalised_phrase(s: str, at: int) -> str:
@@ -2216,7 +2216,7 @@ _AFTER_A_PARTY = frozenset(
 
 
 _ARTICLE = re.compile(r"(?:The|the)\s+")
-_PHRASE_BREAK = re.compile(r"[;:!?—–]")
+_PHRASE_BREAK = re.compile(r"[;:!?—]")
 _TRAILING_PARTY_JOINER = re.compile(r"(?:\s+(?:dan|dengan|and|with|of|the|for|serta|&))+\s*$")
 
 

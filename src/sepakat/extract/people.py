@@ -78,9 +78,9 @@ _DEGREE_UNDOTTED = re.compile(_DEGREES)
 
 
 def is_degree(word: str) -> bool:
-    """An academic degree written after a name, with its dots or not ("S.E.", "M.Si",
-    "Ph.D."; not "U.S.")."""
-    return _DEGREE_UNDOTTED.fullmatch(word.replace(".", "")) is not None
+    """An academic degree written after a name with its dots ("S.E.", "M.Si", "Ph.D."; not
+    "U.S.", and not "MA" without dots: the Mahkamah Agung)."""
+    return "." in word and _DEGREE_UNDOTTED.fullmatch(word.replace(".", "")) is not None
 
 
 @dataclass(frozen=True, slots=True)
