@@ -2160,59 +2160,9 @@ def _qualifies_a_noun(phrase: str, stop: str, touching: bool) -> bool:
     return touching and stop[:1].islower() and stop not in _AFTER_A_PARTY and not stop.endswith(("ing", "ed"))
 
 
-# Lower-case words that may follow a party's name ("with the ACTS Satellite Network to produce").
-_AFTER_A_PARTY = frozenset(
-    {
-        "to",
-        "for",
-        "on",
-        "in",
-        "at",
-        "of",
-        "from",
-        "which",
-        "that",
-        "who",
-        "whose",
-        "under",
-        "over",
-        "as",
-        "by",
-        "with",
-        "and",
-        "or",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "shall",
-        "said",
-        "says",
-        "last",
-        "this",
-        "these",
-        "earlier",
-        "since",
-        "until",
-        "during",
-        "after",
-        "before",
-        "through",
-        "about",
-        "worth",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-    }
-)
+# Lower-case words that may follow a party's name (data/en/party_followers.tsv: "with the
+# ACTS Satellite Network to produce").
+_AFTER_A_PARTY = frozenset(row[0] for row in load_table("en", "party_followers"))
 
 
 _ARTICLE = re.compile(r"(?:The|the)\s+")
