@@ -119,9 +119,7 @@ _NEGATIVE_REACH = 80  # characters around a trigger that its negative patterns m
 
 def _reports_no_meeting(lex: MeetingLexicon, text: str, trigger: re.Match[str]) -> bool:
     """Whether the words around the trigger say it is no meeting (data/<lang>/meeting_negative.tsv)."""
-    for negative in lex.negative:
-        if negative.trigger.fullmatch(trigger.group()) is None:
-            continue
+    for negative in _negatives_for(lex, trigger.group()):
         if negative.side == "before":
             found = negative.context.search(text[max(0, trigger.start() - _NEGATIVE_REACH) : trigger.start()])
         else:
@@ -129,6 +127,22 @@ def _reports_no_meeting(lex: MeetingLexicon, text: str, trigger: re.Match[str]) 
         if found is not None:
             return True
     return False
+
+
+def _negatives_for(lex: MeetingLexicon, written: str) -> tuple[_Negative, ...]:
+    """The rows of meeting_negative.tsv whose trigger the meeting word as written is (the
+    same few words recur in every article: read once per lexicon and word)."""
+    key = (id(lex), written)
+    found = _NEGATIVES_FOR.get(key)
+    if found is None:
+        found = tuple(negative for negative in lex.negative if negative.trigger.fullmatch(written))
+        if len(_NEGATIVES_FOR) < 10_000:
+            _NEGATIVES_FOR[key] = found
+    return found
+
+
+# (lexicon, word as written) -> its rows; the lexicons are made once per process (``cache``).
+_NEGATIVES_FOR: dict[tuple[int, str], tuple[_Negative, ...]] = {}
 
 
 @dataclass

@@ -923,15 +923,13 @@ class _Run(NamedTuple):
     may_name: bool  # some word of it can be part of a name
 
 
-def _short_word_in_a_name(
-    words: _WordTable, split: list[str], i: int, facts: int, tokens: list[_Token]
-) -> bool:
+def _short_word_in_a_name(words: _WordTable, split: list[str], i: int, tokens: list[_Token]) -> bool:
     """An ordinary word that Asian names also hold (inner_name_words.tsv), written with a
-    capital between two name words, is a name word: "Menteri Singapura Tan See Leng"."""
+    capital between two name words, is a name word: "Menteri Singapura Tan See Leng"
+    (the caller has seen that it is no name word of its own)."""
     word = split[i]
     return (
-        0 < i < len(split) - 1
-        and facts & _KIND == _NOT_NAME
+        i < len(split) - 1
         and word[:1].isupper()
         and word.casefold() in words.lex.inner_name_words
         and tokens[-1][3] & _KIND == _NAME
@@ -962,7 +960,7 @@ def _read_run(words: _WordTable, text: str) -> _Run:
             )
             if balinese:
                 facts = _NAME | (_LONG if len(word) >= 3 else 0)
-        elif _short_word_in_a_name(words, split, i, facts, tokens):
+        elif facts & _KIND == _NOT_NAME and i and _short_word_in_a_name(words, split, i, tokens):
             facts = _NAME | (_LONG if len(word) >= 3 else 0)
         tokens.append((start, start + len(word), word, facts))
         start += len(word) + 1
@@ -977,7 +975,8 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
     text = scan.doc.text
     for found in _name_stretches(run.tokens, scan.covered, start, scan):
         stretch = found
-        if _AFTER_OF_THE.search(text, max(0, start + stretch[0][0] - 8), start + stretch[0][0]):
+        at = start + stretch[0][0]
+        if text.find("of the", max(0, at - 8), at) != -1 and _AFTER_OF_THE.search(text, max(0, at - 8), at):
             # "Chancellor of the Exchequer Nigel Lawson": the office's word, then a name the
             # lists know; "President of the Brookings Institution": a body's name, no one's.
             if len(stretch) < 2 or not stretch[1][3] & _NER_NAME:
