@@ -3157,6 +3157,17 @@ def test_a_social_contract_a_sales_figure_and_a_lost_job_are_no_agreements(sente
             "id",
             ["Suharno", "Reynaldi Hermawan"],
         ),
+        # A country after a body's name and a comma is where the body is; a list of them stays.
+        (
+            "UNDIP menandatangani nota kesepahaman dengan RWTH Aachen University, Jerman, pada Senin.",
+            "id",
+            ["UNDIP", "RWTH Aachen University"],
+        ),
+        (
+            "Indonesia menandatangani MoU dengan Malaysia, Singapura, dan Thailand.",
+            "id",
+            ["Indonesia", "Malaysia", "Singapura", "Thailand"],
+        ),
         # A court's acronym is no degree though a degree is written so without dots.
         (
             "KPK meneken nota kesepahaman dengan MA dan BPK tentang pencegahan korupsi.",

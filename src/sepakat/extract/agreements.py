@@ -2074,7 +2074,32 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
         party = _OFFICE_PREFIX.sub("", _LEADING_ARTICLE.sub("", _without_full_stop(written.strip(" ,"))))
         if party and party not in unique and not _NOT_PARTY.match(party) and not is_degree(party):
             unique.append(party)
-    return tuple(unique[:12])
+    return tuple(_without_locations(doc, m.sentence, s, unique)[:12])
+
+
+def _without_locations(doc: Doc, sentence: int, s: str, parties: list[str]) -> list[str]:
+    """The parties less a country or a city written after a body's name and a comma, which
+    says where the body is: "dengan RWTH Aachen University, Jerman", "Sumitomo Bakelite Co
+    Ltd, Tokyo, Japan" (a list of them stays: "dengan Malaysia, Singapura")."""
+    if len(parties) < 2:
+        return parties
+    countries = {doc.text[x.start : x.end] for x in doc.mentions_in(sentence, _PLACE_OF_A_BODY)}
+    if not countries:
+        return parties
+    return [
+        party
+        for i, party in enumerate(parties)
+        if not (
+            i
+            and party in countries
+            and parties[i - 1] not in countries
+            and (i + 1 == len(parties) or parties[i + 1] not in countries)  # not in a list of them
+            and f"{parties[i - 1]}, {party}" in s
+        )
+    ]
+
+
+_PLACE_OF_A_BODY = frozenset({"country", "city"})
 
 
 def _without_full_stop(text: str) -> str:
