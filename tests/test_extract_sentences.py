@@ -2149,6 +2149,11 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         ("Warga Rusia diimbau menghindari pertemuan publik di dekat perbatasan Ukraina.", "id"),
         ("Untuk pertama kalinya Indonesia dan Selandia Baru bertemu di ajang AVC Nations Cup.", "id"),
         (
+            "Di babak pertama, pasangan Indonesia akan bertemu dengan pasangan Malaysia, Chang Peng Soon/Goh "
+            "Liu Ying.",
+            "id",
+        ),
+        (
             "Speaking to reporters by phone from Tokyo, the Japanese minister said the United States would act.",
             "en",
         ),
@@ -3326,3 +3331,9 @@ def test_the_maker_of_a_deal_with_a_country_is_the_other_side(
 ) -> None:
     (agreement,) = extract_text(sentence, lang="en")["agreements"]
     assert (agreement["name"], agreement["countries"]) == (name, countries)
+
+
+def test_a_meeting_after_a_match_is_still_a_meeting() -> None:
+    sentence = "Usai laga, Menpora Dito bertemu dengan Duta Besar Jepang Kenji Kanasugi di Jakarta."
+    (meeting,) = extract_text(sentence, lang="id")["meetings"]
+    assert meeting["countries"] == ["IDN", "JPN"]
