@@ -3274,6 +3274,29 @@ def test_an_initial_a_and_an_office_of_the_x(sentence: str, lang: str, name: str
         assert people[name]["role"] == role
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang", "name", "role"),
+    [
+        # After an office and "of", the body's words, then a name the lists know.
+        ("Robert Mercer, president of Smith Tool, said the deal was done.", "en", "Robert Mercer", None),
+        (
+            "Menurut Head of Sales Bukalapak Tri Bagus, penjualan naik.",
+            "id",
+            "Tri Bagus",
+            "Head of Sales Bukalapak",
+        ),
+    ],
+)
+def test_a_bodys_name_after_an_office_of_is_no_one(
+    sentence: str, lang: str, name: str, role: str | None
+) -> None:
+    people = {p["name"]: p for p in extract_text(sentence, lang=lang)["people"]}
+    assert "Smith Tool" not in people and "Sales Bukalapak Tri Bagus" not in people
+    assert name in people
+    if role is not None:
+        assert people[name]["role"] == role
+
+
 def test_a_bodys_name_after_of_the_is_no_one_and_the_haji_title_no_initial() -> None:
     text = (
         "Strobe Talbott, President of the Brookings Institution, spoke. "

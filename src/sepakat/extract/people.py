@@ -976,12 +976,17 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
     for found in _name_stretches(run.tokens, scan.covered, start, scan):
         stretch = found
         at = start + stretch[0][0]
-        if text.find("of the", max(0, at - 8), at) != -1 and _AFTER_OF_THE.search(text, max(0, at - 8), at):
-            # "Chancellor of the Exchequer Nigel Lawson": the office's word, then a name the
-            # lists know; "President of the Brookings Institution": a body's name, no one's.
-            if len(stretch) < 2 or not stretch[1][3] & _NER_NAME:
+        if text.find("of", max(0, at - 30), at) != -1 and (
+            _AFTER_OF_THE.search(text, max(0, at - 8), at)
+            or _AFTER_OFFICE_OF.search(text, max(0, at - 30), at)
+        ):
+            # "Chancellor of the Exchequer Nigel Lawson", "Head of Sales Bukalapak Tri Bagus":
+            # the office's words, then a name the lists know; "President of the Brookings
+            # Institution", "president of Smith Tool": a body's name, no one's.
+            known = next((i for i in range(1, len(stretch)) if stretch[i][3] & _NER_NAME), None)
+            if known is None:
                 continue
-            stretch = stretch[1:]
+            stretch = stretch[known:]
         if len(stretch) > 1 and (
             stretch[0][0] == sentence_start or (scan.doc.lang == "id" and not stretch[0][3] & _NER_NAME)
         ):
@@ -998,6 +1003,12 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
 
 
 _AFTER_OF_THE = re.compile(r"\bof the\s+$")
+# An office of a body: "Robert Mercer, president of Smith Tool": the body's name follows.
+_AFTER_OFFICE_OF = re.compile(
+    r"\b(?i:president|chairman|chairwoman|chair|director|minister|secretary|head|chief|ceo|governor"
+    r"|dean|rector|mayor|officer|executive|founder|partner|member|spokesman|spokeswoman|spokesperson)"
+    r"\s+of\s+$"
+)
 
 
 def _name_stretches(
