@@ -976,7 +976,7 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
     for found in _name_stretches(run.tokens, scan.covered, start, scan):
         stretch = found
         at = start + stretch[0][0]
-        if text.find("of", max(0, at - 30), at) != -1 and (
+        if (text.find("of", max(0, at - 30), at) != -1 or text.find("for", max(0, at - 30), at) != -1) and (
             _AFTER_OF_THE.search(text, max(0, at - 8), at)
             or _AFTER_OFFICE_OF.search(text, max(0, at - 30), at)
         ):
@@ -1003,11 +1003,12 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
 
 
 _AFTER_OF_THE = re.compile(r"\bof the\s+$")
-# An office of a body: "Robert Mercer, president of Smith Tool": the body's name follows.
+# An office of a body or for a field: "Robert Mercer, president of Smith Tool", "Assistant
+# Secretary for Environmental Observation": the body's or the field's name follows.
 _AFTER_OFFICE_OF = re.compile(
     r"\b(?i:president|chairman|chairwoman|chair|director|minister|secretary|head|chief|ceo|governor"
     r"|dean|rector|mayor|officer|executive|founder|partner|member|spokesman|spokeswoman|spokesperson)"
-    r"\s+of\s+$"
+    r"\s+(?:of|for)\s+$"
 )
 
 
