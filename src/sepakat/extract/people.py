@@ -976,7 +976,7 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
     for found in _name_stretches(run.tokens, scan.covered, start, scan):
         stretch = found
         at = start + stretch[0][0]
-        if (text.find("of", max(0, at - 30), at) != -1 or text.find("for", max(0, at - 30), at) != -1) and (
+        if text.endswith(_OF_FOR_THE, max(0, at - 8), at) and (
             _AFTER_OF_THE.search(text, max(0, at - 8), at)
             or _AFTER_OFFICE_OF.search(text, max(0, at - 30), at)
         ):
@@ -1003,6 +1003,7 @@ def _stretches(scan: _Scan, index: int, start: int, run: _Run) -> list[tuple[int
 
 
 _AFTER_OF_THE = re.compile(r"\bof the\s+$")
+_OF_FOR_THE = (" of ", " for ", " the ", "\nof ", "\nfor ", "\nthe ")  # a cheap look before the regexes
 # An office of a body or for a field: "Robert Mercer, president of Smith Tool", "Assistant
 # Secretary for Environmental Observation": the body's or the field's name follows.
 _AFTER_OFFICE_OF = re.compile(
