@@ -1947,9 +1947,7 @@ def _record(
     kind = _refine_kind(agreement.kind, name or "", sentence_text, lex)
     status = best.status or "proposed"
     date, target = _dates_for(doc, context, agreement, best)
-    countries = _countries_for(doc, context, agreement)
-    if len(countries) == 1 and doc.lang == "en":
-        countries = _with_its_maker(doc, context, people, agreement, countries[0])
+    countries = _countries_for(doc, context, agreement, people)
     sectors = _sectors_for(doc, agreement, name, best)
     return AgreementRecord(
         name=name,
@@ -1964,9 +1962,9 @@ def _record(
     )
 
 
-def _with_its_maker(
+def _makers_country(
     doc: Doc, context: ArticleContext, people: PeopleResult, agreement: _Agreement, only: str
-) -> tuple[str, ...]:
+) -> str | None:
     """In English news, "President Trump signed a critical minerals deal with Thailand":
     the one country is the counterparty after "with"; the person who made the deal,
     named before it in its sentence, is of the other side."""
@@ -1977,8 +1975,8 @@ def _with_its_maker(
             country = people.country_of(person)
             made = any(x.sentence == m.sentence and x.end <= m.start for x in person.mentions)
             if made and country and country != only and context.is_state(country):
-                return tuple(sorted({only, country}))
-    return (only,)
+                return country
+    return None
 
 
 _WITH = re.compile(r"\bwith\b")
@@ -2480,7 +2478,9 @@ _EVENT_REFERENCE = re.compile(
 )
 
 
-def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> tuple[str, ...]:
+def _countries_for(
+    doc: Doc, context: ArticleContext, agreement: _Agreement, people: PeopleResult
+) -> tuple[str, ...]:
     """Countries of the parties: those named in the agreement's name or as parties in its
     sentences (bodies, offices, countries not standing as places); the article's own
     countries when the sentences name none or say "kedua negara". A name that names both
@@ -2509,6 +2509,9 @@ def _countries_for(doc: Doc, context: ArticleContext, agreement: _Agreement) -> 
         codes |= seen.abroad
     if codes == {"IDN"} and doc.lang == "id":
         codes |= _country_of_foreign_institution(doc, context, agreement)
+    if len(codes) == 1 and doc.lang == "en":
+        maker = _makers_country(doc, context, people, agreement, next(iter(codes)))
+        codes |= {maker} if maker else set()
     return tuple(sorted(codes))
 
 

@@ -71,6 +71,8 @@ class MeetingLexicon:
     # Words before a trigger that make it the occasion of another meeting of its sentence
     # (data/<lang>/meeting_occasions.tsv), anchored to end where the trigger starts
     occasion: re.Pattern[str] | None = None
+    # The negative rows of each trigger as written, found on first sight (``_negatives_for``)
+    negatives_by_trigger: dict[str, tuple[_Negative, ...]] = field(default_factory=dict, compare=False)
 
 
 @cache
@@ -131,18 +133,13 @@ def _reports_no_meeting(lex: MeetingLexicon, text: str, trigger: re.Match[str]) 
 
 def _negatives_for(lex: MeetingLexicon, written: str) -> tuple[_Negative, ...]:
     """The rows of meeting_negative.tsv whose trigger the meeting word as written is (the
-    same few words recur in every article: read once per lexicon and word)."""
-    key = (id(lex), written)
-    found = _NEGATIVES_FOR.get(key)
+    same few words recur in every article: matched once per word)."""
+    found = lex.negatives_by_trigger.get(written)
     if found is None:
         found = tuple(negative for negative in lex.negative if negative.trigger.fullmatch(written))
-        if len(_NEGATIVES_FOR) < 10_000:
-            _NEGATIVES_FOR[key] = found
+        if len(lex.negatives_by_trigger) < 10_000:
+            lex.negatives_by_trigger[written] = found
     return found
-
-
-# (lexicon, word as written) -> its rows; the lexicons are made once per process (``cache``).
-_NEGATIVES_FOR: dict[tuple[int, str], tuple[_Negative, ...]] = {}
 
 
 @dataclass
