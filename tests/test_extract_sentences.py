@@ -3361,3 +3361,68 @@ def test_a_meeting_after_a_match_is_still_a_meeting() -> None:
     sentence = "Usai laga, Menpora Dito bertemu dengan Duta Besar Jepang Kenji Kanasugi di Jakarta."
     (meeting,) = extract_text(sentence, lang="id")["meetings"]
     assert meeting["countries"] == ["IDN", "JPN"]
+
+
+@pytest.mark.parametrize(
+    ("published", "countries"),
+    [
+        # Before the Union ended, Moscow and "Russian" were the Soviet Union's.
+        ("1987-03-04T10:00:00", ["SUN", "USA"]),
+        ("1991-12-25T10:00:00", ["SUN", "USA"]),
+        # After it, the same words are Russia's.
+        ("1991-12-26T10:00:00", ["RUS", "USA"]),
+        ("2025-06-18T10:00:00", ["RUS", "USA"]),
+    ],
+)
+def test_a_country_is_the_state_it_belonged_to_on_the_day_of_the_report(
+    published: str, countries: list[str]
+) -> None:
+    text = (
+        "Russian and American negotiators signed a grain supply agreement in Moscow on Tuesday. "
+        "Trade Minister Boris Aristov said the talks in Moscow went well."
+    )
+    record = extract_text(text, published=published, lang="en")
+    assert [a["countries"] for a in record["agreements"]] == [countries]
+    assert [m["countries"] for m in record["meetings"]] == [countries]
+
+
+def test_a_czech_body_before_the_split_is_czechoslovakias() -> None:
+    text = "Perusahaan Republik Ceko itu menandatangani kontrak pembangunan pabrik dengan Pertamina."
+    before = extract_text(text, published="1990-05-02T10:00:00", lang="id")["agreements"]
+    after = extract_text(text, published="1995-05-02T10:00:00", lang="id")["agreements"]
+    assert [a["countries"] for a in before] == [["CSK", "IDN"]]
+    assert [a["countries"] for a in after] == [["CZE", "IDN"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "people"),
+    [
+        # Leaders of the past are known by name, with their country, whoever else is named.
+        (
+            "President Reagan said Japan and Iran must cut their surpluses, and Prime Minister "
+            "Margaret Thatcher agreed.",
+            "en",
+            {"Reagan": "USA", "Margaret Thatcher": "GBR"},
+        ),
+        (
+            "Soviet leader Mikhail Gorbachev met Secretary of State George Shultz in Moscow.",
+            "en",
+            {"Mikhail Gorbachev": "SUN", "George Shultz": "USA"},
+        ),
+        (
+            "Presiden ke-3 Republik Indonesia, B.J. Habibie, meresmikan jembatan itu.",
+            "id",
+            {"B.J. Habibie": "IDN"},
+        ),
+        ("Presiden ke-4 RI Gus Dur dikenal humoris.", "id", {"Gus Dur": "IDN"}),
+        # A leader's family name alone is the family's: his children are in the news under it.
+        ("Anggota DPR Titiek Soeharto hadir di Cendana.", "id", {"Titiek Soeharto": "IDN"}),
+        ("Ketua PII Ilham Akbar Habibie membuka seminar.", "id", {"Ilham Akbar Habibie": "IDN"}),
+    ],
+)
+def test_leaders_of_the_past_are_known(text: str, lang: str, people: dict[str, str]) -> None:
+    found = {
+        p["name"]: p["country"]
+        for p in extract_text(text, published="1987-03-04T10:00:00", lang=lang)["people"]
+    }
+    assert found == people

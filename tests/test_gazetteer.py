@@ -345,6 +345,29 @@ def test_find_in_a_window(gid: Gazetteer) -> None:
     assert [(m.start, m.key) for m in window] == [(7, "JPN")]
 
 
+@pytest.mark.parametrize(
+    ("gazetteer", "text", "found"),
+    [
+        ("en", "The Soviet Union and the USSR signed; so did the U.S.S.R.", ["SUN", "SUN", "SUN"]),
+        ("en", "Soviet negotiators told the Soviets' partners", ["SUN", "SUN"]),
+        ("en", "East German and Yugoslav delegates from Czechoslovakia", ["DDR", "YUG", "CSK"]),
+        ("id", "Amerika Serikat dan Uni Soviet, Jerman Timur, Yugoslavia dan Cekoslowakia", None),
+        ("en", "Trade with former Soviet republics and post-Soviet states in the Soviet-era", []),
+        ("en", "the former Yugoslav Republic of Macedonia", ["MKD"]),
+        ("id", "lima negara bekas Uni Soviet, yaitu Rusia dan Armenia, sejak era Soviet", ["RUS", "ARM"]),
+    ],
+)
+def test_dissolved_states_have_the_codes_they_had(
+    gid: Gazetteer, gen: Gazetteer, gazetteer: str, text: str, found: list[str] | None
+) -> None:
+    """The Soviet Union is not Russia: an agreement of 1987 with it keeps its own code
+    (SUN, from ISO 3166-3), and so do Yugoslavia, Czechoslovakia and East Germany. The
+    states that came after them are not the Union ("former Soviet republics")."""
+    g = gid if gazetteer == "id" else gen
+    expected = ["USA", "SUN", "DDR", "YUG", "CSK"] if found is None else found
+    assert [m.key for m in only(g, text, "country")] == expected
+
+
 def test_every_iso_country_is_known_in_both_languages(gid: Gazetteer, gen: Gazetteer) -> None:
     for country in pycountry.countries:
         assert gid.entry(country.alpha_3).kind == "country"
@@ -375,6 +398,9 @@ def test_language_names_do_not_sneak_in(gid: Gazetteer, gen: Gazetteer) -> None:
         ("EU", "id", "Uni Eropa"),
         ("EU", "en", "European Union"),
         ("UN", "id", "Perserikatan Bangsa-Bangsa"),
+        ("SUN", "id", "Uni Soviet"),
+        ("SUN", "en", "Soviet Union"),
+        ("DDR", "en", "East Germany"),
     ],
 )
 def test_country_name(code: str, lang: str, name: str) -> None:
@@ -908,7 +934,8 @@ def test_lookup_and_entry(gid: Gazetteer) -> None:
 def test_kinds_of_entries(gid: Gazetteer) -> None:
     kinds = {gid.entry(key).kind for key in gid.entry_keys()}
     assert kinds == {"country", "bloc", "organisation", "title", "city", "person"}
-    assert sum(1 for _ in gid.entry_keys("country")) == 250
+    # ISO 3166-1's 249, Kosovo, and four dissolved states (SUN, YUG, CSK, DDR).
+    assert sum(1 for _ in gid.entry_keys("country")) == 254
 
 
 def test_every_ambiguity_row_refers_to_something(gid: Gazetteer, gen: Gazetteer) -> None:

@@ -59,6 +59,14 @@ class Doc:
     def sentences(self) -> tuple[Sentence, ...]:
         return self.article.sentences
 
+    def of_its_time(self, code: str | None) -> str | None:
+        """A country code as it stood on the publication day: Russia, Moscow and "Russian"
+        in a report of 1987 are the Soviet Union's (data/common/former_states.tsv)."""
+        former = _former_states().get(code) if code else None
+        if former is None or self.published is None or self.published >= former[1]:
+            return code
+        return former[0]
+
     def sentence_of(self, offset: int) -> int | None:
         """Index of the sentence holding ``offset`` of the cleaned text, or None."""
         i = bisect_right(self.sentence_starts, offset) - 1
@@ -199,7 +207,7 @@ class ArticleContext:
             return None
         if not self.gazetteer.names_country(entry, self.doc.text):
             return None
-        return entry.country
+        return self.doc.of_its_time(entry.country)
 
     def is_state(self, code: str) -> bool:
         """Whether a record code is a country's, not a bloc's or a body's ("IDN", not "EU")."""
@@ -275,6 +283,13 @@ class ArticleContext:
                         continue  # a planned day is not the reported event's
                     return d
         return None
+
+
+@cache
+def _former_states() -> dict[str, tuple[str, date]]:
+    """Country code -> (the dissolved state it was part of, the day that state ended)."""
+    rows = load_table("common", "former_states")
+    return {code: (former, date.fromisoformat(until)) for code, former, until in rows}
 
 
 @cache

@@ -1591,6 +1591,7 @@ def _record(doc: Doc, person: Person, home_country: Callable[[], str | None]) ->
     introduced = sorted((m for m in person.mentions if m.role), key=lambda m: m.start)
     role = _without_trailing_address(introduced[0].role) if introduced else None
     country = next((m.country for m in introduced if m.country), None) or person.country
+    country = doc.of_its_time(country)
     if country is None and (
         role is not None if doc.lang == "en" else role is not None or _addressed_as_indonesian(doc, person)
     ):
