@@ -224,6 +224,9 @@ def test_ambiguous_words_do_not_fire_as_countries(gid: Gazetteer, text: str) -> 
         "The deal is worth US$120 million, or US $0.1 billion.",
         "Exports to Latin America rose, in US dollars.",
         "The Washington Post reported from the Indian Ocean.",
+        # Of a region of the Americas, not of the United States.
+        "Latin American and Central American producers met the Inter-American Development Bank.",
+        "North American traffic fell; South American and Pan American routes and Anglo American shares rose.",
     ],
 )
 def test_ambiguous_words_do_not_fire_in_english(gen: Gazetteer, text: str) -> None:
