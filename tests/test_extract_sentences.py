@@ -772,6 +772,37 @@ def test_a_party_keeps_the_dots_of_its_abbreviation_and_loses_its_article() -> N
     assert agreement["parties"] == ["U.S.", "UAE"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        # A company written with its country or its parent is the company.
+        (
+            "Lamar Oil signed a production sharing contract with Indonesia's Pertamina.",
+            ["Lamar Oil", "Pertamina"],
+        ),
+        (
+            "Orion Air signed a services agreement with Delta Holding Corp’s Coastline Airways.",
+            ["Orion Air", "Coastline Airways"],
+        ),
+        # An owner before a common noun is the party, without the "'s".
+        (
+            "The firm signed a supply agreement with Delta Holding Corp's telephone unit.",
+            ["Delta Holding Corp"],
+        ),
+        ("The minister concluded an agreement with Jamaica's creditor banks.", ["Jamaica"]),
+        # A state's body of a generic name keeps its state; names with "'s" of their own stay.
+        (
+            "The firm signed an agreement with Vietnam's Ministry of Transport.",
+            ["Vietnam's Ministry of Transport"],
+        ),
+        ("The bank signed a loan agreement with People's Bank of China.", ["People's Bank of China"]),
+    ],
+)
+def test_a_party_written_with_its_owner(sentence: str, parties: list[str]) -> None:
+    (agreement,) = extract_text(sentence, lang="en")["agreements"]
+    assert agreement["parties"] == parties
+
+
 def test_a_joint_press_statement_after_a_meeting_is_no_instrument() -> None:
     text = (
         '"Kami membuka penerbangan langsung," ujar Presiden dalam pernyataan bersama usai pertemuan '

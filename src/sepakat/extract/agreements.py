@@ -31,7 +31,7 @@ from sepakat.extract.context import LEAD_SENTENCES, ArticleContext, Doc
 from sepakat.extract.dates import DateMention, DateValue, dates_a_document
 from sepakat.extract.gazetteer import load_gazetteer
 from sepakat.extract.lexicon import AgreementLexicon, HeadKind, agreement_lexicon, off_topic, pact_acronyms
-from sepakat.extract.people import PeopleResult, is_degree
+from sepakat.extract.people import PeopleResult, is_degree, people_lexicon
 from sepakat.extract.sectors import find_sectors
 from sepakat.extract.titled import titled_instrument
 from sepakat.models import (
@@ -2070,6 +2070,7 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
     unique: list[str] = []
     for written in found:
         party = _OFFICE_PREFIX.sub("", _LEADING_ARTICLE.sub("", _without_full_stop(written.strip(" ,"))))
+        party = _without_owner(doc, party)
         if party and party not in unique and not _NOT_PARTY.match(party) and not is_degree(party):
             unique.append(party)
     return tuple(_without_locations(doc, m.sentence, s, unique)[:12])
@@ -2098,6 +2099,40 @@ def _without_locations(doc: Doc, sentence: int, s: str, parties: list[str]) -> l
 
 
 _PLACE_OF_A_BODY = frozenset({"country", "city"})
+
+
+def _without_owner(doc: Doc, party: str) -> str:
+    """A party written with its owner is the party owned: "Indonesia's Pertamina" is
+    Pertamina, "Texas Air Corp's Eastern Airlines" Eastern Airlines, but a state's body of
+    a generic name keeps its state ("Vietnam's Ministry of Transport"); an owner alone,
+    before a common noun ("approved by Contel Corp's board"), is the party without "'s".
+    Only a country, a bloc or a company owns: "People's Bank of China" and "McDonald's"
+    are names of their own."""
+    possessive = _POSSESSIVE.search(party)
+    if possessive is None:
+        return party
+    owner = party[: possessive.start()]
+    last = owner.rsplit(None, 1)[-1] if owner.strip() else ""
+    entry = load_gazetteer(doc.lang).lookup(owner)
+    a_state = entry is not None and entry.kind in _OWNER_KINDS
+    if not (a_state or last in people_lexicon(doc.lang).name_tails):
+        return party
+    owned = party[possessive.end() :].strip()
+    if not owned[:1].isupper():
+        return owner
+    # "Vietnam's Ministry of Transport": a state's body of a generic name needs its state.
+    return party if owned.split(None, 1)[0] in _GENERIC_BODY_HEADS else owned
+
+
+_POSSESSIVE = re.compile(r"['’]s(?=\s|$)")
+_OWNER_KINDS = frozenset({"country", "bloc"})
+_GENERIC_BODY_HEADS = frozenset(
+    {
+        "Ministry", "Department", "National", "Agency", "Office", "Embassy", "Bureau", "Council",
+        "Commission", "Institute", "Authority", "Central", "State", "Federal", "Government",
+        "Parliament", "Senate", "Secretariat", "Customs", "Trade", "Foreign", "Defense", "Defence",
+    }
+)  # fmt: skip
 
 
 def _without_full_stop(text: str) -> str:
