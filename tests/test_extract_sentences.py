@@ -2188,6 +2188,15 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
             "Speaking to reporters by phone from Tokyo, the Japanese minister said the United States would act.",
             "en",
         ),
+        # Negotiating as a skill to learn, in a story about two countries.
+        (
+            "Sejak kuliah di Universitas Jember, Rina Wulandari Kusuma ingin belajar di luar negeri.\n"
+            "Selama program magang berlangsung, Rina memiliki target, yaitu menguasai ilmu pemasaran, "
+            "meningkatkan skill negosiasi, dan mengasah skill editing.\n"
+            "Ia berharap dapat memperkenalkan kampusnya kepada KBRI di Tunisia dan kepada masyarakat Tunisia.\n"
+            "Ia ingin membawa nama Indonesia ke dunia.",
+            "id",
+        ),
     ],
 )
 def test_words_around_a_meeting_word_can_say_it_reports_no_meeting(text: str, lang: str) -> None:
