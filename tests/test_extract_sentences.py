@@ -3466,3 +3466,106 @@ def test_leaders_of_the_past_are_known(text: str, lang: str, people: dict[str, s
         for p in extract_text(text, published="1987-03-04T10:00:00", lang=lang)["people"]
     }
     assert found == people
+
+
+LINE_LIST = (
+    "Presiden Prabowo dan Perdana Menteri Pakistan menyaksikan penandatanganan kerja sama di Islamabad, "
+    "Selasa (9/12/2025).\n"
+    "Prabowo menyebut kunjungan ini sangat produktif bagi kedua negara.\n"
+    "Adapun dokumen kerja sama yang dipertukarkan, yaitu:\n"
+    "1. MoU antara Arsip Nasional Republik Indonesia dan National Archives of Pakistan tentang Kerja Sama "
+    "Kearsipan;\n"
+    "2. Perjanjian antara Pemerintah Indonesia dan Pemerintah Pakistan tentang Program Beasiswa; dan\n"
+    "3. MoU tentang Kerja Sama di Bidang Kesehatan.\n"
+    "Kedua pemimpin juga membahas perdagangan."
+)
+
+
+def test_instruments_listed_line_by_line_are_one_item_each() -> None:
+    """A numbered list after an opener with a colon: each line is an instrument, signed on
+    the day the signing was reported; the unnamed "kerja sama" signed just before is the
+    list itself, not one more agreement."""
+    agreements = extract_text(LINE_LIST, published="2025-12-10T08:00:00", lang="id")["agreements"]
+    assert [(a["name"], a["kind"], a["status"], a["date"]) for a in agreements] == [
+        (
+            "MoU antara Arsip Nasional Republik Indonesia dan National Archives of Pakistan tentang Kerja Sama "
+            "Kearsipan",
+            "mou",
+            "signed",
+            "2025-12-09",
+        ),
+        (
+            "Perjanjian antara Pemerintah Indonesia dan Pemerintah Pakistan tentang Program Beasiswa",
+            "agreement",
+            "signed",
+            "2025-12-09",
+        ),
+        ("MoU tentang Kerja Sama di Bidang Kesehatan", "mou", "signed", "2025-12-09"),
+    ]
+    # The parties a line names stop where its topic starts.
+    assert agreements[0]["parties"] == ["Arsip Nasional Republik Indonesia", "National Archives of Pakistan"]
+    assert all(a["countries"] == ["IDN", "PAK"] for a in agreements)
+    assert agreements[2]["evidence"] == "3. MoU tentang Kerja Sama di Bidang Kesehatan."
+
+
+def test_a_counted_list_of_lines_keeps_the_lines_that_name_no_instrument() -> None:
+    text = (
+        "Indonesia dan Prancis menandatangani sejumlah kesepakatan di Istana Merdeka, Rabu (28/5/2025).\n"
+        "Selain itu, ada empat kerja sama bisnis yang mencakup:\n"
+        "1. MoU Badan Gizi Nasional -- Danone\n"
+        "2. Danantara -- Eramet\n"
+        "3. MoU antara Bank Indonesia -- Banque de France\n"
+        "4. Declaration of Intent on Sustainable Forestry\n"
+    )
+    agreements = extract_text(text, published="2025-05-29T08:00:00", lang="id")["agreements"]
+    assert [(a["name"], a["kind"], a["status"]) for a in agreements] == [
+        ("MoU Badan Gizi Nasional -- Danone", "mou", "signed"),
+        ("Danantara -- Eramet", "agreement", "signed"),
+        ("MoU antara Bank Indonesia -- Banque de France", "mou", "signed"),
+        ("Declaration of Intent on Sustainable Forestry", "statement", "signed"),
+    ]
+
+
+def test_similar_names_on_the_lines_of_one_list_stay_apart() -> None:
+    text = (
+        "Today the Secretary signed four agreements with the Pacific Islands Forum.\n"
+        "These four agreements are:\n"
+        "1. The Agreement Concerning Economic Assistance Between the United States and Palau;\n"
+        "2. The Agreement Concerning Economic Assistance Between the United States and Fiji;\n"
+        "3. The Agreement Concerning Fisheries Between the United States and Palau; and\n"
+        "4. The Agreement Concerning Fisheries Between the United States and Fiji.\n"
+    )
+    agreements = extract_text(text, published="2023-12-05T08:00:00", lang="en")["agreements"]
+    assert [a["name"] for a in agreements] == [
+        "Agreement Concerning Economic Assistance Between the United States and Palau",
+        "Agreement Concerning Economic Assistance Between the United States and Fiji",
+        "Agreement Concerning Fisheries Between the United States and Palau",
+        "Agreement Concerning Fisheries Between the United States and Fiji",
+    ]
+    assert {a["status"] for a in agreements} == {"signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # What one agreement holds, listed: no agreements of their own.
+        (
+            "Kedua pihak menandatangani MoU tentang Ketenagakerjaan di Jakarta, Senin (16/6/2025).\n"
+            "Ruang lingkup MoU tersebut meliputi:\n"
+            "1. Pertukaran informasi pasar kerja;\n"
+            "2. Pelatihan vokasi bagi pekerja.\n",
+            ["MoU tentang Ketenagakerjaan"],
+        ),
+        # A colon before lines of running news, with no instrument in the opener.
+        (
+            "Kedua pihak menandatangani MoU tentang Ketenagakerjaan di Jakarta, Senin (16/6/2025).\n"
+            "Saksikan Live Pagi Ini:\n"
+            "Presiden Rusia menyerukan penghentian permusuhan.\n"
+            "Putin mengatakan bahwa kesepakatan damai adalah mungkin.\n",
+            ["MoU tentang Ketenagakerjaan"],
+        ),
+    ],
+)
+def test_lines_after_a_colon_that_list_no_instruments(text: str, names: list[str]) -> None:
+    agreements = extract_text(text, published="2025-06-17T08:00:00", lang="id")["agreements"]
+    assert [a["name"] for a in agreements] == names

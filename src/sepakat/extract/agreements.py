@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from sepakat.data import load_table
@@ -63,6 +63,12 @@ class AgreementMention:
     distinct: bool = False  # "MoU tersendiri", "a separate agreement": not one already spoken of
     called: bool = False  # the name given to an agreement just spoken of ("disebut sebagai ...")
     several: bool = False  # a plural pointer back ("kedua MoU tersebut", "kesepakatan-kesepakatan itu")
+    opener: int | None = None  # an item on a line of its own: the sentence that opened its list
+
+    @property
+    def list_key(self) -> int:
+        """Which list an item is of: its opener's sentence, or its own (items listed in it)."""
+        return self.sentence if self.opener is None else self.opener
 
 
 @dataclass
@@ -110,7 +116,10 @@ def find_mentions(doc: Doc) -> list[AgreementMention]:
     lex = agreement_lexicon(doc.lang)
     found: list[AgreementMention] = []
     weak_nouns = not off_topic(doc, lex)
-    for index in doc.anchored_sentences("agreement"):
+    lines_read = -1  # the last sentence a list of lines took as its items
+    for index in _with_list_openers(doc, doc.anchored_sentences("agreement")):
+        if index <= lines_read:
+            continue
         sentence = doc.sentences[index]
         claimed_until = -1
         for m in _head_matches(lex, sentence.text, doc.anchored_rows("agreement", index)):
@@ -137,7 +146,146 @@ def find_mentions(doc: Doc) -> list[AgreementMention]:
                 found.extend(parties)
                 continue
             found.append(mention)
+        lines = _line_items(doc, lex, index, found)
+        if lines:
+            for mention in found:
+                if mention.sentence == index and (mention.form in ("group", "bare") or mention is found[-1]):
+                    mention.form = "listed"  # "dokumen MoU dan perjanjian ...": the group is its members
+            if not found or found[-1].sentence != index:
+                found.append(_opener(doc, lex, index))  # "ada 11 kerja sama ... yang mencakup:"
+            found.extend(lines)
+            lines_read = lines[-1].sentence
     return found
+
+
+def _opener(doc: Doc, lex: AgreementLexicon, index: int) -> AgreementMention:
+    """The group a list of lines belongs to, where its opener says it with a noun that is
+    no mention of its own ("kerja sama"): where the opener's cues are read."""
+    sentence = doc.sentences[index]
+    head = lex.heads.search(sentence.text)
+    hs, he = (head.start(), head.end()) if head else (0, 0)
+    return AgreementMention(
+        sentence=index,
+        start=sentence.start + hs,
+        end=sentence.start + he,
+        head_start=sentence.start + hs,
+        head_end=sentence.start + he,
+        kind="agreement",
+        form="listed",
+        name=None,
+        strong=False,
+    )
+
+
+def _with_list_openers(doc: Doc, anchored: list[int]) -> list[int]:
+    """The anchored sentences and those that end in a colon before a new line, which may
+    open a list of instruments with words no anchor holds ("ada 11 kerja sama ... yang
+    mencakup:")."""
+    text = doc.text
+    openers = [
+        i
+        for i, sentence in enumerate(doc.sentences)
+        if sentence.text.endswith(":") and text.startswith("\n", sentence.end)
+    ]
+    return sorted(set(anchored).union(openers)) if openers else anchored
+
+
+def _line_items(
+    doc: Doc, lex: AgreementLexicon, index: int, found: list[AgreementMention]
+) -> list[AgreementMention]:
+    """Members listed line by line after a sentence that opens them with a colon: "Adapun
+    dokumen MoU dan perjanjian yang dipertukarkan, yaitu:" then "1. Perjanjian antara
+    ...;", "2. MoU antara ...;". Each line is one item; a line that names no instrument
+    ("2. Danantara -- Eramet") counts when most lines do, or when the opener counts the
+    group ("11 kerja sama ... yang mencakup:"). Not the clauses of one agreement ("Ruang
+    lingkup MoU tersebut meliputi:")."""
+    sentence = doc.sentences[index]
+    if not sentence.text.rstrip().endswith(":"):
+        return []
+    opener = found[-1] if found and found[-1].sentence == index else None
+    if opener is not None and opener.form == "anaphor":
+        return []  # "MoU tersebut meliputi:": what one agreement holds
+    if opener is None and lex.heads.search(sentence.text) is None:
+        return []  # "Saksikan Live DetikPagi:": no list of instruments
+    lines, numbered = _lines_after(doc, index)
+    named = sum(1 for j, a, b in lines if _names_an_instrument(lex, doc.sentences[j].text[a:b]))
+    # Most lines name an instrument, unless the opener counts them; lines without numbers
+    # are running text unless each names one.
+    counted = opener is not None and opener.form == "group"
+    mostly = named * 2 >= len(lines) or counted
+    if len(lines) < 2 or not named or not mostly or (not numbered and named < len(lines)):
+        return []
+    items: list[AgreementMention] = []
+    for j, a, b in lines:
+        item = doc.sentences[j]
+        name = _LEADING_ARTICLE.sub("", item.text[a:b])
+        items.append(
+            AgreementMention(
+                sentence=j,
+                start=item.start + a,
+                end=item.start + b,
+                head_start=item.start + a,
+                head_end=item.start + b,
+                kind=_item_kind(name, lex, opener.kind if opener else "agreement"),
+                form="item",
+                name=name,
+                strong=True,
+                opener=index,
+            )
+        )
+    return items
+
+
+def _lines_after(doc: Doc, index: int) -> tuple[list[tuple[int, int, int]], bool]:
+    """The lines after sentence ``index`` that may be items of a list, as (sentence, start,
+    end) of each one's text without its number and closing punctuation; and whether all
+    are numbered. The list ends at a line that holds more than one sentence, a long line,
+    the opener of another list, or the first line without a number after numbered ones."""
+    lines: list[tuple[int, int, int]] = []
+    numbered = True
+    for j in range(index + 1, min(len(doc.sentences), index + _MAX_LINE_ITEMS + 1)):
+        item = doc.sentences[j]
+        if item.start > 0 and doc.text[item.start - 1] != "\n":
+            break  # the list ends where a line holds more than one sentence
+        text = item.text
+        marker = _LINE_MARKER.match(text)
+        start = marker.end() if marker else 0
+        end = len(_LINE_END.sub("", text))
+        if (
+            end - start < 3
+            or end - start > _MAX_LINE_LENGTH
+            or not (text[start].isupper() or text[start].isdigit())
+            or text.rstrip().endswith(":")  # the opener of another list
+        ):
+            break
+        if lines and numbered and marker is None:
+            break  # the numbered list is over
+        numbered = numbered and marker is not None
+        lines.append((j, start, end))
+    return lines, numbered
+
+
+def _names_an_instrument(lex: AgreementLexicon, text: str) -> bool:
+    """A line that opens with an instrument's noun ("MoU antara ...", "Letter of Intent on
+    ..."), not one that speaks of an instrument already named ("Perjanjian ini berlaku")."""
+    m = lex.heads.search(text, 0, 60)
+    if m is None:
+        return False
+    before = text[: m.start()].split()
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _ITEM_ARTICLES for w in before)
+    if len(before) > 3 or not capitalised:
+        return False  # "This colossal deal will ...": a sentence about one
+    after = _words_after(text, m.end(), 1)
+    return not (after and after[0].casefold().rstrip(".,;") in lex.words["anaphora"])
+
+
+_ITEM_ARTICLES = frozenset({"a", "an", "the", "sebuah", "satu"})
+
+
+_MAX_LINE_ITEMS = 30
+_MAX_LINE_LENGTH = 300
+_LINE_MARKER = re.compile(r"(?:\d{1,2}[.)]|[a-z][.)])\s+")
+_LINE_END = re.compile(r"(?:\s*[;,.]\s*(?:dan|serta|and)?)?\s*$")
 
 
 _COUNTERPARTY_LIST = re.compile(
@@ -1851,14 +1999,14 @@ def _called(m: AgreementMention, agreements: list[_Agreement], doc: Doc) -> _Agr
 
 def _listed_beside(a: _Agreement, m: AgreementMention) -> bool:
     """``a`` holds an item of the list ``m`` is an item of: items of one list are others."""
-    return m.form == "item" and any(x.form == "item" and x.sentence == m.sentence for x in a.mentions)
+    return m.form == "item" and any(x.form == "item" and x.list_key == m.list_key for x in a.mentions)
 
 
 def _one_of_a_list(a: _Agreement, agreements: list[_Agreement]) -> bool:
-    """``a`` is one of several agreements listed in one sentence."""
-    rows = {x.sentence for x in a.mentions if x.form == "item"}
+    """``a`` is one of several agreements listed in one sentence or line by line."""
+    rows = {x.list_key for x in a.mentions if x.form == "item"}
     return any(
-        b is not a and any(x.form == "item" and x.sentence in rows for x in b.mentions) for b in agreements
+        b is not a and any(x.form == "item" and x.list_key in rows for x in b.mentions) for b in agreements
     )
 
 
@@ -1922,15 +2070,39 @@ def _share_stages(mentions: list[AgreementMention]) -> None:
     has been issued."""
     for i, m in enumerate(mentions):
         if m.form == "listed":
+            status, cue_at = m.status, m.cue_at
+            following = mentions[i + 1 : i + 2]
+            if following and following[0].sentence != m.sentence:  # a list of lines
+                before, at = _stage_before(mentions, i)
+                if status is None:
+                    status, cue_at = before, at
             for item in mentions[i + 1 :]:
                 if item.form != "item":
                     break
-                if item.status is None or m.status:
-                    item.status, item.cue_at = m.status, m.cue_at
+                if item.status is None or status:
+                    item.status, item.cue_at = status, cue_at
     for m in mentions:
         if m.status is None and m.kind == "statement" and m.strong and m.form in ("named", "bare"):
             m.status = "agreed"
             m.cue_at = m.head_start
+
+
+def _stage_before(mentions: list[AgreementMention], i: int) -> tuple[str | None, int | None]:
+    """The stage of the nearest agreement spoken of just before the instruments listed
+    line by line after mention ``i``, in their opener or up to three sentences earlier
+    ("Penandatanganan kerja sama disaksikan oleh ..."): theirs, when the opener says none
+    ("Adapun dokumen yang ..., yaitu:"). An unnamed agreement there is the listed group
+    itself, not one more agreement."""
+    opener = mentions[i].sentence
+    found: tuple[str | None, int | None] = (None, None)
+    for m in reversed(mentions[:i]):
+        if m.sentence < opener - 3:
+            break
+        if m.form in ("bare", "group"):
+            m.form = "listed"  # the signing of "kerja sama" before the list is of its lines
+        if m.status and found[0] is None:
+            found = (m.status, m.cue_at)
+    return found
 
 
 def _record(
@@ -2049,7 +2221,9 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
     if m.name:
         joined = _JOINED.search(m.name)
         if joined:
-            found.extend(_split_parties(m.name[joined.end() :], whole))
+            # Up to the topic: "MoU antara SMESCO dan SMEDA tentang Kemitraan Strategis".
+            sides = _TOPIC.split(m.name[joined.end() :], maxsplit=1)[0]
+            found.extend(_split_parties(sides, whole))
     # One item of "PKS dengan A, B dan C" has its own counterparty, not the whole list.
     markers = () if m.form == "item" and found else _PARTY_MARKERS.finditer(s, he, min(len(s), he + 120))
     for marker in markers:
@@ -2099,6 +2273,7 @@ def _without_locations(doc: Doc, sentence: int, s: str, parties: list[str]) -> l
 
 
 _PLACE_OF_A_BODY = frozenset({"country", "city"})
+_TOPIC = re.compile(r"\s(?:tentang|mengenai|perihal|on|concerning|regarding)\s")
 
 
 def _without_owner(doc: Doc, party: str) -> str:
@@ -2308,8 +2483,18 @@ def _dates_for(
     """The date the status was reached and, when the sentence names a later or planned
     one, the target ("ditargetkan rampung tahun depan"): a future date is never a stage
     reached."""
+    cue_sentence = doc.sentence_of(best.cue_at) if best.cue_at is not None else None
+    lined = best.form == "item" and cue_sentence is not None and cue_sentence != best.sentence
+    if cue_sentence is not None and lined and not doc.dates_in(best.sentence):
+        # A line of a list, whose stage its opener or the sentence before it stated: the
+        # date is that sentence's ("Penandatanganan ... Selasa (9/12/2025). ... yaitu:").
+        at = best.cue_at if best.cue_at is not None else best.head_start
+        best = replace(best, sentence=cue_sentence, start=at, end=at, head_start=at, head_end=at)
     planned = [d.value for d in doc.dates_in(best.sentence) if _planned(doc.text, d.start)]
     date = _date_for(doc, context, agreement, best)
+    if date is None and lined and best.status in ("agreed", "signed"):
+        # Instruments set out line by line are what the reported event produced.
+        date = context.event_date
     published = doc.published_value()
     if planned:
         return date, planned[0]
