@@ -388,6 +388,17 @@ def test_a_plan_in_the_issuers_own_statement_is_stated_on_its_day() -> None:
     assert (agreement["status"], agreement["date"]) == ("proposed", "2025-06-17")
 
 
+def test_a_plan_in_the_transcript_of_a_press_conference_is_stated_on_its_day() -> None:
+    text = (
+        "Well, thank you all for coming.\n"
+        "I can confirm that a memorandum of understanding between Australia and Indonesia on "
+        "fisheries will be signed next week by the two ministers."
+    )
+    title = "Jakarta: transcript of press conference with the Prime Minister"
+    (agreement,) = extract_text(text, published="2002-02-07", title=title, lang="en")["agreements"]
+    assert (agreement["status"], agreement["date"]) == ("proposed", "2002-02-07")
+
+
 @pytest.mark.parametrize(
     "plan",
     [

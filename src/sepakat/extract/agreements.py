@@ -2570,11 +2570,12 @@ def _date_of_the_news(
         # with it, the sentence tells the stating ("membahas rencana", "announced") or
         # places it at that event, or the article is its issuer's own statement; a plan
         # a report tells in passing was stated on a day the article does not give.
+        if agreement_lexicon(doc.lang).own_statement.search(doc.article.title or "") is not None:
+            return context.event_date or doc.published_value()  # the issuer's own word, that day
         told_there = (
             _opens_with(agreement, best)
             or _PLAN_STATED.search(sentence) is not None
             or _EVENT_REFERENCE.search(sentence) is not None
-            or agreement_lexicon(doc.lang).own_statement.search(doc.article.title or "") is not None
         )
         return context.event_date if told_there else None
     stated = best.status in ("negotiating", "agreed")
