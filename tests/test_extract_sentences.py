@@ -3580,3 +3580,30 @@ def test_similar_names_on_the_lines_of_one_list_stay_apart() -> None:
 def test_lines_after_a_colon_that_list_no_instruments(text: str, names: list[str]) -> None:
     agreements = extract_text(text, published="2025-06-17T08:00:00", lang="id")["agreements"]
     assert [a["name"] for a in agreements] == names
+
+
+def test_a_minister_receiving_the_countrys_own_envoy_is_no_meeting() -> None:
+    """Both sides of "menerima kunjungan Duta Besar RI untuk Kazakhstan" are Indonesian:
+    Kazakhstan is where the envoy serves, not a side, and what the article then says of
+    "pertemuan tersebut" is still that domestic meeting."""
+    text = (
+        "Menteri Pendidikan Tinggi, Sains, dan Teknologi Brian Yuliarto menerima kunjungan Duta Besar "
+        "Republik Indonesia untuk Kazakhstan, Mochamad Fadjroel Rachman, di Jakarta, Senin (15/6).\n"
+        "Pertemuan tersebut membahas peluang kerja sama pendidikan tinggi antara Indonesia dan Kazakhstan.\n"
+        "Pertemuan juga membahas beasiswa bagi mahasiswa Indonesia di Kazakhstan.\n"
+        "Saat ini puluhan mahasiswa Indonesia belajar di Kazakhstan."
+    )
+    assert extract_text(text, lang="id")["meetings"] == []
+
+
+def test_a_foreign_envoy_meeting_the_host_countrys_minister_is_a_meeting() -> None:
+    text = (
+        "Menteri Koordinator Agus Harimurti Yudhoyono bertemu Duta Besar Rusia untuk Indonesia, "
+        "Sergei Tolchenov, di Jakarta, Senin (15/6).\n"
+        "Pertemuan tersebut membahas kerja sama infrastruktur antara Indonesia dan Rusia."
+    )
+    (meeting,) = extract_text(text, lang="id")["meetings"]
+    assert (meeting["countries"], meeting["participants"]) == (
+        ["IDN", "RUS"],
+        ["Agus Harimurti Yudhoyono", "Sergei Tolchenov"],
+    )

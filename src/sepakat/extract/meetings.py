@@ -31,6 +31,7 @@ from sepakat.models import AgreementRecord, MeetingKind, MeetingRecord, Mention
 _STALE = timedelta(days=120)
 _ANAPHORA = re.compile(r"^\s*(?:bilateral\s+)?(?:tersebut|itu|ini)\b", re.IGNORECASE)
 _EN_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+_ALSO = re.compile(r"\s*juga\b")
 # "di Moskow", "di Istana Merdeka", and a chain of places whose last one the country
 # follows after a comma ("di KTT G20, Hamburg, Jerman"; not "di Tokyo, Menlu Jepang").
 _PLACE_LEAD = re.compile(
@@ -155,6 +156,10 @@ class _Meeting:
     sentences: list[int] = field(default_factory=list)
     # The named event its trigger is part of ("76th Session of the General Assembly").
     event: str | None = None
+    # Where an envoy of a side serves ("Duta Besar RI untuk Kazakhstan"): no side itself.
+    posted: set[str] = field(default_factory=set)
+    # The countries of the participants, as far as known (None: not known).
+    their_countries: list[str | None] = field(default_factory=list)
 
 
 def extract_meetings(
@@ -175,8 +180,10 @@ def extract_meetings(
                 continue  # a club's trip is no state visit either
             after = sentence.text[m.end() : m.end() + 20]
             before = sentence.text[max(0, m.start() - 10) : m.start()]
-            pointer = _ANAPHORA.match(after) is not None or (
-                doc.lang == "en" and _EN_ANAPHORA.search(before) is not None
+            pointer = (
+                _ANAPHORA.match(after) is not None
+                or (doc.lang == "en" and _EN_ANAPHORA.search(before) is not None)
+                or (m.start() == 0 and _ALSO.match(after) is not None)  # "Pertemuan juga membahas ..."
             )
             if pointer and last is not None:
                 if index not in last.sentences:
@@ -193,6 +200,8 @@ def extract_meetings(
             _add_sentence(doc, context, people, meeting, index)
             _implied_side(doc, context, meeting)
             if len(meeting.countries) < 2:
+                if meeting.posted and _among_own(meeting):
+                    last = None if pointer else meeting  # "Pertemuan tersebut ..." is still this one
                 continue
             meeting.event = _event_name(sentence.text, m.start(), m.end())
             _date_from(doc, meeting, index)
@@ -209,9 +218,10 @@ def _add_sentence(
 ) -> None:
     meeting.sentences.append(index)
     for person in people.in_sentence(index):
+        country = people.country_of(person)
         if person.name not in meeting.participants:
             meeting.participants.append(person.name)
-        country = people.country_of(person)
+            meeting.their_countries.append(country)
         if country:
             meeting.countries.add(country)
     sentence = doc.sentences[index]
@@ -224,8 +234,11 @@ def _add_sentence(
         if at_place:
             if mention.kind != "bloc":  # "di Gedung PBB Jenewa": the body's building, no side
                 _take_place(meeting, mention, code)
-        elif code and mention.kind not in ("title", "city") and _POSTED_TO.search(lead) is None:
-            meeting.countries.add(code)  # not "Duta Besar RI untuk Kazakhstan": where the envoy serves
+        elif code and mention.kind not in ("title", "city"):
+            if _POSTED_TO.search(lead) is None:
+                meeting.countries.add(code)
+            else:
+                meeting.posted.add(code)  # "Duta Besar RI untuk Kazakhstan": where the envoy serves
     if _BOTH.search(sentence.text):
         meeting.countries.update(context.countries)
 
@@ -271,7 +284,8 @@ def _implied_side(doc: Doc, context: ArticleContext, meeting: _Meeting) -> None:
     if len(meeting.countries) != 1:
         return
     (found,) = meeting.countries
-    others = [c for c in context.countries if c != found]
+    served = meeting.posted if _among_own(meeting) else set()
+    others = [c for c in context.countries if c != found and c not in served]
     if found in context.countries and len(context.countries) == 2:
         # A body the article is about (the UN, ASEAN) is the other side of its sessions
         # and conferences, not of every one-sided talk or visit the article reports.
@@ -283,6 +297,14 @@ def _implied_side(doc: Doc, context: ArticleContext, meeting: _Meeting) -> None:
         and doc.lang == "id"
     ):
         meeting.countries.add("IDN")
+
+
+def _among_own(meeting: _Meeting) -> bool:
+    """All the participants, two or more, are known to be of one country: a minister
+    receiving "Duta Besar RI untuk Kazakhstan" meets no one of Kazakhstan, where the envoy
+    serves (an envoy of Russia to Indonesia meets Indonesians: that is a meeting)."""
+    known = set(meeting.their_countries)
+    return len(meeting.their_countries) >= 2 and len(known) == 1 and None not in known
 
 
 def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
