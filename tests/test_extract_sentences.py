@@ -3607,3 +3607,16 @@ def test_a_foreign_envoy_meeting_the_host_countrys_minister_is_a_meeting() -> No
         ["IDN", "RUS"],
         ["Agus Harimurti Yudhoyono", "Sergei Tolchenov"],
     )
+
+
+def test_a_meeting_is_told_by_the_sentence_that_names_those_who_met() -> None:
+    """A talk first spoken of in general, then met by name: the evidence is the second."""
+    text = (
+        "Pemerintah menargetkan negosiasi perjanjian Indonesia-European Union CEPA dengan Uni Eropa "
+        "rampung bulan ini.\n"
+        "Pada 6 Juni 2025 lalu, Menteri Koordinator Bidang Perekonomian Airlangga Hartarto bertemu dengan "
+        "European Union Commissioner for Trade Maros Sefcovic di Brussels."
+    )
+    (meeting,) = extract_text(text, lang="id")["meetings"]
+    assert meeting["participants"] == ["Airlangga Hartarto", "Maros Sefcovic"]
+    assert meeting["evidence"].startswith("Pada 6 Juni 2025 lalu, Menteri Koordinator")

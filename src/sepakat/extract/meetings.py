@@ -331,6 +331,10 @@ def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
                 old.kind, old.countries = "meeting", set(new.countries)
                 if new.place_kind == "city":
                     old.place, old.place_kind = new.place, new.place_kind
+            if len(new.participants) >= 2 and not old.participants:
+                # "negosiasi ... rampung bulan ini" then "Airlangga bertemu dengan Sefcovic":
+                # the sentence that names those who met states the meeting.
+                old.sentence = new.sentence
             old.participants.extend(p for p in new.participants if p not in old.participants)
             old.sentences.extend(new.sentences)
             old.place = old.place or new.place
