@@ -3620,3 +3620,30 @@ def test_a_meeting_is_told_by_the_sentence_that_names_those_who_met() -> None:
     (meeting,) = extract_text(text, lang="id")["meetings"]
     assert meeting["participants"] == ["Airlangga Hartarto", "Maros Sefcovic"]
     assert meeting["evidence"].startswith("Pada 6 Juni 2025 lalu, Menteri Koordinator")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # Companies of other countries by their designators, banks by their head word.
+        (
+            "Sweden's Pharmacia AB said it agreed to buy a stake in Hughes Tool, and Banca Nazionale del "
+            "Lavoro lent the money, chairman John Smithers said.",
+            "en",
+            ["John Smithers"],
+        ),
+        (
+            "Kuala Lumpur's Sime Darby Bhd signed with Banque Indosuez, said spokesman Ali Rahman.",
+            "en",
+            ["Ali Rahman"],
+        ),
+        # "SpA" after an Indonesian doctor's name is her title (paediatrician), not a company's.
+        (
+            "Menurut dokter spesialis anak Damayanti R Sjarif, SpA(K), gizi anak penting.",
+            "id",
+            ["Damayanti R Sjarif"],
+        ),
+    ],
+)
+def test_bodies_of_other_countries_are_no_people(text: str, lang: str, names: list[str]) -> None:
+    assert [p["name"] for p in extract_text(text, lang=lang)["people"]] == names
