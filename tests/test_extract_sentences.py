@@ -3647,3 +3647,55 @@ def test_a_meeting_is_told_by_the_sentence_that_names_those_who_met() -> None:
 )
 def test_bodies_of_other_countries_are_no_people(text: str, lang: str, names: list[str]) -> None:
     assert [p["name"] for p in extract_text(text, lang=lang)["people"]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "status"),
+    [
+        # Pulling a party out of an agreement ends it for that party, whatever was signed.
+        (
+            "Trump menandatangani perintah eksekutif untuk menarik AS dari Perjanjian Paris 2015 "
+            "(untuk kedua kalinya).",
+            "id",
+            "Perjanjian Paris 2015",
+            "ended",
+        ),
+        (
+            "Amerika Serikat resmi menarik diri dari Perjanjian Paris pada Januari 2025.",
+            "id",
+            "Perjanjian Paris",
+            "ended",
+        ),
+        (
+            "The President signed an order withdrawing the United States from the Paris Agreement.",
+            "en",
+            "Paris Agreement",
+            "ended",
+        ),
+        (
+            "The withdrawal from the Paris Agreement shocked the delegates.",
+            "en",
+            "Paris Agreement",
+            "ended",
+        ),
+        # Attracting investors "dari Jepang", withdrawing fighters "from Libya": no agreement ends.
+        (
+            "Pemerintah berupaya menarik investor dari Jepang melalui MoU Investasi yang diteken Senin.",
+            "id",
+            None,
+            "signed",
+        ),
+        (
+            "The Cairo Ceasefire Agreement, signed in October, requires the withdrawal of all foreign "
+            "fighters from Libya.",
+            "en",
+            "Cairo Ceasefire Agreement",
+            "signed",
+        ),
+    ],
+)
+def test_withdrawing_from_an_agreement_ends_it(text: str, lang: str, name: str | None, status: str) -> None:
+    (agreement,) = extract_text(text, lang=lang)["agreements"]
+    assert agreement["status"] == status
+    if name is not None:
+        assert agreement["name"] == name

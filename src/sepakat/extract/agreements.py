@@ -826,7 +826,12 @@ def _title_run(s: str, at: int, lex: AgreementLexicon, lang: str) -> int:
         # apostrophe of a possessive ("United States’ National Cancer Institute")
         bare = word if _ABBREVIATION.fullmatch(word) else word.rstrip(',.;:"”')
         low = bare.casefold()
-        if bare[:1].isupper() or bare[:1].isdigit() or (bare.startswith("(") and end):
+        # A parenthesis goes on a name when it gives a short form, an alias or a defined
+        # term ("(IA-CEPA)", "(“Americas Partnership”)", "(the Agreement)"), not a remark
+        # ("(untuk kedua kalinya)", "(for the second time)").
+        inner = bare[1:].lstrip("\"“‘'")
+        aside = bare.startswith("(") and inner[:1].islower() and not inner.startswith("the")
+        if bare[:1].isupper() or bare[:1].isdigit() or (bare.startswith("(") and end and not aside):
             if (lang == "id" and low in lex.words["stops"]) or low in _CALENDAR_WORDS or _MONEY.match(word):
                 break  # "kontrak Rp2,62 triliun": an amount is no title word
             if lex.heads.fullmatch(bare) and end == 0 and i > 0:
