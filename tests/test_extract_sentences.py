@@ -3699,3 +3699,25 @@ def test_withdrawing_from_an_agreement_ends_it(text: str, lang: str, name: str |
     assert agreement["status"] == status
     if name is not None:
         assert agreement["name"] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The money market's repurchase agreements, an executive's employment agreement, a
+        # legislator's amendment to a bill: no agreements between parties to follow.
+        "The Federal Reserve is expected to add temporary reserves via customer repurchase agreements, "
+        "economists said.",
+        "Sen. Jane Doe intends to offer an amendment to one of the bills that would suspend the planting "
+        "requirement, an aide said.",
+        "Acme Corp said it has signed an employment agreement with its new chief executive.",
+    ],
+)
+def test_money_market_deals_job_agreements_and_bill_amendments_are_no_agreements(text: str) -> None:
+    assert extract_text(text, lang="en")["agreements"] == []
+
+
+def test_an_amendment_to_an_agreement_is_still_one() -> None:
+    text = "Japan and Canada signed an amendment to their Air Services Agreement on Monday."
+    kinds = sorted(a["kind"] for a in extract_text(text, lang="en")["agreements"])
+    assert kinds == ["agreement", "arrangement"]
