@@ -3711,6 +3711,10 @@ def test_withdrawing_from_an_agreement_ends_it(text: str, lang: str, name: str |
         "Sen. Jane Doe intends to offer an amendment to one of the bills that would suspend the planting "
         "requirement, an aide said.",
         "Acme Corp said it has signed an employment agreement with its new chief executive.",
+        "Banking economists said the changes will enable the Bundesbank to offer securities repurchase pacts "
+        "of shorter maturity if it chooses.",
+        "Chamberlain said the daily average volume of contracts traded in February almost tripled from last "
+        "year, and further rapid growth was expected.",
     ],
 )
 def test_money_market_deals_job_agreements_and_bill_amendments_are_no_agreements(text: str) -> None:
