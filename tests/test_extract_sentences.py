@@ -3268,7 +3268,7 @@ def test_a_countrys_government_is_that_country_as_a_party() -> None:
     [
         # "end" with another object says nothing of the deal.
         ("Mediators worked to reach a lasting ceasefire deal to help end the war.", "proposed"),
-        ("It was agreed that the best way to end this conflict is through a full peace deal.", "agreed"),
+        ("The best way to end this conflict is through a full peace deal, the two sides agreed.", "agreed"),
         # Its own object, or none (a passive, a time after the verb), it does.
         ("The board decided to terminate the merger agreement with Baker Corp.", "ended"),
         ("Export quotas under the International Cocoa Agreement were suspended a year ago.", "ended"),
@@ -3725,3 +3725,28 @@ def test_an_amendment_to_an_agreement_is_still_one() -> None:
     text = "Japan and Canada signed an amendment to their Air Services Agreement on Monday."
     kinds = sorted(a["kind"] for a in extract_text(text, lang="en")["agreements"])
     assert kinds == ["agreement", "arrangement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "statuses"),
+    [
+        # What the sides agreed is the clause after "bahwa"/"that": its own verbs tell the stage.
+        (
+            "Kedua pihak sepakat bahwa MoU antarpemerintah perlu segera diselesaikan sebagai payung kerja sama.",
+            "id",
+            ["proposed"],
+        ),
+        ("Kedua negara sepakat bahwa perjanjian itu akan ditandatangani bulan depan.", "id", ["proposed"]),
+        ("Kedua negara sepakat bahwa MoU perdagangan telah ditandatangani pada Senin.", "id", ["signed"]),
+        (
+            "The President and the Speaker agreed that any budget agreement would need to be bipartisan.",
+            "en",
+            [],
+        ),
+        ("It was agreed that the best way to end this conflict is through a full peace deal.", "en", []),
+    ],
+)
+def test_agreeing_that_something_holds_is_no_agreement_reached(
+    text: str, lang: str, statuses: list[str]
+) -> None:
+    assert [a["status"] for a in extract_text(text, lang=lang)["agreements"]] == statuses

@@ -1201,8 +1201,8 @@ def read_status(doc: Doc, mention: AgreementMention, others: list[AgreementMenti
             continue  # a cue inside the name ("Perjanjian ... Pelaksanaan") is not a verb
         if any(0 <= m.start() - end <= 3 and not s[end : m.start()].strip(" ,\n") for end in owned):
             continue  # "..., including the Y, signed in 1996": Y's
-        if m.start() >= he and _FOR_PURPOSE.fullmatch(s, he, m.start()) and not _is_passive(m.group(0)):
-            continue  # "a deal to end the war": what the agreement is for, not its stage
+        if _said_of_something_else(s, m, hs, he):
+            continue
         group = _group_name(m)
         if (lex.cue_scope[group] == "governs" and not _governs(s, m, hs, he)) or (
             lex.cue_status[group] == "ended" and _ends_something_else(s, m, named_at)
@@ -1334,6 +1334,19 @@ def _governs(s: str, cue: re.Match[str], hs: int, he: int) -> bool:
         and len(_WORD.findall(between)) <= 3
         and not re.search(r"[.;:,]", between)
     )
+
+
+def _said_of_something_else(s: str, cue: re.Match[str], hs: int, he: int) -> bool:
+    """A cue that tells no stage of the agreement at ``hs:he``: what it is for ("a deal to
+    end the war"), or a verb of agreeing whose object is a clause, which tells the stage
+    itself ("sepakat bahwa MoU ... perlu segera diselesaikan", "agreed that any budget
+    agreement would need ...")."""
+    if cue.start() >= he and _FOR_PURPOSE.fullmatch(s, he, cue.start()) and not _is_passive(cue.group(0)):
+        return True
+    return cue.end() <= hs and _THAT_CLAUSE.match(s, cue.end()) is not None
+
+
+_THAT_CLAUSE = re.compile(r"\s*,?\s*(?:bahwa|that)\b", re.IGNORECASE)
 
 
 _AFTER_FUTURE = re.compile(
