@@ -3750,3 +3750,17 @@ def test_agreeing_that_something_holds_is_no_agreement_reached(
     text: str, lang: str, statuses: list[str]
 ) -> None:
     assert [a["status"] for a in extract_text(text, lang=lang)["agreements"]] == statuses
+
+
+def test_bodies_named_in_full_before_the_verb_of_signing_are_its_parties() -> None:
+    """Long names with commas and "dan" inside, their short forms in parentheses, joined
+    by "bersama", after a dateline: the two ministries sign."""
+    text = (
+        "Jakarta – Kementerian Pendidikan Tinggi, Sains, dan Teknologi (Kemdiktisaintek) bersama Kementerian "
+        "Pemuda dan Olahraga (Kemenpora) menandatangani nota kesepahaman tentang olahraga, Jumat (17/4)."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["parties"] == [
+        "Kementerian Pendidikan Tinggi, Sains, dan Teknologi",
+        "Kementerian Pemuda dan Olahraga",
+    ]

@@ -2259,6 +2259,8 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
         # is none ("Usai meneken MoU ...": "Pemerintah Indonesia" stays whole).
         subjects = [p for p in _split_parties(subject.group(1), whole) if p not in _SENTENCE_STARTERS]
         found = subjects + found
+    else:
+        found = _subject_bodies(doc, m.sentence, s, hs) + found
     unique: list[str] = []
     for written in found:
         party = _OFFICE_PREFIX.sub("", _LEADING_ARTICLE.sub("", _without_full_stop(written.strip(" ,"))))
@@ -2266,6 +2268,42 @@ def _mention_parties(doc: Doc, m: AgreementMention) -> tuple[str, ...]:
         if party and party not in unique and not _NOT_PARTY.match(party) and not is_degree(party):
             unique.append(party)
     return tuple(_without_locations(doc, m.sentence, s, unique)[:12])
+
+
+def _subject_bodies(doc: Doc, index: int, s: str, hs: int) -> list[str]:
+    """The bodies that sign, named before the verb by names the gazetteer knows, however
+    long: "Kementerian Pendidikan Tinggi, Sains, dan Teknologi (Kemdiktisaintek) bersama
+    Kementerian Pemuda dan Olahraga (Kemenpora) menandatangani nota kesepahaman". Only
+    when nothing else stands before the verb but their short forms, "bersama", "dan",
+    commas and a dateline's place."""
+    verb = _SIGNS_BEFORE_THE_NOUN.search(s, 0, hs)
+    if verb is None:
+        return []
+    start = doc.sentences[index].start
+    kinds = _BODY_KINDS | _PLACE_OF_A_BODY
+    bodies = [x for x in doc.mentions_in(index, kinds) if x.end - start <= verb.start()]
+    if not any(x.kind in _BODY_KINDS for x in bodies):
+        return []
+    rest = s[: verb.start()]
+    for x in reversed(bodies):
+        rest = rest[: x.start - start] + rest[x.end - start :]
+    if _SUBJECT_GLUE.sub("", rest).strip():
+        return []
+    names: dict[str, str] = {}
+    for x in bodies:
+        if x.kind in _BODY_KINDS and len(x.text) > len(names.get(x.key or x.text, "")):
+            names[x.key or x.text] = x.text  # the full name, not its short form
+    return list(names.values())
+
+
+# A verb of signing with the instrument's noun right after it ("menandatangani nota").
+_SIGNS_BEFORE_THE_NOUN = re.compile(
+    r"\s(?:(?:resmi|telah|juga|secara resmi)\s+)*(?:menandatangani|meneken|menekan|signed)\s+(?:\w+\s+)?$"
+)
+# What may stand between the names of the bodies that sign.
+_SUBJECT_GLUE = re.compile(
+    r"\([^)]{0,40}\)|\b(?:bersama|dan|serta|and|together with|with)\b|[,–—-]", re.IGNORECASE
+)
 
 
 def _without_locations(doc: Doc, sentence: int, s: str, parties: list[str]) -> list[str]:
