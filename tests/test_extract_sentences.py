@@ -3637,6 +3637,13 @@ def test_a_meeting_is_told_by_the_sentence_that_names_those_who_met() -> None:
             "en",
             ["Ali Rahman"],
         ),
+        # Schools of engineering, technology and medicine are bodies, not people.
+        (
+            "Hadir pula Prof. Yu Yue, Vice Dean College of Chemical Engineering; Prof. Sun Baochang, serta "
+            "jajaran pengelola program.",
+            "id",
+            ["Yu Yue", "Sun Baochang"],
+        ),
         # "SpA" after an Indonesian doctor's name is her title (paediatrician), not a company's.
         (
             "Menurut dokter spesialis anak Damayanti R Sjarif, SpA(K), gizi anak penting.",
