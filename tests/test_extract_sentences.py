@@ -3771,3 +3771,24 @@ def test_bodies_named_in_full_before_the_verb_of_signing_are_its_parties() -> No
         "Kementerian Pendidikan Tinggi, Sains, dan Teknologi",
         "Kementerian Pemuda dan Olahraga",
     ]
+
+
+def test_a_rapat_is_one_sides_own_meeting_unless_two_sides_are_named_at_it() -> None:
+    """No other side is implied for a "rapat": Kim Jong Un's meeting with his officials is
+    North Korea's own, whatever else the story is about."""
+    text = (
+        "Korea Utara mengeksekusi mati dua pejabat tinggi, kata pemerintah Korea Selatan.\n"
+        "Pejabat pendidikan Korea Utara Ri Yong Jin dihukum mati karena tertidur dalam rapat yang dihadiri "
+        "Kim Jong Un.\n"
+        "Kementerian Unifikasi Korea Selatan mengonfirmasi kabar tersebut."
+    )
+    title = "Tidur di rapat, Kim Jong Un hukum mati pejabat"
+    assert extract_text(text, title=title, lang="id")["meetings"] == []
+
+
+def test_negotiations_of_every_kind_spoken_of_together_are_no_meeting() -> None:
+    text = (
+        "Kebijakan tarif ini menciptakan ketidakpastian besar terhadap berbagai negosiasi yang sedang "
+        "berlangsung dengan Uni Eropa, Tiongkok, dan banyak negara lain."
+    )
+    assert extract_text(text, lang="id")["meetings"] == []

@@ -32,6 +32,9 @@ _STALE = timedelta(days=120)
 _ANAPHORA = re.compile(r"^\s*(?:bilateral\s+)?(?:tersebut|itu|ini)\b", re.IGNORECASE)
 _EN_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _ALSO = re.compile(r"\s*juga\b")
+# Meeting words that mostly name one side's own meeting (the cabinet's, a ministry's): no
+# other side is implied for them.
+_OWN_SIDES_WORDS = frozenset({"rapat"})
 # "di Moskow", "di Istana Merdeka", and a chain of places whose last one the country
 # follows after a comma ("di KTT G20, Hamburg, Jerman"; not "di Tokyo, Menlu Jepang").
 _PLACE_LEAD = re.compile(
@@ -198,7 +201,9 @@ def extract_meetings(
                 continue  # the sentence restates a meeting it already gave
             meeting = _Meeting(kind, index)
             _add_sentence(doc, context, people, meeting, index)
-            _implied_side(doc, context, meeting)
+            if m.group().casefold() not in _OWN_SIDES_WORDS:
+                # A "rapat" is one side's own meeting unless two sides are named at it.
+                _implied_side(doc, context, meeting)
             if len(meeting.countries) < 2:
                 if meeting.posted and _among_own(meeting):
                     last = None if pointer else meeting  # "Pertemuan tersebut ..." is still this one
