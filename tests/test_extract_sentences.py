@@ -3644,6 +3644,12 @@ def test_a_meeting_is_told_by_the_sentence_that_names_those_who_met() -> None:
             "id",
             ["Yu Yue", "Sun Baochang"],
         ),
+        # A Japanese prefecture is a place.
+        (
+            "Kepolisian Prefektur Shizuoka menerima laporan dari Kepala Polisi Takeshi Yamada.",
+            "id",
+            ["Takeshi Yamada"],
+        ),
         # "SpA" after an Indonesian doctor's name is her title (paediatrician), not a company's.
         (
             "Menurut dokter spesialis anak Damayanti R Sjarif, SpA(K), gizi anak penting.",
