@@ -219,21 +219,27 @@ def _line_items(
     for j, a, b in lines:
         item = doc.sentences[j]
         name = _LEADING_ARTICLE.sub("", item.text[a:b])
-        items.append(
-            AgreementMention(
-                sentence=j,
-                start=item.start + a,
-                end=item.start + b,
-                head_start=item.start + a,
-                head_end=item.start + b,
-                kind=_item_kind(name, lex, opener.kind if opener else "agreement"),
-                form="item",
-                name=name,
-                strong=True,
-                opener=index,
-            )
-        )
+        kind = _item_kind(name, lex, opener.kind if opener else "agreement")
+        items.append(_item_mention(j, item.start + a, item.start + b, name, kind, opener=index))
     return items
+
+
+def _item_mention(
+    sentence: int, start: int, end: int, name: str, kind: str, *, opener: int | None = None
+) -> AgreementMention:
+    """An item of a list, whose span is its name (``opener``: see AgreementMention)."""
+    return AgreementMention(
+        sentence=sentence,
+        start=start,
+        end=end,
+        head_start=start,
+        head_end=end,
+        kind=kind,
+        form="item",
+        name=name,
+        strong=True,
+        opener=opener,
+    )
 
 
 def _lines_after(doc: Doc, index: int) -> tuple[list[tuple[int, int, int]], bool]:
@@ -1095,21 +1101,9 @@ def _list_items(
     items: list[AgreementMention] = []
     for ps, pe in parts:
         name = s[ps:pe].strip(" ,")
-        if not name:
-            continue
-        items.append(
-            AgreementMention(
-                sentence=index,
-                start=sentence.start + ps,
-                end=sentence.start + pe,
-                head_start=sentence.start + ps,
-                head_end=sentence.start + pe,
-                kind=_item_kind(name, lex, group.kind),
-                form="item",
-                name=name,
-                strong=True,
-            )
-        )
+        if name:
+            kind = _item_kind(name, lex, group.kind)
+            items.append(_item_mention(index, sentence.start + ps, sentence.start + pe, name, kind))
     return items
 
 
