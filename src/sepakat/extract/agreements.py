@@ -2292,7 +2292,7 @@ def _subject_bodies(doc: Doc, index: int, s: str, hs: int) -> list[str]:
 
 # A verb of signing with the instrument's noun right after it ("menandatangani nota").
 _SIGNS_BEFORE_THE_NOUN = re.compile(
-    r"\s(?:(?:resmi|telah|juga|secara resmi)\s+)*(?:menandatangani|meneken|menekan|signed)\s+(?:\w+\s+)?$"
+    r"\s(?:(?:resmi|telah|juga|secara resmi)\s+)*(?:menandatangani|meneken|signed)\s+(?:\w+\s+)?$"
 )
 # What may stand between the names of the bodies that sign.
 _SUBJECT_GLUE = re.compile(
