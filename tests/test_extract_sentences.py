@@ -3798,3 +3798,17 @@ def test_negotiations_of_every_kind_spoken_of_together_are_no_meeting() -> None:
         "berlangsung dengan Uni Eropa, Tiongkok, dan banyak negara lain."
     )
     assert extract_text(text, lang="id")["meetings"] == []
+
+
+def test_the_two_leaders_are_the_two_states_not_a_bloc_besides() -> None:
+    """ "kedua pemimpin" stands for the article's two states, not for the Eurasian Economic
+    Union the story is also about."""
+    text = (
+        "Indonesia dan Rusia sepakat mempercepat perjanjian dagang Indonesia dengan Uni Ekonomi Eurasia (EAEU).\n"
+        "Perjanjian dengan EAEU itu membuka pasar Rusia dan negara EAEU lain bagi produk Indonesia.\n"
+        "Hal ini dibahas kala kedua pemimpin itu melakukan pertemuan resmi di Istana Konstantinovsky, "
+        "St. Petersburg, Kamis (19/6/2025)."
+    )
+    title = "Perjanjian Dagang Indonesia-EAEU Bakal Dikebut"
+    (meeting,) = extract_text(text, published="2025-06-20", title=title, lang="id")["meetings"]
+    assert (meeting["kind"], meeting["countries"]) == ("bilateral", ["IDN", "RUS"])

@@ -245,7 +245,15 @@ def _add_sentence(
             else:
                 meeting.posted.add(code)  # "Duta Besar RI untuk Kazakhstan": where the envoy serves
     if _BOTH.search(sentence.text):
-        meeting.countries.update(context.countries)
+        meeting.countries.update(_the_two(context))
+
+
+def _the_two(context: ArticleContext) -> tuple[str, ...]:
+    """The sides "kedua negara"/"the two leaders" stand for: the article's countries, but
+    only its two states when it names two and a bloc besides (Indonesia and Russia in a
+    story on their leaders' talks about the Eurasian Economic Union's trade pact)."""
+    states = tuple(c for c in context.countries if context.is_state(c))
+    return states if len(states) == 2 else context.countries
 
 
 def _at_place(
