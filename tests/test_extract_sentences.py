@@ -103,6 +103,11 @@ ID_STATUS = [
         "negotiating",
     ),
     ("Untuk IA-CEPA kita harapkan Juni ini sudah selesai negosiasinya.", "agreement", "proposed"),
+    # What must or needs to be done is not done yet.
+    ("Kedua negara harus menandatangani perjanjian perikanan itu.", "agreement", "proposed"),
+    ("Parlemen perlu meratifikasi perjanjian ekstradisi tersebut.", "treaty", "proposed"),
+    ("Kami hanya tinggal harus menyelesaikan kontrak baru ini, kata promotor itu.", "contract", "proposed"),
+    ("Perjanjian dagang itu seharusnya sudah ditandatangani bulan lalu.", "agreement", "proposed"),
 ]
 
 EN_STATUS = [
@@ -137,6 +142,9 @@ EN_STATUS = [
     ),
     # A participle after the name is the name's: "will" is of "announce".
     ("The ministry will announce two new MOUs signed by the agencies.", "mou", "signed"),
+    # What must or should be done is not done yet.
+    ("Both governments must sign the fisheries agreement first.", "agreement", "proposed"),
+    ("The extradition treaty should be ratified by parliament this year.", "treaty", "proposed"),
     (
         "The current rubber agreement, which will expire in October, sets a price range.",
         "agreement",
