@@ -108,6 +108,13 @@ ID_STATUS = [
     ("Parlemen perlu meratifikasi perjanjian ekstradisi tersebut.", "treaty", "proposed"),
     ("Kami hanya tinggal harus menyelesaikan kontrak baru ini, kata promotor itu.", "contract", "proposed"),
     ("Perjanjian dagang itu seharusnya sudah ditandatangani bulan lalu.", "agreement", "proposed"),
+    # Reaching an amount or a stage of the talks is no agreement reached.
+    (
+        "Status IA-CEPA sudah mencapai penyelesaian tahap akhir, yakni 90 persen naskah.",
+        "agreement",
+        "negotiating",
+    ),
+    ("Perundingan IA-CEPA telah mencapai kesepakatan.", "agreement", "agreed"),
 ]
 
 EN_STATUS = [
@@ -3169,6 +3176,8 @@ def test_a_given_name_that_a_country_name_holds_is_a_name(sentence: str, lang: s
         ("Otonomi khusus tidak dibangun atas basis kontrak sosial yang disepakati bersama.", "id"),
         ("Hingga Juni 2025, perseroan telah meraih Nilai Kontrak Baru (NKB) sebesar Rp1,4 triliun.", "id"),
         ("Sudah putus kontrak dari tahun kemarin, ia kini mencari kerja.", "id"),
+        ("Nilai kontrak pengadaan itu mencapai Rp 63 triliun.", "id"),
+        ("Nilai kontrak baru perseroan mencapai 49,7 persen dari target.", "id"),
         ("The reform renewed the social contract agreed between the state and its citizens.", "en"),
     ],
 )
