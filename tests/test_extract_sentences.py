@@ -1978,6 +1978,9 @@ def test_a_cooperation_two_sentences_before_an_instrument_is_not_taken_for_it() 
         "perdagangan bebas telah disepakati setelah sembilan tahun.",
         "Negara ASEAN telah menyepakati ASEAN Petroleum Security Agreement (APSA), perjanjian solidaritas energi "
         "untuk menghadapi krisis pasokan.",
+        # An economic partnership is a trade pact, "komprehensif" or not.
+        'Indonesia dan Kanada menyepakati ICA-CEPA pada Minggu. "Kita sudah sepakat memiliki perjanjian '
+        'kemitraan ekonomi yang komprehensif," kata Presiden.',
     ],
 )
 def test_a_description_of_the_one_named_pact_of_its_field_is_that_pact(text: str) -> None:
