@@ -786,6 +786,19 @@ def test_the_name_an_agreement_is_called_by_is_its_name_not_another_agreement(
             "Ministers reviewed talks under the GATT (General Agreement on Tariffs and Trade) in Geneva.",
             "General Agreement on Tariffs and Trade",
         ),
+        # A verb or a clause after the name's topic is no more of it.
+        (
+            "Failure to reach an agreement on coffee quotas means new legislation is needed, analysts said.",
+            "agreement on coffee quotas",
+        ),
+        (
+            "EC ministers reached an agreement on cutting dairy output puts farmers in an impossible situation.",
+            "agreement on cutting dairy output",
+        ),
+        (
+            "The United States will not impose a deal between the two factions unless both sides agree.",
+            "deal between the two factions",
+        ),
     ],
 )
 def test_english_names_read_through_abbreviations_and_stop_at_a_purpose(sentence: str, name: str) -> None:
