@@ -2965,6 +2965,43 @@ def test_a_nickname_given_after_atau_is_the_same_person(text: str) -> None:
     assert [p["name"] for p in people] == ["Rudi Hasibuan"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # A given name clipped: the person named in full before.
+        (
+            'Sekretaris Kemenko Perekonomian Hermawijono Sastro menjelaskan tarif itu. "Hampir semua produk," kata Herma.',
+            "id",
+            ["Hermawijono Sastro"],
+        ),
+        (
+            'Menteri Kesehatan Yohanes Melkiades Tanu meninjau rumah sakit. "Layanan membaik," kata Melki.',
+            "id",
+            ["Yohanes Melkiades Tanu"],
+        ),
+        (
+            "Treasurer Alexander Brandt met the delegation. Alex said the talks went well.",
+            "en",
+            ["Alexander Brandt"],
+        ),
+        # A father's name in a patronymic is another person.
+        (
+            'Ketua Umum Diah Soekarnoputri hadir di Blitar. Ia mengenang ayahnya. "Bangsa harus bersatu," kata Soekarno.',
+            "id",
+            ["Diah Soekarnoputri", "Soekarno"],
+        ),
+        # Two names that open with the word: which one it cannot say.
+        (
+            "Hermawan Sastro dan Hermansyah Lubis hadir. Rapat dibuka oleh Ketua Panitia Budi Santosa, kata Herma.",
+            "id",
+            ["Hermawan Sastro", "Hermansyah Lubis", "Budi Santosa", "Herma"],
+        ),
+    ],
+)
+def test_a_clipped_name_is_the_person_named_in_full(text: str, lang: str, names: list[str]) -> None:
+    assert [p["name"] for p in extract_text(text, lang=lang)["people"]] == names
+
+
 def test_two_full_names_joined_by_atau_are_two_people() -> None:
     text = "Pelatih memilih Rudi Hasibuan atau Budi Santosa untuk laga itu, kata Ketua Umum PSSI Ahmad Yani."
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}

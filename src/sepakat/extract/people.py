@@ -335,6 +335,7 @@ def extract_people(doc: Doc, context: ArticleContext) -> PeopleResult:
     _short_forms(doc, scan.lex, people, scan.covered)
     if doc.lang == "id":
         people = _with_nicknames(doc, people)
+    people = _with_clipped_names(doc, scan.lex, people)
     if doc.lang == "en":
         people = [person for person in people if not _lone_word(scan, person)]
     people = [person for person in people if " " in person.name or not _short_for_a_body(scan, person.name)]
@@ -371,6 +372,58 @@ def _with_nicknames(doc: Doc, people: list[Person]) -> list[Person]:
                 person.aliases.add(nickname.name)
                 merged.add(nickname.name)
     return [person for person in people if person.name not in merged]
+
+
+def _with_clipped_names(doc: Doc, lex: PeopleLexicon, people: list[Person]) -> list[Person]:
+    """A one-word person whose name opens a word of one longer name, written after it, is
+    that person called by the clipped word: "Sandiaga Uno" then "kata Sandi",
+    "Susiwijono Moegiarso" then "kata Susi", "Emanuel Melkiades Laka Lena" then "Melki".
+    English clips only the given name ("Alex" of "Alexander Soros"; "Wood" is not Bob
+    Woodward). Not a well-known person of that name, not a word that two names open,
+    not a father's name in a patronymic ("Soekarno" of "Megawati Soekarnoputri"), and
+    not a name that a stripped link glued a word to ("Donald Trumptidak", "Pedro
+    Acostadi"): the rest is at most a few letters of a name, no word."""
+    longer = [person for person in people if " " in person.name]
+    merged: set[int] = set()
+    for person in people:
+        word = _without_address(person.name)
+        if " " in word or len(word) < 3 or word in lex.known:
+            continue
+        first = min(m.start for m in person.mentions)
+        found = [
+            other
+            for other in longer
+            if any(
+                _clipped_from(lex, word, part)
+                for part in (other.name.split()[:1] if doc.lang == "en" else other.name.split())
+            )
+        ]
+        if len(found) != 1 or min(m.start for m in found[0].mentions) > first:
+            continue
+        found[0].mentions.extend(person.mentions)
+        found[0].mentions.sort(key=lambda m: m.start)
+        found[0].aliases.add(person.name)
+        merged.add(id(person))
+    return [person for person in people if id(person) not in merged]
+
+
+def _clipped_from(lex: PeopleLexicon, word: str, part: str) -> bool:
+    """``word`` is ``part`` clipped (``_with_clipped_names``)."""
+    rest = part[len(word) :].casefold()
+    return (
+        part.startswith(word)
+        and 0 < len(rest) <= 6
+        and rest not in _NOT_A_NAMES_REST
+        and rest not in lex.common_words
+        and not rest.startswith(lex.glue_words)
+    )
+
+
+# What follows a name's word without being more of it: a patronymic's "son of" ("Soekarno" +
+# "putri", "John" + "son") and short words a stripped link glues on ("di", "vs").
+_NOT_A_NAMES_REST = frozenset(
+    {"putri", "putra", "poetri", "poetra", "son", "sen", "di", "ke", "vs", "pun", "lah", "nya"}
+)
 
 
 def _without_address(name: str) -> str:
