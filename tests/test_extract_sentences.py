@@ -1097,6 +1097,37 @@ def test_a_long_verb_glued_to_a_name_is_cut_off(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # An ordinary word glued to a name the article also writes alone.
+        (
+            "Pelatih Rudi Kurniawantidak hadir di Bandung. Menurut asisten, Kurniawan sedang sakit, kata Ketua Ahmad Yani.",
+            ["Rudi Kurniawan", "Ahmad Yani"],
+        ),
+        (
+            "Menteri Sosial Sarah Wirantiketika itu menangis. Wiranti lalu tersenyum, ujar Manajer Budi Santosa.",
+            ["Sarah Wiranti", "Budi Santosa"],
+        ),
+        # A name that ends in a word is whole; so is a patronymic.
+        (
+            "Anggota Komisi III Hasbiallah Ilyas mengatakan revisi itu rampung. Hasbi hadir, kata Ketua Rudi Hasibuan.",
+            None,
+        ),
+        ("Ketua Umum Diah Soekarnoputri hadir. Soekarno dikenang, kata Sekjen Rudi Hasibuan.", None),
+    ],
+)
+def test_an_ordinary_word_glued_to_a_name_written_alone_is_cut_off(
+    text: str, names: list[str] | None
+) -> None:
+    found = [p["name"] for p in extract_text(text, lang="id")["people"]]
+    if names is not None:
+        assert found == names
+    assert not any(n.endswith(("tidak", "ketika")) for n in found)
+    assert "Hasbiallah Ilyas" in found or "Hasbiallah" not in text
+    assert "Diah Soekarnoputri" in found or "Soekarnoputri" not in text
+
+
+@pytest.mark.parametrize(
     ("sentence", "role", "country"),
     [
         (

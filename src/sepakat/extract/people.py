@@ -1101,11 +1101,7 @@ def _name_stretches(
             continue  # still the body's or place's own name
         elif is_name:
             blocked = False
-            stem = _glued_stem(scan, tok[2], glue) if glue and tok[2].endswith(glue) else None
-            if stem is None and len(tok[2]) >= _GLUED_VERB_MIN:
-                stem = _verb_glued(scan, tok[2])  # "Djojohadikusumomengungkapkan", "Ghazalimenjelaskan"
-            if stem is None and i + 1 < len(tokens) and tokens[i + 1][3] & _KIND == _NAME:
-                stem = _alias_glued(tok[2])  # "Maruarar Siraitatau Ara": the nickname joins later
+            stem = _unglued(scan, tok[2], glue, i + 1 < len(tokens) and tokens[i + 1][3] & _KIND == _NAME)
             if stem is None:
                 current.append(tok)
                 continue
@@ -1170,6 +1166,18 @@ def _the_places_name(tok: _Token, named_after: bool | None) -> bool:
     return named_after is None or named_after or not known
 
 
+def _unglued(scan: _Scan, word: str, glue: tuple[str, ...], name_follows: bool) -> str | None:
+    """The name in a name's word that a stripped link glued a word to, or None."""
+    stem = _glued_stem(scan, word, glue) if glue and word.endswith(glue) else None
+    if stem is None and len(word) >= _GLUED_VERB_MIN:
+        stem = _verb_glued(scan, word)  # "Djojohadikusumomengungkapkan", "Ghazalimenjelaskan"
+    if stem is None and len(word) >= _GLUED_WORD_MIN and scan.doc.lang == "id":
+        stem = _word_glued(scan, word)  # "Donald Trumptidak", "Benjamin Netanyahuketika"
+    if stem is None and name_follows:
+        stem = _alias_glued(word)  # "Maruarar Siraitatau Ara": the nickname joins later
+    return stem
+
+
 def _glued_stem(scan: _Scan, word: str, glue: tuple[str, ...]) -> str | None:
     """The name in ``word`` when a glue word follows it and the article writes the name
     alone elsewhere ("Putinserta" -> "Putin"), or the name lexicon knows it and the glued
@@ -1206,6 +1214,31 @@ def _verb_glued(scan: _Scan, word: str) -> str | None:
 _GLUED_VERB_TAIL = 7
 _GLUED_VERB_MIN = 4 + _GLUED_VERB_TAIL
 _VERB_PREFIXES = ("me", "ber", "di", "ter")
+
+
+def _word_glued(scan: _Scan, word: str) -> str | None:
+    """The name in ``word`` when a stripped link glued an ordinary word to it and the
+    article writes the name alone elsewhere: "Trumptidak" -> "Trump", "Netanyahuketika" ->
+    "Netanyahu". Not a patronymic ("Soekarnoputri" is a name of its own) nor a name that
+    ends in a word ("Hasbiallah")."""
+    common = scan.lex.common_words
+    for cut in range(len(word) - _GLUED_WORD_TAIL, 2, -1):
+        tail = word[cut:]
+        if (
+            tail in common
+            and tail not in _NOT_A_NAMES_REST
+            and tail not in _ENDS_OF_NAMES
+            and word[cut - 1].islower()
+            and scan.has_word(stem := word[:cut])
+        ):
+            return stem
+    return None
+
+
+_GLUED_WORD_TAIL = 4
+# Ordinary words that also end names and compounds: "Hasbiallah", "Hidayatullah", "Basketball".
+_ENDS_OF_NAMES = frozenset({"allah", "ullah", "illah", "ball"})
+_GLUED_WORD_MIN = 3 + _GLUED_WORD_TAIL
 
 
 def _alias_glued(word: str) -> str | None:
