@@ -3033,6 +3033,34 @@ def test_a_clipped_name_is_the_person_named_in_full(text: str, lang: str, names:
     assert [p["name"] for p in extract_text(text, lang=lang)["people"]] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Sekjen Golkar Rudi Hasibuan mengatakan rapat itu penting.", "Rudi Hasibuan", "Sekjen Golkar"),
+        (
+            "Anggota Komisi XI DPR RI Fraksi Golkar Galih Sukmana mengatakan tarif itu tinggi.",
+            "Galih Sukmana",
+            "Anggota Komisi XI DPR RI Fraksi Golkar",
+        ),
+        ("Ketum NasDem Rudi Hasibuan hadir di Senayan.", "Rudi Hasibuan", "Ketum NasDem"),
+        (
+            "Wakil Ketua Umum Partai Gerindra Rudi Hasibuan menyambut baik kerja sama itu.",
+            "Rudi Hasibuan",
+            "Wakil Ketua Umum Partai Gerindra",
+        ),
+    ],
+)
+def test_a_political_party_is_of_the_office_not_of_the_name(text: str, name: str, role: str) -> None:
+    (person,) = extract_text(text, lang="id")["people"]
+    assert (person["name"], person["role"]) == (name, role)
+
+
+def test_a_partys_name_holds_words_people_are_named() -> None:
+    text = "Menteri Perhubungan Budi Karya Sumadi meninjau bandara. Rektor Wa Ode Nurani Dianta hadir."
+    names = [p["name"] for p in extract_text(text, lang="id")["people"]]
+    assert names == ["Budi Karya Sumadi", "Wa Ode Nurani Dianta"]
+
+
 def test_two_full_names_joined_by_atau_are_two_people() -> None:
     text = "Pelatih memilih Rudi Hasibuan atau Budi Santosa untuk laga itu, kata Ketua Umum PSSI Ahmad Yani."
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}

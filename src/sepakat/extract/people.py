@@ -180,15 +180,19 @@ def _role_vocabulary(
     ``kinds``)."""
     gazetteer = load_gazetteer(lang)
     words: set[str] = set()
-    # Not places: people are named after them ("Minh" of Ho Chi Minh, "Jaya", "Surya").
+    # Not places: people are named after them ("Minh" of Ho Chi Minh, "Jaya", "Surya"); nor
+    # companies' and parties' names, made of words people are named ("Karya", "Nurani").
     for kind in kinds:
         for key in gazetteer.entry_keys(kind):
-            if kind == "organisation" and gazetteer.entry(key).extra.get("type") in ("company", "soe"):
+            if kind == "organisation" and gazetteer.entry(key).extra.get("type") in _NAMED_LIKE_PEOPLE:
                 continue
             for surface in gazetteer.surfaces(key):
                 # Whole words: "Tomé" of São Tomé is no "Tom" (Tom Lembong).
                 words.update(w.casefold() for w in re.findall(r"\b[A-Z][^\W\d_A-Z]{2,}", surface))
     return words
+
+
+_NAMED_LIKE_PEOPLE = frozenset({"company", "soe", "party"})
 
 
 @dataclass
