@@ -1769,6 +1769,27 @@ def test_honorifics_are_not_names() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Religious forms of address are honorifics too.
+        ("Ustadz Rahmat Hidayat mengatakan pengajian digelar malam ini.", ["Rahmat Hidayat"]),
+        ("Romo Benediktus Sutrisno memimpin misa, kata panitia.", ["Benediktus Sutrisno"]),
+        ("Buya Ahmad Rasyid mengatakan masjid itu dibangun pada 1920.", ["Ahmad Rasyid"]),
+        # A takbir is no one's name; an office's "PDT" is no pastor.
+        (
+            'Massa meneriakkan "Allahu Akbar" di depan gedung itu, kata Kapolres Budi Santosa.',
+            ["Budi Santosa"],
+        ),
+        ("Menteri Desa dan PDT Rudi Hasibuan mengatakan dana desa naik.", ["Rudi Hasibuan"]),
+    ],
+)
+def test_religious_forms_of_address_are_not_names(text: str, names: list[str]) -> None:
+    people = extract_text(text, lang="id")["people"]
+    assert [p["name"] for p in people] == names
+    assert people[-1]["role"] != "Menteri Desa dan"
+
+
+@pytest.mark.parametrize(
     ("sentence", "countries"),
     [
         ("Indonesia dan Korea Selatan menandatangani MoU tentang baterai kendaraan listrik.", ["IDN", "KOR"]),
