@@ -2768,6 +2768,14 @@ def test_the_subject_of_has_signed_is_a_party(sentence: str, parties: list[str])
     assert agreement["parties"] == parties
 
 
+def test_bodies_joined_by_bersama_before_the_signing_are_two_parties() -> None:
+    text = (
+        "BNPT bersama PT Kereta Sentosa resmi menandatangani nota kesepahaman tentang pencegahan terorisme."
+    )
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["parties"] == ["BNPT", "PT Kereta Sentosa"]
+
+
 def test_an_engineers_title_is_not_the_bloc() -> None:
     # "ASEAN Eng." (ASEAN Engineer) after a rector's name: the MoU is between two Indonesian universities.
     text = (

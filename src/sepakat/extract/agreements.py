@@ -2478,7 +2478,7 @@ def _split_parties(phrase: str, whole: tuple[str, ...] = ()) -> list[str]:
     return [p for p in named if p[:1].isupper() and p.casefold() not in _CALENDAR_WORDS]
 
 
-_BETWEEN_PARTIES = re.compile(r",\s*(?:dan\s+|and\s+)?|\s+(?:dan|dengan|serta|and|with)\s+")
+_BETWEEN_PARTIES = re.compile(r",\s*(?:dan\s+|and\s+)?|\s+(?:dan|dengan|bersama|serta|and|with)\s+")
 _BEFORE_AN_ARTICLE = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:and|with)\s+)(?=the\s)")
 
 
