@@ -2928,6 +2928,35 @@ def test_tourists_counted_and_an_academic_title_are_no_visits(text: str, lang: s
     assert extract_text(text, lang=lang)["meetings"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Pesawat angkut buatan Prancis itu akhirnya tiba di Lanud Halim Perdanakusuma, Jakarta, Senin.",
+            "id",
+        ),
+        ("Kapal perang buatan Jerman itu tiba di Indonesia setelah berlayar 57 hari.", "id"),
+        ("Para jemaah haji asal Indonesia telah tiba di Arab Saudi pekan lalu.", "id"),
+        ("More than four million tourists from Canada visit Mexico each year.", "en"),
+    ],
+)
+def test_what_arrives_without_a_visitor_is_no_visit(text: str, lang: str) -> None:
+    assert extract_text(text, lang=lang)["meetings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Delegasi Prancis tiba di Jakarta untuk kunjungan kerja, Senin.", "id"),
+        ('"Ini kunjungan kedua saya ke Indonesia," ujar Menteri Luar Negeri Prancis.', "id"),
+        ("The Kenya State Visit to the United States opened a new chapter.", "en"),
+        ("Trade was the main topic during my recent visit to Saudi Arabia from the United States.", "en"),
+    ],
+)
+def test_a_visit_by_a_delegation_an_office_or_the_speaker_stays(text: str, lang: str) -> None:
+    assert [m["kind"] for m in extract_text(text, lang=lang)["meetings"]] == ["visit"]
+
+
 def test_a_signing_told_without_the_instruments_noun_is_a_meeting_of_its_signers() -> None:
     text = (
         "Kementerian Pendidikan Tinggi menandatangani perjanjian beasiswa dengan University of Sydney. "

@@ -455,10 +455,34 @@ def _same_time(a: DateValue | None, b: DateValue | None) -> bool:
 
 
 def _is_news(doc: Doc, context: ArticleContext, meeting: _Meeting) -> bool:
-    if len(meeting.countries) < 2:
+    if len(meeting.countries) < 2 or not _has_visitor(doc, meeting):
         return False
     value = meeting.date or (context.event_date if meeting.kind != "commission" else None)
     return not (value and doc.published and _is_stale(value, doc))
+
+
+def _has_visitor(doc: Doc, meeting: _Meeting) -> bool:
+    """A visit is someone's: a person named, an office ("Presiden", "Kepala Negara"),
+    officials or a delegation, a state visit, or the one who speaks or is spoken to ("my
+    recent visit to Saudi Arabia", "kunjungan kedua saya"). What else arrives is no visit
+    of sides: an aircraft delivered ("Pesawat Airbus A400M tiba di Lanud Halim"), a
+    warship, pilgrims, tourists, a streamer, products."""
+    if meeting.kind != "visit" or meeting.participants:
+        return True
+    return any(
+        doc.mentions_in(index, _TITLE_KINDS) or _DELEGATION.search(doc.sentences[index].text)
+        for index in meeting.sentences
+    )
+
+
+_TITLE_KINDS = frozenset({"title"})
+_DELEGATION = re.compile(
+    r"\b(?:delegasi|rombongan|parlemen|kabinet|misi dagang|pejabat|utusan|wakil|perwakilan|komisi"
+    r"|kunjungan (?:kenegaraan|resmi|kerja)|lawatan|saya|kami|beliau|ia|dia"
+    r"|delegations?|delegates?|parliament(?:ary)?|trade mission|officials?|envoys?|commission"
+    r"|state visit|official visit|I|my|we|our|your|he|his|she|her)\b",
+    re.IGNORECASE,
+)
 
 
 def _record(doc: Doc, context: ArticleContext, meeting: _Meeting) -> MeetingRecord:
