@@ -3119,6 +3119,25 @@ def test_a_partys_name_holds_words_people_are_named() -> None:
     assert names == ["Budi Karya Sumadi", "Wa Ode Nurani Dianta"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Sen. Bill Hartley said the bill would pass next week.", [("Bill Hartley", "Sen.")]),
+        (
+            'The "Big Beautiful Bill" passed the House, Congressman Bill Owens said.',
+            [("Bill Owens", "Congressman")],
+        ),
+        (
+            "Lawmakers debated the Farm Bill Act on Friday, spokesman Bill Peltz said.",
+            [("Bill Peltz", "spokesman")],
+        ),
+    ],
+)
+def test_bill_opens_a_persons_name_and_closes_a_bills(text: str, names: list[tuple[str, str]]) -> None:
+    people = extract_text(text, lang="en")["people"]
+    assert [(p["name"], p["role"]) for p in people] == names
+
+
 def test_two_full_names_joined_by_atau_are_two_people() -> None:
     text = "Pelatih memilih Rudi Hasibuan atau Budi Santosa untuk laga itu, kata Ketua Umum PSSI Ahmad Yani."
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}

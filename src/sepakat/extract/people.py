@@ -1297,6 +1297,9 @@ def _vouch(
     start, end = span
     name = doc.text[start:end]
     words = name.split()
+    bare = [w.strip("'’‘\"“”") for w in words]
+    if "Bill" in bare[1:] or bare[:2] == ["Bill", "Act"]:
+        return None  # a bill's name ("Farm Bill", "Bill Act"); "Bill" opens a person's ("Bill Cassidy")
     role: str | None = None
     country: str | None = None
     if titled:
