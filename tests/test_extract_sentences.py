@@ -3138,6 +3138,24 @@ def test_bill_opens_a_persons_name_and_closes_a_bills(text: str, names: list[tup
     assert [(p["name"], p["role"]) for p in people] == names
 
 
+def test_a_state_or_province_abroad_is_its_countrys() -> None:
+    gubernur = extract_text("Gubernur California Rudi Newsome mengatakan hal itu.", lang="id")["people"]
+    assert [(p["name"], p["role"], p["country"]) for p in gubernur] == [
+        ("Rudi Newsome", "Gubernur California", "USA")
+    ]
+    (senator,) = extract_text("New Mexico Senator Rudi Lujan said the bill would pass.", lang="en")["people"]
+    assert senator["name"] == "Rudi Lujan" and senator["country"] != "MEX"
+    text = "Universitas Harapan menandatangani nota kesepahaman dengan Asosiasi Pendidikan Guangdong."
+    (agreement,) = extract_text(text, lang="id")["agreements"]
+    assert agreement["countries"] == ["CHN", "IDN"]
+
+
+def test_a_city_is_a_more_precise_place_than_its_province() -> None:
+    text = "Menlu Sugiono bertemu Menlu Jepang Takeshi Iwaya di Jawa Barat, tepatnya di Bandung, Senin."
+    (meeting,) = extract_text(text, lang="id")["meetings"]
+    assert meeting["place"] == "Bandung"
+
+
 def test_two_full_names_joined_by_atau_are_two_people() -> None:
     text = "Pelatih memilih Rudi Hasibuan atau Budi Santosa untuk laga itu, kata Ketua Umum PSSI Ahmad Yani."
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}

@@ -238,7 +238,7 @@ def _add_sentence(
         previous = (mention.end, code, at_place)
         if at_place:
             if mention.kind != "bloc":  # "di Gedung PBB Jenewa": the body's building, no side
-                _take_place(meeting, mention, code)
+                _take_place(meeting, mention, code, _place_kind(context, mention))
         elif code and mention.kind not in ("title", "city"):
             if _POSTED_TO.search(lead) is None:
                 meeting.countries.add(code)
@@ -271,9 +271,29 @@ def _at_place(
     )
 
 
-def _take_place(meeting: _Meeting, mention: Mention, code: str | None) -> None:
-    if meeting.place is None or (mention.kind == "city" and meeting.place_kind == "country"):
-        meeting.place, meeting.place_kind = mention.text, mention.kind
+def _place_kind(context: ArticleContext, mention: Mention) -> str:
+    """ "country", "city", or "province" for a province, state or region: a city named
+    with it is the more precise place ("di Honolulu, Hawaii")."""
+    if (
+        mention.kind == "city"
+        and mention.key
+        and context.gazetteer.entry(mention.key).extra.get("type")
+        in (
+            "province",
+            "region",
+        )
+    ):
+        return "province"
+    return mention.kind
+
+
+def _take_place(meeting: _Meeting, mention: Mention, code: str | None, kind: str) -> None:
+    if (
+        meeting.place is None
+        or (kind == "city" and meeting.place_kind in ("country", "province"))
+        or (kind == "province" and meeting.place_kind == "country")
+    ):
+        meeting.place, meeting.place_kind = mention.text, kind
     if code and meeting.kind == "visit":
         meeting.countries.add(code)  # the host of a visit takes part
 
