@@ -3150,6 +3150,18 @@ def test_a_state_or_province_abroad_is_its_countrys() -> None:
     assert agreement["countries"] == ["CHN", "IDN"]
 
 
+def test_a_working_group_spoken_of_after_a_meeting_is_a_session_of_its_own() -> None:
+    text = (
+        "Menteri Pendidikan Rudi Hasibuan bertemu Duta Besar Turki untuk Indonesia Ahmet Yilmaz di Jakarta. "
+        "Indonesia dan Turki juga tengah mempersiapkan Joint Working Group (JWG) bidang pendidikan tinggi."
+    )
+    meetings = extract_text(text, lang="id")["meetings"]
+    assert [(m["kind"], m["participants"]) for m in meetings] == [
+        ("bilateral", ["Rudi Hasibuan", "Ahmet Yilmaz"]),
+        ("commission", []),
+    ]
+
+
 def test_a_city_is_a_more_precise_place_than_its_province() -> None:
     text = "Menlu Sugiono bertemu Menlu Jepang Takeshi Iwaya di Jawa Barat, tepatnya di Bandung, Senin."
     (meeting,) = extract_text(text, lang="id")["meetings"]

@@ -346,6 +346,15 @@ def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
             old.participants and new.participants
         )
         same_kind = old.kind == new.kind or "meeting" in (old.kind, new.kind)
+        if (
+            new.kind == "commission"
+            and old.kind == "meeting"
+            and len(old.participants) >= 2
+            and not new.participants
+        ):
+            # "Menteri A bertemu Dubes B ... Kedua negara juga mempersiapkan Joint Working
+            # Group": the working group's session is one of its own, not what the two held.
+            same_kind = False
         same_date = old.date == new.date or None in (old.date, new.date)
         # One named event ("the 76th Session of the General Assembly"), whoever is named at it.
         same_event = new.event is not None and new.event == old.event
