@@ -274,17 +274,13 @@ def _at_place(
 def _place_kind(context: ArticleContext, mention: Mention) -> str:
     """ "country", "city", or "province" for a province, state or region: a city named
     with it is the more precise place ("di Honolulu, Hawaii")."""
-    if (
-        mention.kind == "city"
-        and mention.key
-        and context.gazetteer.entry(mention.key).extra.get("type")
-        in (
-            "province",
-            "region",
-        )
-    ):
+    region = mention.kind == "city" and mention.key is not None
+    if region and context.gazetteer.entry(str(mention.key)).extra.get("type") in _REGION_TYPES:
         return "province"
     return mention.kind
+
+
+_REGION_TYPES = frozenset({"province", "region"})
 
 
 def _take_place(meeting: _Meeting, mention: Mention, code: str | None, kind: str) -> None:
@@ -507,9 +503,11 @@ def _has_visitor(doc: Doc, meeting: _Meeting) -> bool:
 _TITLE_KINDS = frozenset({"title"})
 _DELEGATION = re.compile(
     r"\b(?:delegasi|rombongan|parlemen|kabinet|misi dagang|pejabat|utusan|wakil|perwakilan|komisi"
-    r"|kunjungan (?:kenegaraan|resmi|kerja)|lawatan|saya|kami|beliau|ia|dia"
+    r"|kunjungan (?:kenegaraan|resmi|kerja)|lawatan"
     r"|delegations?|delegates?|parliament(?:ary)?|trade mission|officials?|envoys?|commission"
-    r"|state visit|official visit|I|my|we|our|your|he|his|she|her)\b",
+    r"|state visit|official visit"
+    # The one who speaks or is spoken of, in either language (not "IA" of "IA-CEPA").
+    r"|(?-i:[Ss]aya|[Kk]ami|[Bb]eliau|[Ii]a|[Dd]ia|I|[Mm]y|[Ww]e|[Oo]ur|[Yy]our|[Hh]e|[Hh]is|[Ss]he|[Hh]er))\b",
     re.IGNORECASE,
 )
 
