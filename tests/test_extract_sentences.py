@@ -3162,6 +3162,29 @@ def test_a_working_group_spoken_of_after_a_meeting_is_a_session_of_its_own() -> 
     ]
 
 
+def test_a_date_in_a_since_clause_after_the_meeting_is_not_its_date() -> None:
+    text = (
+        "Dewan Keamanan PBB menggelar sidang tertutup pada Jumat (25/7/2025). Pertemuan darurat dengan PBB itu "
+        "digelar setelah pecahnya perang Thailand-Kamboja sejak Kamis (24/7/2025), yang melibatkan jet tempur."
+    )
+    (meeting,) = extract_text(text, lang="id", published="2025-07-26T10:00:00+07:00")["meetings"]
+    assert meeting["date"] == "2025-07-25"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Biden and Prime Minister Kishida took stock of the talks since their joint September 27 "
+        "meeting in Washington.",
+        "Since the joint September 27 meeting of President Biden and Prime Minister Kishida in Washington, "
+        "trade has grown.",
+    ],
+)
+def test_a_since_clause_holding_the_meeting_dates_it(text: str) -> None:
+    (meeting,) = extract_text(text, lang="en", published="2022-10-05T10:00:00+00:00")["meetings"]
+    assert meeting["date"] == "2022-09-27"
+
+
 def test_a_city_is_a_more_precise_place_than_its_province() -> None:
     text = "Menlu Sugiono bertemu Menlu Jepang Takeshi Iwaya di Jawa Barat, tepatnya di Bandung, Senin."
     (meeting,) = extract_text(text, lang="id")["meetings"]

@@ -209,7 +209,7 @@ def extract_meetings(
                     last = None if pointer else meeting  # "Pertemuan tersebut ..." is still this one
                 continue
             meeting.event = _event_name(sentence.text, m.start(), m.end())
-            _date_from(doc, meeting, index)
+            _date_from(doc, meeting, index, sentence.start + m.start())
             last = _merge_into(meetings, meeting)
     if agreements:
         _signings_as_meetings(doc, context, people, meetings)
@@ -294,14 +294,26 @@ def _take_place(meeting: _Meeting, mention: Mention, code: str | None, kind: str
         meeting.countries.add(code)  # the host of a visit takes part
 
 
-def _date_from(doc: Doc, meeting: _Meeting, index: int) -> None:
+def _date_from(doc: Doc, meeting: _Meeting, index: int, trigger: int) -> None:
     """The meeting's date from sentence ``index`` when it has none yet (read only for
-    meetings that are kept: date expressions cost more than the rest)."""
+    meetings that are kept: date expressions cost more than the rest). A date in a
+    "sejak"/"since" clause after the meeting's word is of what the meeting comes after
+    ("kunjungan pertama Rodolfo ke Indonesia sejak hubungan diplomatik dibangun tahun
+    1965"); with the meeting's word inside the clause it is the meeting's ("since their
+    joint September 27 meeting", "Since the last U.S.-EU Summit in June 2021")."""
     if meeting.date is None:
-        dates = doc.dates_in(index)
-        if dates:
-            meeting.date = dates[0].value
-            meeting.spans_days = dates[0].span
+        sentence = doc.sentences[index]
+        for found in doc.dates_in(index):
+            since = _SINCE.search(doc.text, max(sentence.start, trigger), found.start)
+            if since is not None and not _CLAUSE_BREAK.search(doc.text, since.end(), found.start):
+                continue
+            meeting.date = found.value
+            meeting.spans_days = found.span
+            break
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_SINCE = re.compile(r"\b(?:sejak|semenjak|since)\b", re.IGNORECASE)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:saya|kami|kita|we|our)\b", re.IGNORECASE)
@@ -428,7 +440,7 @@ def _signings_as_meetings(
             meeting.place or doc.dates_in(index) or len(meeting.participants) >= 2
         ):
             continue
-        _date_from(doc, meeting, index)
+        _date_from(doc, meeting, index, doc.sentences[index].start + cue.start())
         _merge_into(meetings, meeting)
 
 
