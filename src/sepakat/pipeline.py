@@ -61,12 +61,25 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 # next repeat (``_Timer.REPEAT``), which stops the document a moment later.
 _OWN_CODE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 _CALLBACK_FILES = ("weakref.py", "_weakrefset.py")
+# Compiled by mypyc (setup.py), the extractor runs without frames of its own: an alarm
+# finds on top the Python code that it calls, a dataclass's generated ``__init__``
+# ("<string>"), a Counter, ``re``'s parser. An exception raised there reaches the
+# document's code too, when sepakat's code called it.
+_STDLIB = os.path.dirname(os.path.abspath(os.__file__)) + os.sep
+_CALLED_CODE = (
+    "<string>",
+    *(_STDLIB + name for name in ("collections" + os.sep, "re" + os.sep, "enum.py", "functools.py")),
+)
 
 
 def _may_raise_in(frame: FrameType | None) -> bool:
     """Whether an exception raised in ``frame`` reaches the document's code: only when it
-    runs sepakat's code, and neither it nor a frame it was called from is a callback."""
-    if frame is None or not frame.f_code.co_filename.startswith(_OWN_CODE):
+    runs sepakat's code (or standard-library code that sepakat's code called), and
+    neither it nor a frame it was called from is a callback."""
+    caller = frame
+    while caller is not None and caller.f_code.co_filename.startswith(_CALLED_CODE):
+        caller = caller.f_back
+    if caller is None or not caller.f_code.co_filename.startswith(_OWN_CODE):
         return False
     gc_codes = {getattr(callback, "__code__", None) for callback in gc.callbacks}
     while frame is not None:

@@ -1731,15 +1731,17 @@ def _same_pact(a: _Agreement, m: AgreementMention, doc: Doc, context: ArticleCon
     Eurasia". Their names, read as the registry reads them (the kind phrases translated
     to the pact's acronym), give the same pact, and name the same countries besides
     Indonesia (none is not the same: "FTA" and "CEPA" alone may be any)."""
-    from sepakat.resolve.agreements import pact_acronyms
+    # Not imported as ``pact_acronyms``: compiled (setup.py), a function's import binds
+    # the module's name, and lexicon's ``pact_acronyms`` is called by that name here.
+    from sepakat.resolve.agreements import pact_acronyms as named_pacts
 
-    pacts = pact_acronyms(m.name)
+    pacts = named_pacts(m.name)
     countries = _name_countries(doc, context, m)
     if not pacts or not countries:
         return False
     return any(
         other.form in ("named", "item")
-        and pact_acronyms(other.name) == pacts
+        and named_pacts(other.name) == pacts
         and _name_countries(doc, context, other) == countries
         for other in a.mentions
     )

@@ -239,7 +239,9 @@ def _long_form(text: str, end: int, count: int) -> list[str]:
     """The last ``count`` capitalised words before ``end`` (joiners between them
     skipped), or fewer where a lower-case word comes first."""
     words: list[str] = []
-    for word in reversed(_LONG_FORM_WORD.findall(text, max(0, end - 200), end)):
+    # Typed: mypyc (setup.py) fails on reversed() over findall's list[Any].
+    found: list[str] = _LONG_FORM_WORD.findall(text, max(0, end - 200), end)
+    for word in reversed(found):
         if len(words) == count:
             break
         if word[:1].isupper():
