@@ -14,6 +14,8 @@ prints articles/s of each, their ratio, and the peak memory (max RSS) of ``sepak
 extract`` over growing inputs: flat memory means the pipeline streams.
 
 Goals (issue 2): at least 1,000 articles/s with --workers 1, and at least 7x the peer.
+It first says whether the extractor it times is compiled (``pip install .``, setup.py)
+or plain Python (an editable install): the compiled one is about half as fast again.
 """
 
 from __future__ import annotations
@@ -81,6 +83,16 @@ def peak_rss(cmd: list[str]) -> int:
     return usage.ru_maxrss
 
 
+def build(python: str) -> str:
+    """How the sepakat that ``python`` imports runs its extractor: compiled or not."""
+    probe = "import sepakat.extract.people as m; print(m.__file__)"
+    where = subprocess.run([python, "-c", probe], env=CHILD_ENV, capture_output=True, text=True, check=True)
+    path = where.stdout.strip()
+    if path.endswith(".py"):
+        return f"plain Python ({Path(path).parents[2]}): an editable install, or SEPAKAT_PURE_PYTHON"
+    return f"compiled by mypyc ({Path(path).parents[2]})"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
@@ -92,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark skipped: {news} not found", file=sys.stderr)
         return 0
     sepakat = [sys.executable, "-m", "sepakat"]
+    print(f"sepakat's extractor: {build(sys.executable)}")
     with tempfile.TemporaryDirectory() as tmp:
         peer_script = Path(tmp) / "peer.py"
         peer_script.write_text(PEER, encoding="utf-8")
