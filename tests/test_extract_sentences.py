@@ -3185,6 +3185,38 @@ def test_a_since_clause_holding_the_meeting_dates_it(text: str) -> None:
     assert meeting["date"] == "2022-09-27"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "dates"),
+    [
+        (
+            "Menlu Sugiono melawat ke Tokyo, Jepang, pada 10-12 Juni untuk bertemu Menlu Jepang Takeshi Iwaya"
+            " pada Rabu siang, kemudian menghadiri Forum Ekonomi Asia, Kamis (12/6).",
+            "id",
+            "2025-06-14T10:00:00+07:00",
+            {"bilateral": "2025-06-11", "multilateral": "2025-06-12"},
+        ),
+        (
+            "Foreign Minister Sugiono traveled to Tokyo on June 10-12, where he met Japanese Foreign Minister"
+            " Takeshi Iwaya on June 11.",
+            "en",
+            "2025-06-14T10:00:00+00:00",
+            {"bilateral": "2025-06-11"},
+        ),
+    ],
+)
+def test_a_day_named_after_the_meeting_dates_it_within_a_trips_range(
+    text: str, lang: str, published: str, dates: dict[str, str]
+) -> None:
+    meetings = extract_text(text, lang=lang, published=published)["meetings"]
+    assert {m["kind"]: m["date"] for m in meetings} == dates
+
+
+def test_a_range_of_days_still_dates_the_visit() -> None:
+    text = "Presiden Prabowo melakukan kunjungan kenegaraan ke Jepang pada 10-12 Juni, Rabu (11/6) di Tokyo."
+    (meeting,) = extract_text(text, lang="id", published="2025-06-14T10:00:00+07:00")["meetings"]
+    assert meeting["date"] == "2025-06-10"  # the visit is the trip: its first day
+
+
 def test_a_city_is_a_more_precise_place_than_its_province() -> None:
     text = "Menlu Sugiono bertemu Menlu Jepang Takeshi Iwaya di Jawa Barat, tepatnya di Bandung, Senin."
     (meeting,) = extract_text(text, lang="id")["meetings"]

@@ -23,7 +23,7 @@ from functools import cache
 
 from sepakat.data import load_table
 from sepakat.extract.context import ArticleContext, Doc
-from sepakat.extract.dates import DateValue
+from sepakat.extract.dates import DateMention, DateValue
 from sepakat.extract.lexicon import AgreementLexicon, RowPatterns, agreement_lexicon, off_topic
 from sepakat.extract.people import PeopleResult
 from sepakat.models import AgreementRecord, MeetingKind, MeetingRecord, Mention
@@ -300,16 +300,35 @@ def _date_from(doc: Doc, meeting: _Meeting, index: int, trigger: int) -> None:
     "sejak"/"since" clause after the meeting's word is of what the meeting comes after
     ("kunjungan pertama Rodolfo ke Indonesia sejak hubungan diplomatik dibangun tahun
     1965"); with the meeting's word inside the clause it is the meeting's ("since their
-    joint September 27 meeting", "Since the last U.S.-EU Summit in June 2021")."""
-    if meeting.date is None:
-        sentence = doc.sentences[index]
-        for found in doc.dates_in(index):
-            since = _SINCE.search(doc.text, max(sentence.start, trigger), found.start)
-            if since is not None and not _CLAUSE_BREAK.search(doc.text, since.end(), found.start):
-                continue
-            meeting.date = found.value
-            meeting.spans_days = found.span
-            break
+    joint September 27 meeting", "Since the last U.S.-EU Summit in June 2021").
+
+    A range of days ("melawat ... pada 18-20 Juni") is a trip's: a day within it named
+    after the word of a meeting other than the visit ("bertemu Presiden Putin ... pada
+    Kamis") is that meeting's."""
+    if meeting.date is not None:
+        return
+    sentence = doc.sentences[index]
+    dates: list[DateMention] = []
+    for found in doc.dates_in(index):
+        since = _SINCE.search(doc.text, max(sentence.start, trigger), found.start)
+        if since is None or _CLAUSE_BREAK.search(doc.text, since.end(), found.start):
+            dates.append(found)
+    if not dates:
+        return
+    chosen = dates[0]
+    if chosen.span and meeting.kind != "visit":
+        chosen = next((d for d in dates[1:] if d.start > trigger and _day_within(d, chosen)), chosen)
+    meeting.date = chosen.value
+    meeting.spans_days = chosen.span
+
+
+def _day_within(day: DateMention, trip: DateMention) -> bool:
+    """A day of the week that starts at ``trip``, the first day of a range (its last is
+    not kept; a trip's range rarely runs longer)."""
+    a, b = day.value, trip.value
+    if a.day is None or b.day is None or (a.year, a.month) != (b.year, b.month):
+        return False
+    return 0 <= a.day - b.day < 7
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
