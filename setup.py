@@ -1,8 +1,8 @@
 """Build sepakat with the extractor's modules compiled to C by mypyc.
 
 The modules of ``sepakat.clean`` and ``sepakat.extract`` are plain Python, strictly
-typed (``mypy --strict``). mypyc compiles them into C extension modules that apply the
-same rules, to the byte, about half as fast again (``benchmarks/extract_speed.py``). The
+typed (``mypy --strict``). mypyc compiles them into C extension modules that give the
+same records, byte for byte, 1.25-1.5 times as fast (``benchmarks/extract_speed.py``). The
 ``.py`` files ship beside them; Python loads the compiled module where there is one.
 
 - ``pip install .`` compiles them (two minutes or so; needs a C compiler and Python's
