@@ -2278,6 +2278,14 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
             "Liu Ying.",
             "id",
         ),
+        # Their record against each other.
+        (
+            "Kemenangan itu merevisi rekor pertemuan pasangan Indonesia dengan pasangan Malaysia menjadi 3-5.",
+            "id",
+        ),
+        ("Sebelumnya, rekor pertemuan kedua pasangan Indonesia dan Korea Selatan imbang 1-1.", "id"),
+        ("Laga itu merupakan pertemuan keenam dua tim Indonesia dan Malaysia di ajang ini.", "id"),
+        ("Partai itu menjadi pertemuan ketiga kedua pasangan Indonesia dan Jepang tahun ini.", "id"),
         (
             "Speaking to reporters by phone from Tokyo, the Japanese minister said the United States would act.",
             "en",
@@ -3215,6 +3223,12 @@ def test_a_range_of_days_still_dates_the_visit() -> None:
     text = "Presiden Prabowo melakukan kunjungan kenegaraan ke Jepang pada 10-12 Juni, Rabu (11/6) di Tokyo."
     (meeting,) = extract_text(text, lang="id", published="2025-06-14T10:00:00+07:00")["meetings"]
     assert meeting["date"] == "2025-06-10"  # the visit is the trip: its first day
+
+
+def test_a_second_meeting_of_two_states_is_no_sports_record() -> None:
+    text = "Pertemuan kedua antara Indonesia dan Malaysia membahas batas laut kedua negara."
+    (meeting,) = extract_text(text, lang="id")["meetings"]
+    assert meeting["countries"] == ["IDN", "MYS"]
 
 
 def test_a_city_is_a_more_precise_place_than_its_province() -> None:
