@@ -3180,6 +3180,45 @@ def test_a_date_in_a_since_clause_after_the_meeting_is_not_its_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Menlu Sugiono bertemu Menlu Aljazair Ahmed Attaf di Jakarta untuk memperkuat hubungan yang terjalin"
+            " sejak tahun 1963.",
+            "id",
+        ),
+        (
+            "Foreign Minister Sugiono met Algerian Foreign Minister Ahmed Attaf in Jakarta to strengthen ties"
+            " that have grown since 1963.",
+            "en",
+        ),
+    ],
+)
+def test_a_year_that_takes_its_since_along_is_not_the_meetings(text: str, lang: str) -> None:
+    # The date expression is "sejak tahun 1963" itself: the meeting is not of 1963 (and
+    # so not too old to be news).
+    (meeting,) = extract_text(text, lang=lang, published="2025-06-20T10:00:00+07:00")["meetings"]
+    assert meeting["date"] is None
+    assert meeting["participants"] == ["Sugiono", "Ahmed Attaf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Perundingan Indonesia dan Kanada, yang telah berlangsung sejak tahun 2016, kembali dibahas"
+            " pejabat kedua negara.",
+            "id",
+        ),
+        ("Talks between Indonesia and Canada, which have been stalled since 2016, were raised again.", "en"),
+    ],
+)
+def test_talks_that_have_run_since_a_year_are_history(text: str, lang: str) -> None:
+    # How long the talks themselves have run: they started then, background, not news.
+    assert extract_text(text, lang=lang, published="2025-06-20T10:00:00+07:00")["meetings"] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "President Biden and Prime Minister Kishida took stock of the talks since their joint September 27 "

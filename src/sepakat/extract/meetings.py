@@ -300,7 +300,9 @@ def _date_from(doc: Doc, meeting: _Meeting, index: int, trigger: int) -> None:
     "sejak"/"since" clause after the meeting's word is of what the meeting comes after
     ("kunjungan pertama Rodolfo ke Indonesia sejak hubungan diplomatik dibangun tahun
     1965"); with the meeting's word inside the clause it is the meeting's ("since their
-    joint September 27 meeting", "Since the last U.S.-EU Summit in June 2021").
+    joint September 27 meeting", "Since the last U.S.-EU Summit in June 2021"). A clause
+    that says how long the meeting itself has run dates its start ("perundingan yang
+    berlangsung sejak 2016", "talks stalled since 2014").
 
     A range of days ("melawat ... pada 18-20 Juni") is a trip's: a day within it named
     after the word of a meeting other than the visit ("bertemu Presiden Putin ... pada
@@ -310,8 +312,13 @@ def _date_from(doc: Doc, meeting: _Meeting, index: int, trigger: int) -> None:
     sentence = doc.sentences[index]
     dates: list[DateMention] = []
     for found in doc.dates_in(index):
-        since = _SINCE.search(doc.text, max(sentence.start, trigger), found.start)
-        if since is None or _CLAUSE_BREAK.search(doc.text, since.end(), found.start):
+        # Up to the date's end: a year or month takes its "sejak" along ("sejak tahun 1963").
+        since = _SINCE.search(doc.text, max(sentence.start, trigger), found.end)
+        if (
+            since is None
+            or _CLAUSE_BREAK.search(doc.text, since.end(), found.start)
+            or _LASTED.search(doc.text, max(sentence.start, trigger), since.start())
+        ):
             dates.append(found)
     if not dates:
         return
@@ -333,6 +340,12 @@ def _day_within(day: DateMention, trip: DateMention) -> bool:
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _SINCE = re.compile(r"\b(?:sejak|semenjak|since)\b", re.IGNORECASE)
+# A verb of lasting just before "sejak": the meeting's own run, from its start.
+_LASTED = re.compile(
+    r"\b(?:berlangsung|bergulir|berjalan|terhenti|mandek|macet|tertunda|dimulai"
+    r"|under ?way|going on|ongoing|stalled|running|suspended)\s+\Z",
+    re.IGNORECASE,
+)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:saya|kami|kita|we|our)\b", re.IGNORECASE)
