@@ -1897,6 +1897,10 @@ def test_a_country_after_its_city_is_a_place_and_one_in_a_list_a_party() -> None
             "id",
         ),
         ("Satgas bertugas merumuskan rencana aksi pembangunan kawasan industri yang telah disepakati.", "id"),
+        # An amendment of a constitution or a law; a firm that is a partnership.
+        ("Pengunjuk rasa meminta pemerintah mencabut amandemen kedelapan konstitusi negara itu.", "id"),
+        ("Komisi VI DPR mendukung rencana amandemen UU Nomor 5 Tahun 1999 tentang persaingan usaha.", "id"),
+        ("The regulator let Harbor Managing Partnership L.P. withdraw as a registered broker.", "en"),
         # "deal" as a verb.
         ("He hoped the community could deal with the proposal the United States agreed to review.", "en"),
         # An organisation named after its treaty is a body, not the treaty.
