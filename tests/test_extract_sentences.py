@@ -3280,6 +3280,33 @@ def test_a_city_is_a_more_precise_place_than_its_province() -> None:
     assert meeting["place"] == "Bandung"
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "countries"),
+    [
+        (
+            "President Biden met Prime Minister Kishida of Japan at the White House on Friday.",
+            "White House",
+            ["JPN", "USA"],
+        ),
+        # The host of a third country is where they met, no side of it.
+        (
+            "President Prabowo met Prime Minister Modi in the United Arab Emirates on Monday.",
+            "United Arab Emirates",
+            ["IDN", "IND"],
+        ),
+        # A country's name inside a longer name or before a noun is no place.
+        (
+            "President Biden met Prime Minister Modi of India at the U.S.-India Summit on Friday.",
+            None,
+            ["IND", "USA"],
+        ),
+    ],
+)
+def test_a_place_after_in_the_or_at_the(text: str, place: str | None, countries: list[str]) -> None:
+    (meeting,) = extract_text(text, lang="en")["meetings"]
+    assert (meeting["place"], meeting["countries"]) == (place, countries)
+
+
 def test_two_full_names_joined_by_atau_are_two_people() -> None:
     text = "Pelatih memilih Rudi Hasibuan atau Budi Santosa untuk laga itu, kata Ketua Umum PSSI Ahmad Yani."
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}

@@ -38,7 +38,17 @@ _OWN_SIDES_WORDS = frozenset({"rapat"})
 # "di Moskow", "di Istana Merdeka", and a chain of places whose last one the country
 # follows after a comma ("di KTT G20, Hamburg, Jerman"; not "di Tokyo, Menlu Jepang").
 _PLACE_LEAD = re.compile(
-    r"\b(?:di|ke|in|at|to)\s+(?:(?:[A-Z][\w.'’-]*\s+){0,3}|(?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*,\s+)$"
+    r"\b(?:di|ke|in|at|to|(?P<the>(?:in|at)\s+the))\s+"
+    r"(?:(?:[A-Z][\w.'’-]*\s+){0,3}|(?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*,\s+)$"
+)
+# After "in the" and "at the", a place's name stands alone ("in the United States on
+# Monday", "at the White House."), not as a word of a longer name ("at the U.S.-ASEAN
+# Summit", "in the Korean Peninsula") or before a noun ("in the American market"). "to
+# the" is left out: more often than a destination it is whom something goes to ("an
+# offer to the Soviet Union", "a commitment to the United States").
+_STANDS_ALONE = re.compile(
+    r"\s*(?:[,.;:)!?]|\Z)|\s+(?:on|in|at|for|to|and|where|with|this|last|next|during|since|from|as|after"
+    r"|before|today|yesterday|earlier|later|until|by|when|while|which|that|who)\b"
 )
 # A body named where a meeting is held is its building ("di Gedung PBB", "at UN Headquarters").
 _BUILDING_LEAD = re.compile(
@@ -259,16 +269,21 @@ def _the_two(context: ArticleContext) -> tuple[str, ...]:
 def _at_place(
     doc: Doc, mention: Mention, code: str | None, lead: str, previous: tuple[int, str | None, bool]
 ) -> bool:
-    """Whether a gazetteer mention names where the meeting is ("di Moskow", "di Gedung PBB")."""
+    """Whether a gazetteer mention names where the meeting is ("di Moskow", "di Gedung PBB",
+    "at the White House")."""
     if (
         code is not None
         and code == previous[1]
         and _ABBREVIATION_GAP.fullmatch(doc.text, previous[0], mention.start)
     ):
         return previous[2]  # "di New York, Amerika Serikat (AS)": the same name again
-    return _PLACE_LEAD.search(lead) is not None and (
-        mention.kind in _PLACE_KINDS or (mention.kind == "bloc" and _BUILDING_LEAD.search(lead) is not None)
-    )
+    found = _PLACE_LEAD.search(lead)
+    if found is None:
+        return False
+    if found.group("the") and _STANDS_ALONE.match(doc.text, mention.end) is None:
+        return False  # "in the Korean Peninsula", "at the U.S.-ASEAN Summit"
+    building = mention.kind == "bloc" and _BUILDING_LEAD.search(lead) is not None
+    return mention.kind in _PLACE_KINDS or building
 
 
 def _place_kind(context: ArticleContext, mention: Mention) -> str:
