@@ -2245,6 +2245,17 @@ def test_a_meeting_during_a_visit_of_several_days_is_dated_by_its_month() -> Non
         # "ditemui" after "saat" or a verb of saying: the reporter met the source.
         ("“Kami siap menambah ekspor,” kata Duta Besar Jepang saat ditemui di Jakarta, Rabu.", "id"),
         ("“Kami siap menambah ekspor,” ujar Duta Besar Korea Selatan ditemui di Jakarta.", "id"),
+        # ... or opening the sentence or a clause.
+        (
+            "Indonesia dan Prancis sepakat memperluas perdagangan. Ditemui di Jakarta, Rabu, Menteri"
+            " Perdagangan Budi Santoso mengatakan ekspor ke Prancis naik.",
+            "id",
+        ),
+        (
+            "Indonesia dan Prancis sepakat memperluas perdagangan. Menteri Perdagangan Budi Santoso,"
+            " ditemui di Jakarta, Rabu, mengatakan ekspor ke Prancis naik.",
+            "id",
+        ),
         # Tourists' visits, counted or hoped for.
         ("Pada Maret 2025, kunjungan wisman dari Thailand ke Jawa Timur tercatat 15.647 kunjungan.", "id"),
         ("Kemudahan visa diberikan karena tingginya animo WNI yang berkunjung ke Uni Emirat Arab.", "id"),
