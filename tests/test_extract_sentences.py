@@ -3318,6 +3318,39 @@ def test_a_place_after_in_the_or_at_the(text: str, place: str | None, countries:
     assert (meeting["place"], meeting["countries"]) == (place, countries)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "countries"),
+    [
+        (
+            "Foreign Minister Sugiono met Japanese Foreign Minister Takeshi Iwaya in Tokyo to discuss North"
+            " Korea and Myanmar.",
+            "en",
+            ["IDN", "JPN"],
+        ),
+        (
+            "Menlu Sugiono bertemu Menlu Jepang Takeshi Iwaya di Tokyo membahas situasi Korea Utara dan Myanmar.",
+            "id",
+            ["IDN", "JPN"],
+        ),
+        (
+            "President Biden met Secretary General Jens Stoltenberg of NATO ahead of the NATO Summit to address"
+            " Russia's invasion of Ukraine.",
+            "en",
+            ["NATO", "USA"],
+        ),
+        # Without it the meeting would have one side: then what it is about names the other.
+        (
+            "Presiden Prabowo menggelar pertemuan bilateral membahas kerja sama dengan Jepang.",
+            "id",
+            ["IDN", "JPN"],
+        ),
+    ],
+)
+def test_countries_a_meeting_is_about_are_no_sides(text: str, lang: str, countries: list[str]) -> None:
+    (meeting,) = extract_text(text, lang=lang)["meetings"]
+    assert meeting["countries"] == countries
+
+
 def test_two_full_names_joined_by_atau_are_two_people() -> None:
     text = "Pelatih memilih Rudi Hasibuan atau Budi Santosa untuk laga itu, kata Ketua Umum PSSI Ahmad Yani."
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}

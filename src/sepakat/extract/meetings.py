@@ -164,6 +164,8 @@ class _Meeting:
     participants: list[str] = field(default_factory=list)
     place: str | None = None
     place_kind: str | None = None
+    # Countries named only as what the meeting is about ("to discuss Ukraine"), not as a side.
+    topical: set[str] = field(default_factory=set)
     date: DateValue | None = None
     spans_days: bool = False  # ``date`` is the first day of several ("12-13 Agustus")
     sentences: list[int] = field(default_factory=list)
@@ -173,6 +175,18 @@ class _Meeting:
     posted: set[str] = field(default_factory=set)
     # The countries of the participants, as far as known (None: not known).
     their_countries: list[str | None] = field(default_factory=list)
+
+    def add_side(self, code: str, *, topical: bool = False) -> None:
+        """A country that takes part; ``topical``: named only as what the meeting is about."""
+        if not topical:
+            self.topical.discard(code)
+        elif code not in self.countries:
+            self.topical.add(code)
+        self.countries.add(code)
+
+    def sides(self) -> set[str]:
+        """The countries named as sides, not only as what the meeting is about."""
+        return self.countries - self.topical
 
 
 def extract_meetings(
@@ -200,7 +214,7 @@ def extract_meetings(
             )
             if pointer and last is not None:
                 if index not in last.sentences:
-                    _add_sentence(doc, context, people, last, index)
+                    _add_sentence(doc, context, people, last, index, after=sentence.start + m.end())
                 if kind in ("bilateral", "multilateral", "commission", "call") and last.kind in (
                     "meeting",
                     "visit",
@@ -210,7 +224,7 @@ def extract_meetings(
             if any(index in mt.sentences and mt.kind == kind for mt in meetings):
                 continue  # the sentence restates a meeting it already gave
             meeting = _Meeting(kind, index)
-            _add_sentence(doc, context, people, meeting, index)
+            _add_sentence(doc, context, people, meeting, index, after=sentence.start + m.end())
             if m.group().casefold() not in _OWN_SIDES_WORDS:
                 # A "rapat" is one side's own meeting unless two sides are named at it.
                 _implied_side(doc, context, meeting)
@@ -229,8 +243,12 @@ def extract_meetings(
 
 
 def _add_sentence(
-    doc: Doc, context: ArticleContext, people: PeopleResult, meeting: _Meeting, index: int
+    doc: Doc, context: ArticleContext, people: PeopleResult, meeting: _Meeting, index: int, *, after: int
 ) -> None:
+    """The people, countries and place that sentence ``index`` gives the meeting. A country
+    named as what it is about, after the meeting's word (which ends at ``after``): "met
+    Stoltenberg to address Russia's invasion of Ukraine", "bertemu Putin membahas situasi
+    Suriah", is a side only when the meeting would have fewer than two without it."""
     meeting.sentences.append(index)
     for person in people.in_sentence(index):
         country = people.country_of(person)
@@ -238,8 +256,9 @@ def _add_sentence(
             meeting.participants.append(person.name)
             meeting.their_countries.append(country)
         if country:
-            meeting.countries.add(country)
+            meeting.add_side(country)
     sentence = doc.sentences[index]
+    topic = _TOPIC.search(doc.text, after, sentence.end)
     previous: tuple[int, str | None, bool] = (-1, None, False)  # the last mention's end, code, at_place
     for mention in doc.mentions_in(index, _SIDE_KINDS | _PLACE_KINDS):
         code = context.code_of(mention)
@@ -251,11 +270,18 @@ def _add_sentence(
                 _take_place(meeting, mention, code, _place_kind(context, mention))
         elif code and mention.kind not in ("title", "city"):
             if _POSTED_TO.search(lead) is None:
-                meeting.countries.add(code)
+                topical = topic is not None and _in_clause(doc.text, topic.end(), mention.start)
+                meeting.add_side(code, topical=topical)
             else:
                 meeting.posted.add(code)  # "Duta Besar RI untuk Kazakhstan": where the envoy serves
     if _BOTH.search(sentence.text):
-        meeting.countries.update(_the_two(context))
+        for code in _the_two(context):
+            meeting.add_side(code)
+
+
+def _in_clause(text: str, start: int, at: int) -> bool:
+    """Whether offset ``at`` lies in the clause that goes on from ``start``."""
+    return at >= start and _CLAUSE_END.search(text, start, at) is None
 
 
 def _the_two(context: ArticleContext) -> tuple[str, ...]:
@@ -354,6 +380,12 @@ def _day_within(day: DateMention, trip: DateMention) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+# Words after a meeting's word that open what it is about.
+_TOPIC = re.compile(
+    r"\b(?:to (?:discuss|review|talk about|address)|discuss(?:ed|ing)?|about|regarding|concerning"
+    r"|membahas|terkait|mengenai|tentang|soal|perihal|menyangkut)\b"
+)
+_CLAUSE_END = re.compile(r"[.;]")
 _SINCE = re.compile(r"\b(?:sejak|semenjak|since)\b", re.IGNORECASE)
 # A verb of lasting just before "sejak": the meeting's own run, from its start.
 _LASTED = re.compile(
@@ -421,6 +453,7 @@ def _merge_into(meetings: list[_Meeting], new: _Meeting) -> _Meeting:
                 or (same_people and (old.countries == new.countries or old.countries >= new.countries))
             )
         ):
+            old.topical = (old.topical - new.sides()) | (new.topical - old.sides())
             old.countries |= new.countries
             if old.kind == "visit" and new.kind == "meeting" and new.sentence in old.sentences:
                 # "kunjungan ke Belgia, melangsungkan pertemuan dengan Presiden Komisi Uni
@@ -482,7 +515,7 @@ def _signings_as_meetings(
         if cue is None:
             continue
         meeting = _Meeting("meeting", index)
-        _add_sentence(doc, context, people, meeting, index)
+        _add_sentence(doc, context, people, meeting, index, after=sentence.start + cue.end())
         if len(meeting.countries) < 2 or not (
             meeting.place or doc.dates_in(index) or len(meeting.participants) >= 2
         ):
@@ -572,6 +605,8 @@ _DELEGATION = re.compile(
 
 
 def _record(doc: Doc, context: ArticleContext, meeting: _Meeting) -> MeetingRecord:
+    if len(meeting.sides()) >= 2:
+        meeting.countries = meeting.sides()
     if meeting.date is None and meeting.kind != "commission":
         meeting.date = context.event_date
         if meeting.date is not None and context.event_spans_days:
