@@ -415,7 +415,18 @@ def test_markdown_and_characters(text: str, expected: str) -> None:
             "Presiden RIPrabowo Subianto tiba. PTSinar Jaya meneken kontrak.",
             ["Presiden RI Prabowo Subianto tiba.", "PT Sinar Jaya meneken kontrak."],
         ),
+        # An acronym glued after a word.
+        (
+            "Kapolres Padang PariamanAKBP Ahmad Faisol hadir, dilansirAFP.",
+            ["Kapolres Padang Pariaman AKBP Ahmad Faisol hadir, dilansir AFP."],
+        ),
         # Not glue.
+        # Names written so (fewer than four lower-case letters first, or listed), and codes.
+        (
+            "Balapan MotoGP disiarkan JakTV, ponsel memakai HarmonyOS.",
+            ["Balapan MotoGP disiarkan JakTV, ponsel memakai HarmonyOS."],
+        ),
+        ("Videonya di youtu.be/Nw2bfsjTXhA dibagikan.", ["Videonya di youtu.be/Nw2bfsjTXhA dibagikan."]),
         # An acronym of a body's own ending in "PT".
         ("Wakil Ketua LAM-PTKes hadir.", ["Wakil Ketua LAM-PTKes hadir."]),
         # A name the gazetteer knows, though camel_words.tsv does not list it.

@@ -169,7 +169,7 @@ _SHAPE = bytes(
 
 def _glued_word_edits(text: str) -> list[Edit]:
     """Words glued where a link was stripped with its spaces: "HimpunanKawasan",
-    "penandatangananMemorandum", "(PKP)Maruarar", "Understanding(MoU)". Names written
+    "penandatangananMemorandum", "(PKP)Maruarar", "Understanding(MoU)", "KomisarisPLN". Names written
     with an inner capital (camel_words.tsv: PetroChina, AirAsia) and short prefixes
     ("McDonald", "DiCaprio", "YouTube": fewer than three lower-case letters) stay whole;
     "RI" and "PT" are parted from a name glued to them ("RIPrabowo", "PTChandra")."""
@@ -181,6 +181,14 @@ def _glued_word_edits(text: str) -> list[Edit]:
         if not _in_camel_name(text, glue):
             edits.append(Edit(glue, glue, " "))
         at = shape.find(b"aaaAa", at + 1)
+    at = shape.find(b"aaaaAA")
+    while at != -1:
+        # An acronym glued after a word: "KomisarisPLN", "dilansirAFP", "Kapolres Padang
+        # PariamanAKBP" (not "MotoGP" or "JakTV": fewer than four lower-case letters).
+        glue = at + 4
+        if not _in_camel_name(text, glue) and not _has_digit(text, glue):
+            edits.append(Edit(glue, glue, " "))
+        at = shape.find(b"aaaaAA", at + 1)
     at = shape.find(b"AAAa")
     while at != -1:
         if text[at : at + 2] in _GLUED_ABBREVIATIONS and (at == 0 or text[at - 1] in _OPENS_A_WORD):
@@ -201,13 +209,24 @@ _OPENS_A_WORD = frozenset(" \t\n(\"“'‘")  # not "LAM-PTKes": a body's own ac
 
 
 def _in_camel_name(text: str, glue: int) -> bool:
+    start, end = _word_around(text, glue)
+    return text[start:end].casefold() in camel_words()
+
+
+def _has_digit(text: str, glue: int) -> bool:
+    """A code, not words: "Nw2bfsjTXhA" of a link, "EAIaIQobChMI" with digits after."""
+    start, end = _word_around(text, glue)
+    return any(c.isdigit() for c in text[start:end])
+
+
+def _word_around(text: str, glue: int) -> tuple[int, int]:
     start = glue
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
         start -= 1
     end = glue
     while end < len(text) and text[end].isalnum():
         end += 1
-    return text[start:end].casefold() in camel_words()
+    return start, end
 
 
 def _line_break_edits(text: str) -> list[Edit]:
