@@ -3351,6 +3351,45 @@ def test_countries_a_meeting_is_about_are_no_sides(text: str, lang: str, countri
     assert meeting["countries"] == countries
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "role"),
+    [
+        # The role read from inside brackets: the short form, and a body after it up to a
+        # rank or a comma.
+        (
+            "Staf Angkatan Laut (Kasal) Laksamana TNI Muhammad Ali menyampaikan bahwa kapal tiba.",
+            "id",
+            "Muhammad Ali",
+            "Kasal",
+        ),
+        (
+            "Acara dihadiri Direktur Jenderal Pendidikan Tinggi (Dirjen Dikti), Khairul Munadi, Direktur"
+            " Jenderal Riset dan Pengembangan (Dirjen Risbang), Fauzan Adziman.",
+            "id",
+            "Fauzan Adziman",
+            "Dirjen Risbang",
+        ),
+        (
+            "Also present were (former National Security Adviser) Adm John Poindexter and others.",
+            "en",
+            "John Poindexter",
+            "National Security Adviser",
+        ),
+    ],
+)
+def test_a_role_is_never_cut_inside_brackets(text: str, lang: str, name: str, role: str) -> None:
+    people = {p["name"]: p["role"] for p in extract_text(text, lang=lang)["people"]}
+    assert people[name] == role
+
+
+def test_an_office_short_form_in_brackets_is_no_person() -> None:
+    text = (
+        "Direktur Jenderal Potensi Pertahanan Kementerian Pertahanan (Dirjen Pothan) Laksamana Muda TNI"
+        " Sri Yanto menuturkan pameran berhasil."
+    )
+    assert [p["name"] for p in extract_text(text, lang="id")["people"]] == ["Sri Yanto"]
+
+
 def test_two_full_names_joined_by_atau_are_two_people() -> None:
     text = "Pelatih memilih Rudi Hasibuan atau Budi Santosa untuk laga itu, kata Ketua Umum PSSI Ahmad Yani."
     names = {p["name"] for p in extract_text(text, lang="id")["people"]}

@@ -1298,8 +1298,10 @@ def _vouch(
     name = doc.text[start:end]
     words = name.split()
     bare = [w.strip("'’‘\"“”") for w in words]
-    if "Bill" in bare[1:] or bare[:2] == ["Bill", "Act"]:
-        return None  # a bill's name ("Farm Bill", "Bill Act"); "Bill" opens a person's ("Bill Cassidy")
+    if "Bill" in bare[1:] or bare[:2] == ["Bill", "Act"] or _office_in_brackets(here, start, end):
+        # A bill's name ("Farm Bill", "Bill Act"; "Bill" opens a person's: "Bill Cassidy"), or
+        # the end of an office's short form ("Dirjen Pothan").
+        return None
     role: str | None = None
     country: str | None = None
     if titled:
@@ -1425,6 +1427,19 @@ _NEXT_WORD = re.compile(r"[\s,]*([\w'’]+)")  # "Bojan Hodak, mengatakan": past
 _QUOTE_BEFORE = re.compile(r"[,\"”’]\s*\w+$")
 
 
+def _office_in_brackets(here: _Sentence, start: int, end: int) -> bool:
+    """The name closes an office's short form in brackets, after a title: "Direktur
+    Jenderal Potensi Pertahanan (Dirjen Pothan)" names an office, not a person Pothan."""
+    text = here.scan.doc.text
+    if not text.startswith(")", end):
+        return False
+    return any(
+        text[title.start - 1 : title.start] == "(" and not text[title.end : start].strip()
+        for title in here.titles
+        if title.end <= start
+    )
+
+
 def _role_before(here: _Sentence, start: int) -> tuple[str | None, str | None]:
     """The office phrase right before a name: the leftmost title that reaches the name
     through office words only ("Menteri Perindustrian (Menperin) Agus"), never across
@@ -1462,7 +1477,7 @@ def _role_before(here: _Sentence, start: int) -> tuple[str | None, str | None]:
     )
     if country_before is not None:
         phrase_start = country_before.start
-    phrase = _clean_role(text[phrase_start:start])
+    phrase = _clean_role(text[phrase_start:start], here.scan.lex.honorifics)
     if not phrase:
         return None, None
     return phrase, _role_country(here.scan, phrase_start, start, here.covered)
@@ -1485,14 +1500,35 @@ def _ends_a_name_before_and(scan: _Scan, gap: str) -> bool:
 _WORDS_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Z][a-z]+\s+(?:(?:and|&)\s+)?){0,3}")
 
 
-def _clean_role(phrase: str) -> str:
+def _clean_role(phrase: str, honorifics: frozenset[str]) -> str:
     phrase = _ASIDE.sub("", phrase)
+    if phrase.count(")") > phrase.count("("):
+        phrase = _out_of_brackets(phrase, honorifics)
     phrase = _TRAILING_PUNCTUATION.sub("", phrase)
     phrase = _TRAILING_HONORIFICS.sub("", phrase)
     return phrase.strip(" ,")
 
 
 _ASIDE = re.compile(r"\s*\([^()]{1,30}\)")
+
+
+def _out_of_brackets(phrase: str, honorifics: frozenset[str]) -> str:
+    """A role read from inside brackets, the short form of an office ("Menteri Energi
+    (Menteri ESDM), dan ...", "Chief Executive Officer (CEO) Telegram"): the short form,
+    and the body after the bracket up to a rank or a joining word ("CEO Telegram", but
+    "Kasal" of "(Kasal) Laksamana TNI", "Menteri ESDM" of "(Menteri ESDM), dan")."""
+    close = phrase.index(")")
+    kept = [phrase[:close].rstrip()]
+    for word in phrase[close + 1 :].split():
+        bare = word.rstrip(",")
+        if not bare[:1].isupper() or bare.rstrip(".").casefold() in honorifics:
+            break
+        kept.append(bare)
+        if bare != word:
+            break  # a comma ends the office
+    return " ".join(kept)
+
+
 _TRAILING_PUNCTUATION = re.compile(r"[\s,(]+$")
 # Honorifics between an office and a name ("Rektor X, Prof. Dr.") are not the office.
 _TRAILING_HONORIFICS = re.compile(r"(?:,?\s*(?:H\.E\.|Prof\.?|Dr\.?|Ir\.?|H\.|Hj\.|the Hon\.?|Sir|Dame))+$")
@@ -1526,7 +1562,7 @@ def _role_after(here: _Sentence, start: int, end: int, titled: bool) -> tuple[st
     if title is None and not phrase.casefold().startswith(here.scan.lex.role_words):
         return None, None
     country = _role_country(here.scan, phrase_start, phrase_start + len(phrase), here.covered)
-    return _clean_role(phrase), country
+    return _clean_role(phrase, here.scan.lex.honorifics), country
 
 
 # An Indonesian verb (me-, ber-, ter-, di-...-kan) or a clause's conjunction, in lower
