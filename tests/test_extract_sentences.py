@@ -3363,11 +3363,10 @@ def test_countries_a_meeting_is_about_are_no_sides(text: str, lang: str, countri
             "Kasal",
         ),
         (
-            "Acara dihadiri Direktur Jenderal Pendidikan Tinggi (Dirjen Dikti), Khairul Munadi, Direktur"
-            " Jenderal Riset dan Pengembangan (Dirjen Risbang), Fauzan Adziman.",
+            "Menurut Umum (Ketum) PSSI Erick Thohir, timnas siap bertanding.",
             "id",
-            "Fauzan Adziman",
-            "Dirjen Risbang",
+            "Erick Thohir",
+            "Ketum PSSI",
         ),
         (
             "Also present were (former National Security Adviser) Adm John Poindexter and others.",
@@ -3380,6 +3379,41 @@ def test_countries_a_meeting_is_about_are_no_sides(text: str, lang: str, countri
 def test_a_role_is_never_cut_inside_brackets(text: str, lang: str, name: str, role: str) -> None:
     people = {p["name"]: p["role"] for p in extract_text(text, lang=lang)["people"]}
     assert people[name] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        # Indonesian lists put each office before its name: the office after a name is
+        # the next one's.
+        (
+            "Hadir Menteri Kesehatan Nila Moeloek, Menteri Pendidikan dan Kebudayaan Muhadjir Effendy, dan"
+            " Wakil Menteri ESDM Arcandra Tahar.",
+            "id",
+            {
+                "Nila Moeloek": "Menteri Kesehatan",
+                "Muhadjir Effendy": "Menteri Pendidikan dan Kebudayaan",
+                "Arcandra Tahar": "Wakil Menteri ESDM",
+            },
+        ),
+        (
+            "Panel diskusi ini turut dihadiri Menteri Sosial (Mensos), Syaifullah Yusuf, Menteri Komunikasi"
+            " dan Digital (Menkomdigi), Meutya Viada Hafid, serta pejabat lain.",
+            "id",
+            {"Syaifullah Yusuf": "Menteri Sosial", "Meutya Viada Hafid": "Menteri Komunikasi dan Digital"},
+        ),
+        # English lists put it after: "Name, Office, Name, Office".
+        (
+            "The discussion included Ali Zaidi, National Climate Advisor, John Podesta, Senior Advisor for"
+            " Clean Energy Innovation, and Brenda Mallory, Chair of the Council on Environmental Quality.",
+            "en",
+            {"John Podesta": "Senior Advisor for Clean Energy Innovation"},
+        ),
+    ],
+)
+def test_offices_in_a_list_of_names(text: str, lang: str, roles: dict[str, str]) -> None:
+    people = {p["name"]: p["role"] for p in extract_text(text, lang=lang)["people"]}
+    assert {name: people.get(name) for name in roles} == roles
 
 
 def test_an_office_short_form_in_brackets_is_no_person() -> None:

@@ -1552,17 +1552,43 @@ def _role_after(here: _Sentence, start: int, end: int, titled: bool) -> tuple[st
         phrase = _before_a_verb(here.scan.lex, phrase)
     if not phrase or len(phrase) > 120:
         return None, None
-    inside = [(a, b) for a, b in here.spans if phrase_start <= a < phrase_start + len(phrase)]
-    if inside and (
-        any(_looks_like_a_person(here.scan, text[a:b]) for a, b in inside)
-        or (titled and _role_before(here, start)[0] is not None)
-    ):
-        return None, None  # "Biden, President of Indonesia Joko Widodo": the next person's office
+    if _the_next_ones(here, start, phrase_start, len(phrase), titled):
+        return None, None
     title = next((t for t in here.titles if t.start == phrase_start), None)
     if title is None and not phrase.casefold().startswith(here.scan.lex.role_words):
         return None, None
     country = _role_country(here.scan, phrase_start, phrase_start + len(phrase), here.covered)
     return _clean_role(phrase, here.scan.lex.honorifics), country
+
+
+def _the_next_ones(here: _Sentence, start: int, phrase_start: int, size: int, titled: bool) -> bool:
+    """Whether the office phrase after the name at ``start`` is the next person's."""
+    text = here.scan.doc.text
+    inside = [(a, b) for a, b in here.spans if phrase_start <= a < phrase_start + size]
+    if inside and (
+        any(_looks_like_a_person(here.scan, text[a:b]) for a, b in inside)
+        or (titled and _role_before(here, start)[0] is not None)
+    ):
+        return True  # "Biden, President of Indonesia Joko Widodo"
+    # A list of offices and names, each office before its name: "Menteri Kesehatan Nila
+    # Moeloek, Menteri Pendidikan dan Kebudayaan Muhadjir Effendy", "Menteri Sosial
+    # (Mensos), Syaifullah Yusuf, Menteri Komunikasi dan Digital (Menkomdigi), Meutya
+    # Viada Hafid". English lists go the other way ("Ali Zaidi, National Climate Advisor,
+    # John Podesta, Senior Advisor ...").
+    return (
+        titled
+        and here.scan.doc.lang == "id"
+        and _leads_to_a_name(here, phrase_start)
+        and _role_before(here, start)[0] is not None
+    )
+
+
+def _leads_to_a_name(here: _Sentence, at: int) -> bool:
+    """Office words from ``at`` run up to the next candidate name ("Menteri Komunikasi dan
+    Digital (Menkomdigi), Meutya ..."): they are that name's office."""
+    text = here.scan.doc.text
+    following = next((a for a, _ in here.spans if a > at), None)
+    return following is not None and following - at <= 100 and _GAP_OK.match(text[at:following]) is not None
 
 
 # An Indonesian verb (me-, ber-, ter-, di-...-kan) or a clause's conjunction, in lower
