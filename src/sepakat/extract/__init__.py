@@ -21,7 +21,7 @@ from sepakat.extract.meetings import extract_meetings
 from sepakat.extract.people import extract_people
 from sepakat.models import Article, Extraction, ExtractionRecord, Mention
 
-EXTRACTOR_VERSION = "0.6.16"  # raised when the rules change what records say: stored reports carry it
+EXTRACTOR_VERSION = "0.6.17"  # raised when the rules change what records say: stored reports carry it
 
 __all__ = ["EXTRACTOR_VERSION", "extract_article", "warm_up"]
 
