@@ -2,7 +2,7 @@
 
 The modules of ``sepakat.clean`` and ``sepakat.extract`` are plain Python, strictly
 typed (``mypy --strict``). mypyc compiles them into C extension modules that give the
-same records, byte for byte, 1.25-1.5 times as fast (``benchmarks/extract_speed.py``). The
+same records, byte for byte, 1.2-1.5 times as fast (``benchmarks/extract_speed.py``). The
 ``.py`` files ship beside them; Python loads the compiled module where there is one.
 
 - ``pip install .`` compiles them (two minutes or so; needs a C compiler and Python's

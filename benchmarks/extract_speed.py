@@ -15,7 +15,7 @@ extract`` over growing inputs: flat memory means the pipeline streams.
 
 Goals (issue 2): at least 1,000 articles/s with --workers 1, and at least 7x the peer.
 It first says whether the extractor it times is compiled (``pip install .``, setup.py)
-or plain Python (an editable install): the compiled one runs 1.25-1.5 times as fast.
+or plain Python (an editable install): the compiled one runs 1.2-1.5 times as fast.
 """
 
 from __future__ import annotations
